@@ -1,0 +1,84 @@
+package org.equivariant4j.backend.nd4j;
+
+import java.util.Arrays;
+
+import org.equivariant4j.backend.nd4j.ops.IndexOps;
+import org.equivariant4j.backend.nd4j.ops.ShapeOps;
+import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.TensorBackend;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import com.google.auto.service.AutoService;
+
+/**
+ * The ND4J engine. Discovery constructs this class only; ND4J and its natives load on the
+ * first tensor (as DJL's engine providers defer their natives).
+ */
+@AutoService(TensorBackend.class)
+public final class Nd4jBackend implements TensorBackend {
+
+    @Override
+    public String name() {
+        return "nd4j";
+    }
+
+    @Override
+    public String describe() {
+        return "nd4j " + Nd4j.getBackend().getClass().getSimpleName() + " (" + Nd4j.getExecutioner().getClass().getSimpleName()
+                + ", " + Nd4j.getEnvironment().maxMasterThreads() + " threads)";
+    }
+
+    @Override
+    public Tensor fromDoubles(double[] data, int[] shape, DType dtype) {
+        INDArray a = Nd4j.create(data, toLong(shape), DataType.DOUBLE);
+        return Nd4jTensor.leaf(dtype == DType.FLOAT64 ? a : a.castTo(DTypes.toNd4j(dtype)));
+    }
+
+    @Override
+    public Tensor fromFloats(float[] data, int[] shape, DType dtype) {
+        INDArray a = Nd4j.create(data, toLong(shape), DataType.FLOAT);
+        return Nd4jTensor.leaf(dtype == DType.FLOAT32 ? a : a.castTo(DTypes.toNd4j(dtype)));
+    }
+
+    @Override
+    public Tensor fromLongs(long[] data, int[] shape, DType dtype) {
+        INDArray a = Nd4j.createFromArray(data).reshape(toLong(shape));
+        return Nd4jTensor.leaf(dtype == DType.INT64 ? a : a.castTo(DTypes.toNd4j(dtype)));
+    }
+
+    @Override
+    public Tensor full(int[] shape, double value, DType dtype) {
+        INDArray a = Nd4j.valueArrayOf(toLong(shape), value, DTypes.toNd4j(dtype));
+        return Nd4jTensor.leaf(a);
+    }
+
+    @Override
+    public Tensor concat(int dim, Tensor... tensors) {
+        return ShapeOps.concat(dim, tensors);
+    }
+
+    @Override
+    public Tensor stack(int dim, Tensor... tensors) {
+        return ShapeOps.stack(dim, tensors);
+    }
+
+    @Override
+    public Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return IndexOps.where(Nd4jTensor.of(condition, "where"), Nd4jTensor.of(a, "where"), Nd4jTensor.of(b, "where"));
+    }
+
+    static long[] toLong(int[] shape) {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                throw new ShapeMismatchException("negative extent in shape " + Arrays.toString(shape));
+            }
+            s[i] = shape[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,172 @@
+package org.equivariant4j.backend.nd4j.ops;
+
+import java.util.Arrays;
+
+import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Reductions over axes (with keepDims) and the softmax family, with their backward. */
+public final class ReductionOps {
+
+    private ReductionOps() {
+    }
+
+    public static int[] allDims(Nd4jTensor t) {
+        int[] d = new int[t.rank()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i;
+        }
+        return d;
+    }
+
+    /** Normalised, sorted, duplicate-free axes. */
+    static int[] axes(Nd4jTensor t, int[] dims, String op) {
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = ShapeOps.axis(t, dims[i], op);
+        }
+        Arrays.sort(out);
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] == out[i - 1]) {
+                throw new IllegalArgumentException(op + ": dimension " + out[i] + " given twice in " + Arrays.toString(dims));
+            }
+        }
+        return out;
+    }
+
+    /** The shape with the reduced axes kept as 1. */
+    static long[] keptShape(long[] shape, int[] axes) {
+        long[] k = shape.clone();
+        for (int a : axes) {
+            k[a] = 1;
+        }
+        return k;
+    }
+
+    /** Gradient of a reduction's output, reshaped to the kept shape and broadcast back over the input. */
+    static INDArray expandBack(INDArray g, long[] inputShape, int[] axes) {
+        return g.reshape(keptShape(inputShape, axes)).broadcast(inputShape);
+    }
+
+    private static INDArray finish(INDArray reducedKeep, long[] inputShape, int[] axes, boolean keepDims) {
+        if (keepDims) {
+            return reducedKeep.reshape(keptShape(inputShape, axes));
+        }
+        long[] out = new long[inputShape.length - axes.length];
+        int n = 0;
+        for (int i = 0; i < inputShape.length; i++) {
+            if (Arrays.binarySearch(axes, i) < 0) {
+                out[n++] = inputShape[i];
+            }
+        }
+        return reducedKeep.reshape(out);
+    }
+
+    public static Nd4jTensor sum(Nd4jTensor a, int[] dims, boolean keepDims) {
+        int[] ax = axes(a, dims, "sum");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray out = ax.length == 0 ? x.dup() : finish(x.sum(true, ax), shape, ax, keepDims);
+        return Nd4jTensor.record("sum", out, g -> new INDArray[] {expandBack(g, shape, ax)}, a);
+    }
+
+    public static Nd4jTensor mean(Nd4jTensor a, int[] dims, boolean keepDims) {
+        int[] ax = axes(a, dims, "mean");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        long n = 1;
+        for (int d : ax) {
+            n *= shape[d];
+        }
+        double inv = 1.0 / n;
+        INDArray out = ax.length == 0 ? x.dup() : finish(x.mean(true, ax), shape, ax, keepDims);
+        return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(inv)}, a);
+    }
+
+    /** max or min; the gradient is split evenly between tied extreme entries (as PyTorch's amax). */
+    public static Nd4jTensor extremum(Nd4jTensor a, int[] dims, boolean keepDims, boolean isMax) {
+        String op = isMax ? "max" : "min";
+        int[] ax = axes(a, dims, op);
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray kept = isMax ? x.max(true, ax) : x.min(true, ax);
+        INDArray out = finish(kept, shape, ax, keepDims);
+        return Nd4jTensor.record(op, out, g -> {
+            INDArray hit = x.eq(kept.broadcast(shape)).castTo(x.dataType());
+            INDArray count = hit.sum(true, ax).broadcast(shape);
+            return new INDArray[] {expandBack(g, shape, ax).mul(hit).divi(count)};
+        }, a);
+    }
+
+    public static Nd4jTensor var(Nd4jTensor a, int[] dims, boolean keepDims) {
+        int[] ax = axes(a, dims, "var");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        long n = 1;
+        for (int d : ax) {
+            n *= shape[d];
+        }
+        INDArray centered = x.sub(x.mean(true, ax).broadcast(shape));
+        INDArray out = finish(centered.mul(centered).mean(true, ax), shape, ax, keepDims);
+        double scale = 2.0 / n;
+        return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)}, a);
+    }
+
+    public static Nd4jTensor logSumExp(Nd4jTensor a, int dim, boolean keepDims) {
+        int[] ax = axes(a, new int[] {dim}, "logSumExp");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray m = x.max(true, ax);
+        INDArray lse = Transforms.log(Transforms.exp(x.sub(m.broadcast(shape)), false).sum(true, ax), false).addi(m);
+        INDArray out = finish(lse, shape, ax, keepDims);
+        return Nd4jTensor.record("logSumExp", out, g -> {
+            INDArray softmax = Transforms.exp(x.sub(lse.broadcast(shape)), false);
+            return new INDArray[] {expandBack(g, shape, ax).mul(softmax)};
+        }, a);
+    }
+
+    public static Nd4jTensor softmax(Nd4jTensor a, int dim) {
+        int[] ax = axes(a, new int[] {dim}, "softmax");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray e = Transforms.exp(x.sub(x.max(true, ax).broadcast(shape)), false);
+        INDArray out = e.divi(e.sum(true, ax).broadcast(shape));
+        // dx = y * (g - sum(g * y))
+        return Nd4jTensor.record("softmax", out,
+                g -> new INDArray[] {out.mul(g.sub(g.mul(out).sum(true, ax).broadcast(shape)))}, a);
+    }
+
+    public static Nd4jTensor logSoftmax(Nd4jTensor a, int dim) {
+        int[] ax = axes(a, new int[] {dim}, "logSoftmax");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray shifted = x.sub(x.max(true, ax).broadcast(shape));
+        INDArray out = shifted.subi(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false).broadcast(shape));
+        // dx = g - softmax * sum(g)
+        return Nd4jTensor.record("logSoftmax", out,
+                g -> new INDArray[] {g.sub(Transforms.exp(out, true).muli(g.sum(true, ax).broadcast(shape)))}, a);
+    }
+
+    public static Nd4jTensor norm(Nd4jTensor a, int[] dims, boolean keepDims) {
+        int[] ax = axes(a, dims, "norm");
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        INDArray kept = Transforms.sqrt(x.mul(x).sum(true, ax), false);
+        INDArray out = finish(kept, shape, ax, keepDims);
+        return Nd4jTensor.record("norm", out, g -> {
+            // x / |x|, with 0 where |x| = 0 (the subgradient PyTorch uses)
+            INDArray safe = kept.add(kept.eq(0.0).castTo(kept.dataType()));
+            return new INDArray[] {expandBack(g, shape, ax).mul(x).divi(safe.broadcast(shape))};
+        }, a);
+    }
+
+    public static Nd4jTensor argmax(Nd4jTensor a, int dim) {
+        int axis = ShapeOps.axis(a, dim, "argmax");
+        INDArray out = Nd4j.exec(new ArgMax(a.value(), false, new int[] {axis}))[0];
+        return Nd4jTensor.leaf(out.castTo(DataType.LONG));
+    }
+}

@@ -1,0 +1,227 @@
+package org.equivariant4j.backend.nd4j.ops;
+
+import java.util.Arrays;
+
+import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.tensor.PadMode;
+import org.equivariant4j.core.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Shape ops: views and copies that rearrange elements, with their backward. */
+public final class ShapeOps {
+
+    private ShapeOps() {
+    }
+
+    /** {@code dim} normalised to [0, rank), or an exception naming {@code op}. */
+    public static int axis(Nd4jTensor t, int dim, String op) {
+        int rank = t.rank();
+        int a = dim < 0 ? dim + rank : dim;
+        if (a < 0 || a >= Math.max(rank, 1)) {
+            throw new ShapeMismatchException(op + ": dimension " + dim + " is out of range for shape "
+                    + java.util.Arrays.toString(t.shape()));
+        }
+        return a;
+    }
+
+    public static Nd4jTensor reshape(Nd4jTensor a, int[] shape) {
+        INDArray x = a.value();
+        long[] target = inferShape(a, shape);
+        long[] original = x.shape();
+        return Nd4jTensor.record("reshape", x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)}, a);
+    }
+
+    private static long[] inferShape(Nd4jTensor a, int[] shape) {
+        long n = a.numel();
+        long known = 1;
+        int free = -1;
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1 && free < 0) {
+                free = i;
+            } else if (shape[i] < 0) {
+                throw new ShapeMismatchException("reshape: invalid target shape " + Arrays.toString(shape) + " for "
+                        + Arrays.toString(a.shape()) + " (at most one -1, no other negative extent)");
+            } else {
+                known *= shape[i];
+                out[i] = shape[i];
+            }
+        }
+        if (free >= 0) {
+            if (known == 0 || n % known != 0) {
+                throw new ShapeMismatchException("reshape: cannot infer the -1 extent of " + Arrays.toString(shape) + " for "
+                        + Arrays.toString(a.shape()) + " (" + n + " elements)");
+            }
+            out[free] = n / known;
+        } else if (known != n) {
+            throw new ShapeMismatchException("reshape: cannot view " + Arrays.toString(a.shape()) + " (" + n + " elements) as "
+                    + Arrays.toString(shape) + " (" + known + " elements)");
+        }
+        return out;
+    }
+
+    public static Nd4jTensor permute(Nd4jTensor a, int[] order) {
+        int rank = a.rank();
+        if (order.length != rank) {
+            throw new ShapeMismatchException("permute: order " + Arrays.toString(order) + " must name each of the " + rank
+                    + " dimensions of " + Arrays.toString(a.shape()) + " once");
+        }
+        int[] norm = new int[rank];
+        boolean[] seen = new boolean[rank];
+        for (int i = 0; i < rank; i++) {
+            norm[i] = axis(a, order[i], "permute");
+            if (seen[norm[i]]) {
+                throw new ShapeMismatchException("permute: order " + Arrays.toString(order) + " repeats dimension " + norm[i]);
+            }
+            seen[norm[i]] = true;
+        }
+        int[] inverse = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            inverse[norm[i]] = i;
+        }
+        return Nd4jTensor.record("permute", a.value().permute(norm), g -> new INDArray[] {g.permute(inverse)}, a);
+    }
+
+    public static Nd4jTensor transpose(Nd4jTensor a, int d0, int d1) {
+        int[] order = new int[a.rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int x = axis(a, d0, "transpose");
+        int y = axis(a, d1, "transpose");
+        order[x] = y;
+        order[y] = x;
+        return permute(a, order);
+    }
+
+    public static Nd4jTensor expand(Nd4jTensor a, int[] shape) {
+        long[] source = a.value().shape();
+        if (shape.length < source.length) {
+            throw new ShapeMismatchException("expand: cannot expand " + Arrays.toString(a.shape()) + " to fewer dimensions "
+                    + Arrays.toString(shape));
+        }
+        long[] target = new long[shape.length];
+        int lead = shape.length - source.length;
+        for (int i = 0; i < shape.length; i++) {
+            long s = i < lead ? 1 : source[i - lead];
+            long t = shape[i] == -1 ? s : shape[i];
+            if (s != t && s != 1) {
+                throw new ShapeMismatchException("expand: cannot expand " + Arrays.toString(a.shape()) + " to "
+                        + Arrays.toString(shape) + " (dimension " + i + " has size " + s + ", not 1)");
+            }
+            target[i] = t;
+        }
+        return Nd4jTensor.record("expand", Broadcast.to(a.value(), target), g -> new INDArray[] {Broadcast.reduceTo(g, source)}, a);
+    }
+
+    public static Nd4jTensor squeeze(Nd4jTensor a, int dim) {
+        int d = axis(a, dim, "squeeze");
+        if (a.size(d) != 1) {
+            throw new ShapeMismatchException("squeeze: dimension " + dim + " of " + Arrays.toString(a.shape()) + " has size "
+                    + a.size(d) + ", not 1");
+        }
+        int[] s = a.shape();
+        int[] out = new int[s.length - 1];
+        for (int i = 0, n = 0; i < s.length; i++) {
+            if (i != d) {
+                out[n++] = s[i];
+            }
+        }
+        return reshapeNamed(a, out, "squeeze");
+    }
+
+    public static Nd4jTensor unsqueeze(Nd4jTensor a, int dim) {
+        int rank = a.rank();
+        int d = dim < 0 ? dim + rank + 1 : dim;
+        if (d < 0 || d > rank) {
+            throw new ShapeMismatchException("unsqueeze: dimension " + dim + " is out of range for shape " + Arrays.toString(a.shape()));
+        }
+        int[] s = a.shape();
+        int[] out = new int[rank + 1];
+        for (int i = 0, n = 0; i <= rank; i++) {
+            out[i] = i == d ? 1 : s[n++];
+        }
+        return reshapeNamed(a, out, "unsqueeze");
+    }
+
+    private static Nd4jTensor reshapeNamed(Nd4jTensor a, int[] shape, String op) {
+        INDArray x = a.value();
+        long[] original = x.shape();
+        long[] target = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            target[i] = shape[i];
+        }
+        return Nd4jTensor.record(op, x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)}, a);
+    }
+
+    public static Nd4jTensor slice(Nd4jTensor a, int dim, int start, int end, int step, String op) { throw new UnsupportedOperationException("pending"); }
+    public static Nd4jTensor flip(Nd4jTensor a, int[] dims) { throw new UnsupportedOperationException("pending"); }
+    public static Nd4jTensor roll(Nd4jTensor a, int shift, int dim) { throw new UnsupportedOperationException("pending"); }
+    public static Nd4jTensor pad(Nd4jTensor a, int[] padding, PadMode mode, double value) { throw new UnsupportedOperationException("pending"); }
+    public static Nd4jTensor concat(int dim, Tensor[] tensors) {
+        Nd4jTensor[] ts = new Nd4jTensor[tensors.length];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = Nd4jTensor.of(tensors[i], "concat");
+        }
+        int d = axis(ts[0], dim, "concat");
+        INDArray[] values = new INDArray[ts.length];
+        long[] sizes = new long[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            INDArray v = ts[i].value();
+            if (v.rank() != ts[0].rank() || v.dataType() != ts[0].value().dataType()) {
+                throw new ShapeMismatchException("concat: tensor " + i + " is " + ts[i] + " but tensor 0 is " + ts[0]);
+            }
+            for (int k = 0; k < v.rank(); k++) {
+                if (k != d && v.size(k) != ts[0].value().size(k)) {
+                    throw new ShapeMismatchException("concat along " + d + ": tensor " + i + " has shape " + Arrays.toString(ts[i].shape())
+                            + " but tensor 0 has " + Arrays.toString(ts[0].shape()) + " (all dimensions but " + d + " must agree)");
+                }
+            }
+            values[i] = v;
+            sizes[i] = v.size(d);
+        }
+        INDArray out = ts.length == 1 ? values[0].dup() : Nd4j.concat(d, values);
+        return Nd4jTensor.record("concat", out, g -> {
+            INDArray[] grads = new INDArray[ts.length];
+            long offset = 0;
+            for (int i = 0; i < ts.length; i++) {
+                grads[i] = g.get(rangeOn(g.rank(), d, offset, offset + sizes[i]));
+                offset += sizes[i];
+            }
+            return grads;
+        }, ts);
+    }
+
+    public static Nd4jTensor stack(int dim, Tensor[] tensors) {
+        Nd4jTensor first = Nd4jTensor.of(tensors[0], "stack");
+        int rank = first.rank();
+        int d = dim < 0 ? dim + rank + 1 : dim;
+        if (d < 0 || d > rank) {
+            throw new ShapeMismatchException("stack: dimension " + dim + " is out of range for tensors of shape "
+                    + Arrays.toString(first.shape()));
+        }
+        Tensor[] expanded = new Tensor[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            Nd4jTensor t = Nd4jTensor.of(tensors[i], "stack");
+            if (!Arrays.equals(t.shape(), first.shape())) {
+                throw new ShapeMismatchException("stack: tensor " + i + " has shape " + Arrays.toString(t.shape())
+                        + " but tensor 0 has " + Arrays.toString(first.shape()) + " (all must be equal)");
+            }
+            expanded[i] = unsqueeze(t, d);
+        }
+        return concat(d, expanded);
+    }
+
+    /** Index of the entries [from, to) of dimension {@code dim}, all of the other dimensions. */
+    static INDArrayIndex[] rangeOn(int rank, int dim, long from, long to) {
+        INDArrayIndex[] idx = new INDArrayIndex[rank];
+        for (int k = 0; k < rank; k++) {
+            idx[k] = k == dim ? NDArrayIndex.interval(from, to) : NDArrayIndex.all();
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,312 @@
+package org.equivariant4j.core.tensor;
+
+/**
+ * The n-dimensional array every layer computes with, with eager reverse-mode autodiff.
+ *
+ * <p>Values are immutable from the point of view of layers: every op returns a new tensor and,
+ * when {@link GradMode} is on and an input requires a gradient, records how to propagate the
+ * gradient back. {@link #backward()} then fills {@link #grad()} of every leaf that requires one.
+ * The only mutating calls are {@link #assign(Tensor)} (for optimisers, outside the graph) and
+ * the gradient bookkeeping ({@link #zeroGrad()}, {@link #requiresGrad(boolean)}).
+ *
+ * <p>Binary elementwise ops broadcast like NumPy. Negative dimension indices count from the end.
+ * Both operands of a binary op must have the same dtype; a mismatch, or shapes that do not
+ * broadcast, throw an exception that names the op and both shapes.
+ *
+ * <p>Tensors are created through {@link Tensors}; the engine behind them is a {@link TensorBackend}
+ * found on the class path.
+ */
+public interface Tensor {
+
+    // ---------------------------------------------------------------- metadata
+
+    /** The shape; a copy the caller may keep. A scalar has shape {@code []}. */
+    int[] shape();
+
+    /** Number of dimensions. */
+    int rank();
+
+    /** Extent of dimension {@code dim} (negative counts from the end). */
+    int size(int dim);
+
+    /** Number of elements. */
+    long numel();
+
+    DType dtype();
+
+    /** A copy converted to {@code dtype}; differentiable between floating types. */
+    Tensor to(DType dtype);
+
+    // ---------------------------------------------------------------- autodiff
+
+    /** Whether gradients flow to or through this tensor. */
+    boolean requiresGrad();
+
+    /**
+     * Marks a leaf (a tensor no op produced) as requiring a gradient. Returns {@code this}.
+     * Only floating dtypes can require gradients.
+     */
+    Tensor requiresGrad(boolean requiresGrad);
+
+    /** True when no recorded op produced this tensor. */
+    boolean isLeaf();
+
+    /** The accumulated gradient of a leaf, or {@code null} before the first backward. */
+    Tensor grad();
+
+    /** Clears the accumulated gradient. */
+    void zeroGrad();
+
+    /** Back-propagates from this scalar: d(this)/d(this) = 1. Gradients accumulate into leaves. */
+    void backward();
+
+    /** Back-propagates with an explicit upstream gradient of this tensor's shape. */
+    void backward(Tensor gradient);
+
+    /** The same values, cut from the graph: no gradient flows through the result. */
+    Tensor detach();
+
+    /** Copies {@code source}'s values into this tensor in place (same shape), outside the graph. Returns {@code this}. */
+    Tensor assign(Tensor source);
+
+    // ---------------------------------------------------------------- elementwise arithmetic
+
+    Tensor add(Tensor other);
+
+    Tensor add(double scalar);
+
+    Tensor sub(Tensor other);
+
+    Tensor sub(double scalar);
+
+    Tensor mul(Tensor other);
+
+    Tensor mul(double scalar);
+
+    Tensor div(Tensor other);
+
+    Tensor div(double scalar);
+
+    /** Elementwise power with a tensor exponent; the base must be positive where the exponent is not an integer. */
+    Tensor pow(Tensor exponent);
+
+    Tensor pow(double exponent);
+
+    Tensor neg();
+
+    // ---------------------------------------------------------------- elementwise functions
+
+    Tensor exp();
+
+    Tensor log();
+
+    Tensor sqrt();
+
+    Tensor abs();
+
+    Tensor sin();
+
+    Tensor cos();
+
+    Tensor tanh();
+
+    Tensor sigmoid();
+
+    Tensor relu();
+
+    /** {@code x} for positive x, {@code slope * x} otherwise. */
+    Tensor leakyRelu(double slope);
+
+    /** {@code x} for positive x, {@code alpha * (exp(x) - 1)} otherwise. */
+    Tensor elu(double alpha);
+
+    /** Gaussian error linear unit, exact (erf) form. */
+    Tensor gelu();
+
+    /** {@code x * sigmoid(x)} (swish). */
+    Tensor silu();
+
+    /** {@code log(1 + exp(x))}, computed stably. */
+    Tensor softplus();
+
+    /** Limits values to [min, max]; the gradient is zero outside. */
+    Tensor clamp(double min, double max);
+
+    // ---------------------------------------------------------------- comparisons and masks (not differentiable)
+
+    /** Elementwise {@code this > other} as a BOOL tensor (broadcasting). */
+    Tensor gt(Tensor other);
+
+    Tensor gt(double scalar);
+
+    /** Elementwise {@code this < other} as a BOOL tensor (broadcasting). */
+    Tensor lt(Tensor other);
+
+    Tensor lt(double scalar);
+
+    /** Elementwise equality as a BOOL tensor (broadcasting). */
+    Tensor eq(Tensor other);
+
+    /** Where {@code mask} (BOOL, broadcast to this shape) is true, {@code value}; elsewhere this tensor. */
+    Tensor maskedFill(Tensor mask, double value);
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * Matrix product over the last two dimensions; leading (batch) dimensions broadcast. A rank-1
+     * operand is treated as a row (left) or column (right) vector and that dimension is dropped.
+     */
+    Tensor matmul(Tensor other);
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum of all elements, a scalar. */
+    Tensor sum();
+
+    Tensor sum(int dim, boolean keepDims);
+
+    Tensor sum(int[] dims, boolean keepDims);
+
+    /** Mean of all elements, a scalar. */
+    Tensor mean();
+
+    Tensor mean(int dim, boolean keepDims);
+
+    Tensor mean(int[] dims, boolean keepDims);
+
+    /** Largest element, a scalar; the gradient goes to the (first) maximal entry. */
+    Tensor max();
+
+    Tensor max(int dim, boolean keepDims);
+
+    Tensor min(int dim, boolean keepDims);
+
+    /** Population variance (divides by n) over {@code dims}. */
+    Tensor var(int[] dims, boolean keepDims);
+
+    /** {@code log(sum(exp(x)))} over {@code dim}, computed stably. */
+    Tensor logSumExp(int dim, boolean keepDims);
+
+    Tensor softmax(int dim);
+
+    Tensor logSoftmax(int dim);
+
+    /** Euclidean norm over all elements, a scalar. */
+    Tensor norm();
+
+    /** Euclidean norm over {@code dim}. */
+    Tensor norm(int dim, boolean keepDims);
+
+    /** Index of the largest entry along {@code dim} as INT64 (not differentiable). */
+    Tensor argmax(int dim);
+
+    // ---------------------------------------------------------------- shape
+
+    /** Same elements in a new shape; one entry may be -1 (inferred). */
+    Tensor reshape(int... shape);
+
+    /** Dimensions reordered: result dimension i is this tensor's dimension {@code order[i]}. */
+    Tensor permute(int... order);
+
+    Tensor transpose(int dim0, int dim1);
+
+    /** Broadcast to {@code shape} (NumPy rules; -1 keeps a dimension). */
+    Tensor expand(int... shape);
+
+    /** Removes dimension {@code dim}, which must have size 1. */
+    Tensor squeeze(int dim);
+
+    /** Inserts a dimension of size 1 at {@code dim}. */
+    Tensor unsqueeze(int dim);
+
+    /** The {@code length} entries of dimension {@code dim} starting at {@code start}. */
+    Tensor narrow(int dim, int start, int length);
+
+    /** Entries {@code start, start+step, ...} below {@code end} of dimension {@code dim}. */
+    Tensor slice(int dim, int start, int end, int step);
+
+    /** Reverses the order of entries along each of {@code dims}. */
+    Tensor flip(int... dims);
+
+    /** Shifts entries along {@code dim} by {@code shift} with wrap-around (positive moves toward higher indices). */
+    Tensor roll(int shift, int dim);
+
+    /**
+     * Pads the last dimensions. {@code padding} holds (before, after) pairs starting from the
+     * last dimension, as in PyTorch's {@code F.pad}: {@code {left, right, top, bottom}} pads a
+     * 2D image. {@code value} is used by {@link PadMode#CONSTANT}.
+     */
+    Tensor pad(int[] padding, PadMode mode, double value);
+
+    // ---------------------------------------------------------------- indexing and message passing
+
+    /** Rows of dimension {@code dim} picked by the integer {@code index} (rank 1), in order; repeats allowed. */
+    Tensor indexSelect(int dim, Tensor index);
+
+    /** {@code out[i][j] = this[index[i][j]][j]} for dim 0 (PyTorch {@code gather}); {@code index} has this tensor's rank. */
+    Tensor gather(int dim, Tensor index);
+
+    /**
+     * Out of place {@code index_add}: a copy of this tensor with each slice {@code source[i]} along
+     * {@code dim} added to slice {@code index[i]}. Duplicate indices accumulate.
+     */
+    Tensor indexAdd(int dim, Tensor index, Tensor source);
+
+    /** Sums rows (dimension 0) with equal {@code segmentIds} (INT, rank 1) into {@code numSegments} rows; empty segments are 0. */
+    Tensor segmentSum(Tensor segmentIds, int numSegments);
+
+    /** Mean of rows per segment; empty segments are 0. */
+    Tensor segmentMean(Tensor segmentIds, int numSegments);
+
+    /** Maximum of rows per segment; empty segments are 0. The gradient goes to the maximal row. */
+    Tensor segmentMax(Tensor segmentIds, int numSegments);
+
+    // ---------------------------------------------------------------- convolution and pooling
+
+    /**
+     * Convolution (cross-correlation, as in PyTorch) of this {@code [N, C, *spatial]} input with
+     * {@code weight [O, C/groups, *kernel]}; 1, 2 or 3 spatial dimensions. {@code bias} ({@code [O]}) may be null.
+     */
+    Tensor conv(Tensor weight, Tensor bias, ConvSpec spec);
+
+    /** Transposed convolution: the adjoint of {@link #conv}; {@code weight} is {@code [C, O/groups, *kernel]}. */
+    Tensor convTranspose(Tensor weight, Tensor bias, ConvSpec spec);
+
+    Tensor maxPool(PoolSpec spec);
+
+    /** Average pooling; padded positions are not counted. */
+    Tensor avgPool(PoolSpec spec);
+
+    /** Average pooling to a fixed spatial output size (PyTorch's adaptive windows); all 1s is global pooling. */
+    Tensor adaptiveAvgPool(int... outputSize);
+
+    Tensor adaptiveMaxPool(int... outputSize);
+
+    /**
+     * Samples this {@code [N, C, H, W]} (or {@code [N, C, D, H, W]}) grid at the normalised
+     * coordinates of {@code grid} ({@code [N, Ho, Wo, 2]} as (x, y), or {@code [N, Do, Ho, Wo, 3]}
+     * as (x, y, z), each in [-1, 1]) by bilinear (trilinear) interpolation; points outside read
+     * zeros. Differentiable in both the input and the grid.
+     */
+    Tensor gridSample(Tensor grid, boolean alignCorners);
+
+    // ---------------------------------------------------------------- leaving the tensor world
+
+    /** The single value of a one-element tensor. */
+    double item();
+
+    /** All values in row-major order. */
+    float[] toFloatArray();
+
+    double[] toDoubleArray();
+
+    long[] toLongArray();
+
+    /**
+     * The escape hatch: the engine's own array (for {@code backend-nd4j}, an {@code INDArray}).
+     * Changes made through it bypass autodiff; use it only to reach a feature the framework lacks.
+     *
+     * @throws IllegalArgumentException when the engine does not use {@code type}
+     */
+    <T> T unwrap(Class<T> type);
+}

@@ -1,0 +1,41 @@
+package org.equivariant4j.core.tensor;
+
+/**
+ * The SPI an engine implements, registered for {@link java.util.ServiceLoader}. Constructing a
+ * provider must be cheap: native libraries load on the first tensor, not during discovery.
+ * When several backends are present, the one with the highest {@link #priority()} wins.
+ */
+public interface TensorBackend {
+
+    /** Short stable name, e.g. {@code "nd4j"}. */
+    String name();
+
+    /** Higher wins when several backends are on the class path. */
+    default int priority() {
+        return 0;
+    }
+
+    /** One-line description for logs and {@code eq4j list} (engine, device, natives). */
+    String describe();
+
+    /** A tensor holding {@code data} (row-major) with {@code shape}, converted to {@code dtype}. */
+    Tensor fromDoubles(double[] data, int[] shape, DType dtype);
+
+    /** A tensor holding {@code data} (row-major) with {@code shape}, converted to {@code dtype}. */
+    Tensor fromFloats(float[] data, int[] shape, DType dtype);
+
+    /** A tensor holding {@code data} (row-major) with {@code shape}, converted to {@code dtype}. */
+    Tensor fromLongs(long[] data, int[] shape, DType dtype);
+
+    /** A tensor of {@code shape} filled with {@code value}. */
+    Tensor full(int[] shape, double value, DType dtype);
+
+    /** Joins tensors of equal shape but for {@code dim} along {@code dim}. */
+    Tensor concat(int dim, Tensor... tensors);
+
+    /** Stacks tensors of equal shape along a new dimension {@code dim}. */
+    Tensor stack(int dim, Tensor... tensors);
+
+    /** {@code condition ? a : b} elementwise, broadcasting all three. */
+    Tensor where(Tensor condition, Tensor a, Tensor b);
+}

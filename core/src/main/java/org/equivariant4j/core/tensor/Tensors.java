@@ -1,0 +1,203 @@
+package org.equivariant4j.core.tensor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.equivariant4j.core.error.BackendNotFoundException;
+import org.equivariant4j.core.error.ShapeMismatchException;
+
+/**
+ * The factory of tensors. Finds the {@link TensorBackend} on the class path through
+ * {@link ServiceLoader} the first time a tensor is made (so merely loading this class loads no
+ * native code), and builds every random tensor in Java from a seeded {@link Rng} so that a seed
+ * means the same numbers on every backend.
+ */
+public final class Tensors {
+
+    private Tensors() {
+    }
+
+    /** The backend in use; found and cached on first call. */
+    public static TensorBackend backend() {
+        return BackendHolder.BACKEND;
+    }
+
+    // Initialization-on-demand: thread-safe, lazy, and no lock on the hot path.
+    private static final class BackendHolder {
+        static final TensorBackend BACKEND = discover();
+
+        private static TensorBackend discover() {
+            List<TensorBackend> found = new ArrayList<>();
+            ServiceLoader.load(TensorBackend.class, Tensors.class.getClassLoader()).forEach(found::add);
+            if (found.isEmpty()) {
+                ServiceLoader.load(TensorBackend.class).forEach(found::add);
+            }
+            return found.stream().max(Comparator.comparingInt(TensorBackend::priority))
+                    .orElseThrow(() -> new BackendNotFoundException("No tensor backend on the class path: add the dependency"
+                            + " org.equivariant4j:equivariant4j-backend-nd4j (runtime scope is enough)."));
+        }
+    }
+
+    // ---------------------------------------------------------------- constants
+
+    public static Tensor zeros(int... shape) {
+        return full(shape, 0.0, DType.FLOAT32);
+    }
+
+    public static Tensor zeros(DType dtype, int... shape) {
+        return full(shape, 0.0, dtype);
+    }
+
+    public static Tensor ones(int... shape) {
+        return full(shape, 1.0, DType.FLOAT32);
+    }
+
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(shape, 1.0, dtype);
+    }
+
+    public static Tensor full(int[] shape, double value, DType dtype) {
+        return backend().full(checkShape(shape), value, dtype);
+    }
+
+    /** A rank-0 tensor. */
+    public static Tensor scalar(double value, DType dtype) {
+        return backend().full(new int[0], value, dtype);
+    }
+
+    /** 0, 1, ..., n-1 as INT64. */
+    public static Tensor arange(int n) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return backend().fromLongs(v, new int[] {n}, DType.INT64);
+    }
+
+    /** start, start+step, ... below end, as {@code dtype}. */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        if (step == 0 || (end - start) / step < 0) {
+            throw new IllegalArgumentException("arange: empty or infinite range start=" + start + " end=" + end + " step=" + step);
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = start + i * step;
+        }
+        return backend().fromDoubles(v, new int[] {n}, dtype);
+    }
+
+    // ---------------------------------------------------------------- random
+
+    /** Standard normal FLOAT32 entries. */
+    public static Tensor randn(Rng rng, int... shape) {
+        return randn(rng, DType.FLOAT32, shape);
+    }
+
+    public static Tensor randn(Rng rng, DType dtype, int... shape) {
+        double[] v = new double[numel(checkShape(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        return backend().fromDoubles(v, shape, dtype);
+    }
+
+    /** Uniform entries in [low, high). */
+    public static Tensor uniform(Rng rng, double low, double high, DType dtype, int... shape) {
+        double[] v = new double[numel(checkShape(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rng.nextDouble(low, high);
+        }
+        return backend().fromDoubles(v, shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- from Java arrays
+
+    public static Tensor of(float[] data, int... shape) {
+        return backend().fromFloats(data, checkData(data.length, shape), DType.FLOAT32);
+    }
+
+    public static Tensor of(double[] data, int... shape) {
+        return backend().fromDoubles(data, checkData(data.length, shape), DType.FLOAT64);
+    }
+
+    public static Tensor of(double[] data, DType dtype, int... shape) {
+        return backend().fromDoubles(data, checkData(data.length, shape), dtype);
+    }
+
+    /** Integer data (indices, labels) as INT64. */
+    public static Tensor of(long[] data, int... shape) {
+        return backend().fromLongs(data, checkData(data.length, shape), DType.INT64);
+    }
+
+    /** Integer data (indices, labels) as INT64. */
+    public static Tensor of(int[] data, int... shape) {
+        long[] v = new long[data.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = data[i];
+        }
+        return backend().fromLongs(v, checkData(data.length, shape), DType.INT64);
+    }
+
+    // ---------------------------------------------------------------- multi-tensor ops
+
+    public static Tensor concat(int dim, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        return backend().concat(dim, tensors);
+    }
+
+    public static Tensor concat(int dim, List<Tensor> tensors) {
+        return concat(dim, tensors.toArray(Tensor[]::new));
+    }
+
+    public static Tensor stack(int dim, Tensor... tensors) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        return backend().stack(dim, tensors);
+    }
+
+    public static Tensor stack(int dim, List<Tensor> tensors) {
+        return stack(dim, tensors.toArray(Tensor[]::new));
+    }
+
+    /** {@code condition ? a : b} elementwise (BOOL condition), differentiable in {@code a} and {@code b}. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return backend().where(condition, a, b);
+    }
+
+    // ---------------------------------------------------------------- shape arithmetic
+
+    /** Product of the extents. */
+    public static int numel(int[] shape) {
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new ShapeMismatchException("shape " + java.util.Arrays.toString(shape) + " has more than 2^31 elements");
+        }
+        return (int) n;
+    }
+
+    private static int[] checkShape(int[] shape) {
+        for (int s : shape) {
+            if (s < 0) {
+                throw new ShapeMismatchException("negative extent in shape " + java.util.Arrays.toString(shape));
+            }
+        }
+        return shape;
+    }
+
+    private static int[] checkData(int length, int[] shape) {
+        if (numel(checkShape(shape)) != length) {
+            throw new ShapeMismatchException("Tensors.of: " + length + " values do not fill shape "
+                    + java.util.Arrays.toString(shape) + " (" + numel(shape) + " elements)");
+        }
+        return shape;
+    }
+}
