@@ -203,11 +203,22 @@ public final class ShapeOps {
     }
 
     public static Nd4jTensor flip(Nd4jTensor a, int[] dims) {
-        int[] ax = ReductionOps.axes(a, dims, "flip");
+        if (dims.length > 0) {
+            requireNonScalar(a, "flip");
+        }
+        int[] ax = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            ax[i] = axis(a, dims[i], "flip");
+            for (int j = 0; j < i; j++) {
+                if (ax[j] == ax[i]) {
+                    throw new ShapeMismatchException("flip: dimension " + ax[i] + " given twice in " + Arrays.toString(dims)
+                            + " for shape " + Arrays.toString(a.shape()));
+                }
+            }
+        }
         if (ax.length == 0 || a.numel() == 0) {
             return Nd4jTensor.record("flip", a.value().dup(), g -> new INDArray[] {g}, a);
         }
-        requireNonScalar(a, "flip");
         return Nd4jTensor.record("flip", reverse(a.value(), ax), g -> new INDArray[] {reverse(g, ax)}, a);
     }
 
