@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.PadMode;
 import org.equivariant4j.core.tensor.Tensor;
@@ -349,8 +350,13 @@ public final class ShapeOps {
         long[] sizes = new long[ts.length];
         for (int i = 0; i < ts.length; i++) {
             INDArray v = ts[i].value();
-            if (v.rank() != ts[0].rank() || v.dataType() != ts[0].value().dataType()) {
-                throw new ShapeMismatchException("concat: tensor " + i + " is " + ts[i] + " but tensor 0 is " + ts[0]);
+            if (v.dataType() != ts[0].value().dataType()) {
+                throw new DTypeMismatchException("concat: tensor " + i + " is " + ts[i].dtype() + " but tensor 0 is "
+                        + ts[0].dtype() + "; convert one with to(DType)");
+            }
+            if (v.rank() != ts[0].rank()) {
+                throw new ShapeMismatchException("concat: tensor " + i + " has shape " + Arrays.toString(ts[i].shape())
+                        + " but tensor 0 has " + Arrays.toString(ts[0].shape()) + " (ranks differ)");
             }
             for (int k = 0; k < v.rank(); k++) {
                 if (k != d && v.size(k) != ts[0].value().size(k)) {
@@ -384,6 +390,7 @@ public final class ShapeOps {
         Tensor[] expanded = new Tensor[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             Nd4jTensor t = Nd4jTensor.of(tensors[i], "stack");
+            Broadcast.requireSameDType("stack", first, t);
             if (!Arrays.equals(t.shape(), first.shape())) {
                 throw new ShapeMismatchException("stack: tensor " + i + " has shape " + Arrays.toString(t.shape())
                         + " but tensor 0 has " + Arrays.toString(first.shape()) + " (all must be equal)");

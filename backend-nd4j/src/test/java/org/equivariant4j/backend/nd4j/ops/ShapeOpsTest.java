@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.PadMode;
@@ -214,8 +215,14 @@ class ShapeOpsTest {
         void mismatchedPartsNameTheShapes() {
             assertThatThrownBy(() -> Tensors.concat(0, iota(2, 3), iota(2, 2))).isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("concat").hasMessageContaining("[2, 2]").hasMessageContaining("[2, 3]");
+            assertThatThrownBy(() -> Tensors.concat(0, iota(2, 3), iota(3))).isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("concat").hasMessageContaining("[3]").hasMessageContaining("[2, 3]");
+            assertThatThrownBy(() -> Tensors.concat(0, iota(2), iota(2).to(DType.FLOAT32))).isInstanceOf(DTypeMismatchException.class)
+                    .hasMessageContaining("concat").hasMessageContaining("FLOAT32").hasMessageContaining("FLOAT64");
             assertThatThrownBy(() -> Tensors.stack(0, iota(2, 3), iota(3, 2))).isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("stack").hasMessageContaining("[3, 2]").hasMessageContaining("[2, 3]");
+            assertThatThrownBy(() -> Tensors.stack(0, iota(2), iota(2).to(DType.FLOAT32))).isInstanceOf(DTypeMismatchException.class)
+                    .hasMessageContaining("stack").hasMessageContaining("FLOAT32");
         }
     }
 }
