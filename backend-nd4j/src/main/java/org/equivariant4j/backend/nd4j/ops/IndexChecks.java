@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Validation of integer index tensors for the indexing and segment ops. The native gather and
- * segment kernels read out of bounds (or abort the JVM) on a bad index instead of failing, so
- * every index is checked here first, with a message that names the op, the offending value,
- * where it sits and the valid range.
+ * Validation of integer index tensors for the indexing and segment ops. On a bad index ND4J's
+ * {@code gather} silently reads past the array (a too-large index returned garbage in a probe)
+ * and the other kernels fail with a bare {@code RuntimeException}, so every index is checked here
+ * first, with a message that names the op, the offending value, where it sits and the valid range.
  */
 final class IndexChecks {
 

@@ -167,6 +167,18 @@ class IndexOpsTest {
         }
 
         @Test
+        void noRowsGiveZeroSegmentsAndAZeroGradient() {
+            Tensor none = Tensors.zeros(DType.FLOAT64, 0, 2).requiresGrad(true);
+            Tensor noIds = Tensors.zeros(DType.INT64, 0);
+            assertValues(none.segmentSum(noIds, 2), new int[] {2, 2}, 0, 0, 0, 0);
+            assertValues(none.segmentMean(noIds, 2), new int[] {2, 2}, 0, 0, 0, 0);
+            Tensor max = none.segmentMax(noIds, 2);
+            assertValues(max, new int[] {2, 2}, 0, 0, 0, 0);
+            max.sum().backward();
+            assertThat(none.grad().shape()).containsExactly(0, 2);
+        }
+
+        @Test
         void tiedMaximaSplitTheGradientEvenly() {
             Tensor tied = t(new int[] {3, 1}, 2, 2, 1).requiresGrad(true);
             tied.segmentMax(ids(0, 0, 0), 1).sum().backward();
