@@ -71,8 +71,8 @@ public final class SamplingOps {
         INDArray pix = coords.add(1.0).muliRowVector(row(scale, type)).subi(alignCorners ? 0.0 : 0.5);
         INDArray low = Transforms.floor(pix, true);
         INDArray frac = pix.subi(low);
-        // A NaN or huge coordinate must not become a garbage row index; both its corners stay outside
-        // (clamping to [-2, max + 1]), and a NaN weight still propagates to the output.
+        // A NaN or infinite coordinate must not become a garbage row index: clamping to [-2, max + 1]
+        // keeps both its neighbours outside, so it reads zeros, as in PyTorch.
         BooleanIndexing.replaceWhere(low, -2.0, Conditions.isNan());
         low = Transforms.min(Transforms.max(low, -2.0, false), maxLength + 1, false);
 
@@ -80,6 +80,8 @@ public final class SamplingOps {
         INDArray pos = Nd4j.stack(0, low, low.add(1.0));
         INDArray inside = pos.gte(0.0).castTo(type).muli(compare(pos, row(length, type).subi(1.0)));
         INDArray sideWeight = Nd4j.stack(0, frac.rsub(1.0), frac).muli(inside);
+        // frac is NaN for a NaN or infinite coordinate; its neighbours are outside and weigh exactly 0.
+        BooleanIndexing.replaceWhere(sideWeight, 0.0, Conditions.isNan());
         // Outside corners read row 0 of their batch entry (any valid row would do: their weight is 0).
         INDArray sideOffset = broadcast(MulOp::new, pos.castTo(DataType.DOUBLE).muli(inside.castTo(DataType.DOUBLE)),
                 row(stride, DataType.DOUBLE).reshape(1, 1, d));

@@ -116,6 +116,19 @@ class SamplingOpsTest {
     }
 
     @Test
+    void nonFiniteAndFarCoordinatesReadZerosWithZeroGradients() {
+        Tensor x = Tensors.randn(new Rng(SEED), DType.FLOAT64, 1, 1, 3, 3).requiresGrad(true);
+        double inf = Double.POSITIVE_INFINITY;
+        Tensor grid = Tensors.of(new double[] {Double.NaN, 0, 1e30, -1e30, inf, 0.5, 0.2, -inf}, DType.FLOAT64, 1, 2, 2, 2)
+                .requiresGrad(true);
+        Tensor out = x.gridSample(grid, false);
+        assertThat(out.toDoubleArray()).containsOnly(0.0);
+        out.sum().backward();
+        assertThat(x.grad().toDoubleArray()).containsOnly(0.0);
+        assertThat(grid.grad().toDoubleArray()).containsOnly(0.0);
+    }
+
+    @Test
     void rejectsAGridWithTheWrongCoordinateCount() {
         Tensor x = Tensors.zeros(1, 2, 4, 4);
         Tensor grid = Tensors.zeros(1, 3, 3, 3);
