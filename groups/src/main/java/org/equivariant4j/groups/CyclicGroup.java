@@ -27,6 +27,9 @@ import org.equivariant4j.core.group.Subgroup;
 public final class CyclicGroup extends AbstractGroup<CyclicGroup.Element> implements FiniteGroup {
     private static final String FORM = "C<n>[r<k>] with 0 <= k < n";
 
+    /** Elements are listed eagerly; beyond this a "finite" group is better treated as SO(2) / O(2). */
+    public static final int MAX_N = 1 << 16;
+
     private final int n;
     private final List<GroupElement> elements;
     private final List<Representation> irreps;
@@ -49,8 +52,9 @@ public final class CyclicGroup extends AbstractGroup<CyclicGroup.Element> implem
 
     /** C_n, n >= 1 (C1 is the trivial group). */
     public static CyclicGroup of(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("C_n needs n >= 1, was " + n);
+        if (n < 1 || n > MAX_N) {
+            throw new IllegalArgumentException("C_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
+                    + " eagerly), was " + n);
         }
         return new CyclicGroup(n);
     }
@@ -65,7 +69,7 @@ public final class CyclicGroup extends AbstractGroup<CyclicGroup.Element> implem
         return (Element) elements.get(Math.floorMod(k, n));
     }
 
-    /** C_m < C_n for m dividing n: r^k of C_m is r^(k n / m) here. */
+    /** C_m &lt; C_n for m dividing n: r^k of C_m is r^(k n / m) here. */
     public Subgroup subgroup(int m) {
         if (m < 1 || n % m != 0) {
             throw new IllegalArgumentException("C" + m + " is a subgroup of C" + n + " only if " + m + " divides " + n);

@@ -24,11 +24,14 @@ import org.equivariant4j.core.group.Subgroup;
  * F = diag(1, -1), the reflection across the x-axis; it is O(2)'s element (2 pi k / n, s).
  *
  * <p>Real irreps (all of real type), ids as in escnn: {@code "(0,0)"} trivial, {@code "(1,0)"} the
- * determinant (-1)^s, {@code "(1,j)"} for 0 < j < n/2 the 2x2 matrices R(2 pi j k / n) F^s, and for even
+ * determinant (-1)^s, {@code "(1,j)"} for 0 &lt; j &lt; n/2 the 2x2 matrices R(2 pi j k / n) F^s, and for even
  * n also {@code "(0,n/2)"} = (-1)^k and {@code "(1,n/2)"} = (-1)^(k+s).
  */
 public final class DihedralGroup extends AbstractGroup<DihedralGroup.Element> implements FiniteGroup {
     private static final String FORM = "D<n>[r<k>] or D<n>[r<k>;flip] with 0 <= k < n";
+
+    /** Elements are listed eagerly; beyond this a "finite" group is better treated as SO(2) / O(2). */
+    public static final int MAX_N = 1 << 16;
 
     private final int n;
     private final List<GroupElement> elements;
@@ -64,8 +67,9 @@ public final class DihedralGroup extends AbstractGroup<DihedralGroup.Element> im
 
     /** D_n with 2n elements, n >= 1 (D1 = {e, f} is the reflection group). */
     public static DihedralGroup of(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("D_n needs n >= 1, was " + n);
+        if (n < 1 || n > MAX_N) {
+            throw new IllegalArgumentException("D_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
+                    + " eagerly), was " + n);
         }
         return new DihedralGroup(n);
     }
@@ -91,12 +95,12 @@ public final class DihedralGroup extends AbstractGroup<DihedralGroup.Element> im
         return (Element) elements.get(Math.floorMod(k, n) + (flip ? n : 0));
     }
 
-    /** The rotations: C_n < D_n. */
+    /** The rotations: C_n &lt; D_n. */
     public Subgroup rotations() {
         return Subgroup.of(CyclicGroup.of(n), this, "", h -> element(((CyclicGroup.Element) h).power(), false));
     }
 
-    /** D_m < D_n for m dividing n: r^k f^s of D_m is r^(k n / m) f^s here. */
+    /** D_m &lt; D_n for m dividing n: r^k f^s of D_m is r^(k n / m) f^s here. */
     public Subgroup subgroup(int m) {
         if (m < 1 || n % m != 0) {
             throw new IllegalArgumentException("D" + m + " is a subgroup of D" + n + " only if " + m + " divides " + n);

@@ -21,7 +21,7 @@ import org.equivariant4j.core.group.Subgroup;
  * The finite rotation groups of the Platonic solids, as groups in their own right and as subgroups of
  * SO(3): the tetrahedral group {@code "T"} (12 rotations, ≅ A4), the octahedral group {@code "O"} (24,
  * ≅ S4, the rotations of the cube [-1, 1]^3) and the icosahedral group {@code "I"} (60, ≅ A5). They share
- * one frame, so T < O and T < I.
+ * one frame, so T &lt; O and T &lt; I.
  *
  * <p>Each is generated from two rotations (quaternions) and closed by breadth-first search, so the element
  * order (index i, text {@code "O[i]"}) is deterministic, the identity first; the multiplication table is
@@ -129,13 +129,13 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
         return (Element) elements.get(i);
     }
 
-    /** This group < SO(3). */
+    /** This group &lt; SO(3). */
     public Subgroup embedding() {
         return Subgroup.of(this, SO3.group(), "", h -> SO3.group().element(((Element) h).quaternion()));
     }
 
     /**
-     * {@code smaller} < this, when every rotation of {@code smaller} is one of this group's (e.g. T < O, T < I).
+     * {@code smaller} &lt; this, when every rotation of {@code smaller} is one of this group's (e.g. T &lt; O, T &lt; I).
      *
      * @throws IllegalArgumentException naming a rotation that is missing
      */
@@ -201,7 +201,7 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
         return r;
     }
 
-    /** Built on first use: the icosahedral irreps need SO(3), T < I and a quotient representation. */
+    /** Built on first use: the icosahedral irreps need SO(3), T &lt; I and a quotient representation. */
     private Map<String, Representation> irrepMap() {
         Map<String, Representation> m = irreps;
         if (m == null) {

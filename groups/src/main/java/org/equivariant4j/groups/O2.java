@@ -23,7 +23,7 @@ import org.equivariant4j.core.tensor.Rng;
  *
  * <p>Real irreps, ids as in escnn: {@code "(0,0)"} trivial, {@code "(1,0)"} the determinant (-1)^s, and
  * {@code "(1,j)"} for j >= 1 the 2x2 matrices R(j angle) F^s. {@link #irreps(int)} lists those with
- * j <= bandLimit.
+ * j &lt;= bandLimit.
  */
 public final class O2 extends AbstractGroup<O2.Element> implements CompactLieGroup {
     private static final String FORM = "O(2)[angle=<radians in [0, 2pi)>] or O(2)[angle=<radians>;flip]";
@@ -48,12 +48,12 @@ public final class O2 extends AbstractGroup<O2.Element> implements CompactLieGro
         return new Element(this, PlaneRotations.wrap(angle), flip);
     }
 
-    /** SO(2) < O(2). */
+    /** SO(2) &lt; O(2). */
     public Subgroup rotations() {
         return Subgroup.of(SO2.group(), this, "", h -> element(((SO2.Element) h).angle(), false));
     }
 
-    /** D_n < O(2): r^k f^s is (2 pi k / n, s). */
+    /** D_n &lt; O(2): r^k f^s is (2 pi k / n, s). */
     public Subgroup dihedral(int n) {
         return Subgroup.of(DihedralGroup.of(n), this, "", h -> {
             DihedralGroup.Element e = (DihedralGroup.Element) h;

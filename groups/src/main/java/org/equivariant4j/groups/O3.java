@@ -56,7 +56,7 @@ public final class O3 extends AbstractGroup<O3.Element> implements CompactLieGro
         return element(SO3.group().fromMatrix(inv ? m.times(-1) : m), inv);
     }
 
-    /** SO(3) < O(3). */
+    /** SO(3) &lt; O(3). */
     public Subgroup rotations() {
         return Subgroup.of(SO3.group(), this, "", h -> element((SO3.Element) h, false));
     }

@@ -46,7 +46,7 @@ public final class SO2 extends AbstractGroup<SO2.Element> implements CompactLieG
         return new Element(this, PlaneRotations.wrap(angle));
     }
 
-    /** C_n < SO(2): r^k is the rotation by 2 pi k / n. */
+    /** C_n &lt; SO(2): r^k is the rotation by 2 pi k / n. */
     public Subgroup cyclic(int n) {
         return Subgroup.of(CyclicGroup.of(n), this, "", h -> rotation(((CyclicGroup.Element) h).angle()));
     }

@@ -77,22 +77,22 @@ public final class SO3 extends AbstractGroup<SO3.Element> implements CompactLieG
                 g -> WignerD.matrix(l, ((Element) g).matrix()));
     }
 
-    /** T < SO(3): the 12 rotations of the tetrahedron with vertices (1,1,1), (1,-1,-1), (-1,1,-1), (-1,-1,1). */
+    /** T &lt; SO(3): the 12 rotations of the tetrahedron with vertices (1,1,1), (1,-1,-1), (-1,1,-1), (-1,-1,1). */
     public Subgroup tetrahedral() {
         return FiniteRotationGroup.tetrahedral().embedding();
     }
 
-    /** O < SO(3): the 24 rotations of the cube [-1, 1]^3 (signed permutation matrices with det 1). */
+    /** O &lt; SO(3): the 24 rotations of the cube [-1, 1]^3 (signed permutation matrices with det 1). */
     public Subgroup octahedral() {
         return FiniteRotationGroup.octahedral().embedding();
     }
 
-    /** I < SO(3): the 60 rotations of the icosahedron, in the frame where T < I. */
+    /** I &lt; SO(3): the 60 rotations of the icosahedron, in the frame where T &lt; I. */
     public Subgroup icosahedral() {
         return FiniteRotationGroup.icosahedral().embedding();
     }
 
-    /** SO(2) < SO(3): rotations about the z-axis. */
+    /** SO(2) &lt; SO(3): rotations about the z-axis. */
     public Subgroup planarRotations() {
         return Subgroup.of(SO2.group(), this, "z-axis",
                 h -> fromAxisAngle(new double[] {0, 0, 1}, ((SO2.Element) h).angle()));

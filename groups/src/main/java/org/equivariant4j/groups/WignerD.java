@@ -56,7 +56,7 @@ public final class WignerD {
         return matrix(l, rotation.matrix());
     }
 
-    /** A product quadrature on the sphere, exact for spherical polynomials of degree <= 2l, with Y_l at its nodes. */
+    /** A product quadrature on the sphere, exact for spherical polynomials of degree &lt;= 2l, with Y_l at its nodes. */
     private static final class Rule {
         final double[][] points;
         final double[] weights;

@@ -245,28 +245,7 @@ public final class Matrix {
     /** The determinant, by LU decomposition with partial pivoting. */
     public double determinant() {
         requireSquare("determinant");
-        int n = rows;
-        double[] a = data.clone();
-        double det = 1;
-        for (int col = 0; col < n; col++) {
-            int pivot = pivotRow(a, n, col);
-            if (a[pivot * n + col] == 0.0) {
-                return 0.0;
-            }
-            if (pivot != col) {
-                swapRows(a, n, pivot, col);
-                det = -det;
-            }
-            double p = a[col * n + col];
-            det *= p;
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r * n + col] / p;
-                for (int k = col; k < n; k++) {
-                    a[r * n + k] -= f * a[col * n + k];
-                }
-            }
-        }
-        return det;
+        return GaussianElimination.determinant(rows, data);
     }
 
     /**
@@ -276,34 +255,11 @@ public final class Matrix {
      */
     public Matrix inverse() {
         requireSquare("inverse");
-        int n = rows;
-        double[] a = data.clone();
-        double[] inv = identity(n).data;
-        double scale = maxAbs();
-        for (int col = 0; col < n; col++) {
-            int pivot = pivotRow(a, n, col);
-            if (Math.abs(a[pivot * n + col]) <= 1e-14 * Math.max(scale, Double.MIN_NORMAL)) {
-                throw new ArithmeticException("Matrix.inverse: singular " + shape() + " matrix " + this);
-            }
-            swapRows(a, n, pivot, col);
-            swapRows(inv, n, pivot, col);
-            double p = a[col * n + col];
-            for (int k = 0; k < n; k++) {
-                a[col * n + k] /= p;
-                inv[col * n + k] /= p;
-            }
-            for (int r = 0; r < n; r++) {
-                double f = a[r * n + col];
-                if (r == col || f == 0.0) {
-                    continue;
-                }
-                for (int k = 0; k < n; k++) {
-                    a[r * n + k] -= f * a[col * n + k];
-                    inv[r * n + k] -= f * inv[col * n + k];
-                }
-            }
+        double[] inv = GaussianElimination.inverse(rows, data, maxAbs());
+        if (inv == null) {
+            throw new ArithmeticException("Matrix.inverse: singular " + shape() + " matrix " + this);
         }
-        return new Matrix(n, n, inv);
+        return new Matrix(rows, rows, inv);
     }
 
     /** The largest absolute entry. */
@@ -368,27 +324,6 @@ public final class Matrix {
     /** {@code "3x3"}. */
     public String shape() {
         return rows + "x" + columns;
-    }
-
-    private static int pivotRow(double[] a, int n, int col) {
-        int best = col;
-        for (int r = col + 1; r < n; r++) {
-            if (Math.abs(a[r * n + col]) > Math.abs(a[best * n + col])) {
-                best = r;
-            }
-        }
-        return best;
-    }
-
-    private static void swapRows(double[] a, int n, int r1, int r2) {
-        if (r1 == r2) {
-            return;
-        }
-        for (int k = 0; k < n; k++) {
-            double t = a[r1 * n + k];
-            a[r1 * n + k] = a[r2 * n + k];
-            a[r2 * n + k] = t;
-        }
     }
 
     private void requireSquare(String op) {

@@ -65,7 +65,7 @@ public final class Subgroup implements GroupHomomorphism {
         return g;
     }
 
-    /** The chain H < G < K, given this subgroup H < G and {@code outer}, G < K. */
+    /** The chain H &lt; G &lt; K, given this subgroup H &lt; G and {@code outer}, G &lt; K. */
     public Subgroup andThen(Subgroup outer) {
         if (!outer.subgroup.equals(parent)) {
             throw new GroupMismatchException("Subgroup " + name() + ".andThen(" + outer.name() + ")", parent.name(),

@@ -111,7 +111,7 @@ public abstract class RepresentationContractTest {
                         + g)).isPermutation(tolerance()));
     }
 
-    /** Finite groups: multiplicity <χρ, χψ> / <χψ, χψ> of every irrep ψ is a non-negative integer; they add up. */
+    /** Finite groups: multiplicity &lt;χρ, χψ> / &lt;χψ, χψ> of every irrep ψ is a non-negative integer; they add up. */
     @TestFactory
     public Stream<DynamicTest> decomposition() {
         Representation rho = representation();
