@@ -94,38 +94,30 @@ public final class EuclideanGroup extends AbstractGroup<EuclideanGroup.Element> 
 
     /** The homomorphism (t, A) -> A onto the orthogonal part. */
     public GroupHomomorphism orthogonalProjection() {
-        EuclideanGroup self = this;
-        return new GroupHomomorphism() {
-            @Override
-            public Group domain() {
-                return self;
-            }
+        return new Projection(this);
+    }
 
-            @Override
-            public Group codomain() {
-                return orthogonal;
-            }
+    /** (t, A) -> A; a record, so two projections of equal groups are equal (and so are their pull-backs). */
+    private record Projection(EuclideanGroup group) implements GroupHomomorphism {
+        @Override
+        public Group domain() {
+            return group;
+        }
 
-            @Override
-            public GroupElement apply(GroupElement g) {
-                return member(g, "orthogonalProjection").orthogonal;
-            }
+        @Override
+        public Group codomain() {
+            return group.orthogonal;
+        }
 
-            @Override
-            public String name() {
-                return name + " -> " + orthogonal.name();
-            }
+        @Override
+        public GroupElement apply(GroupElement g) {
+            return group.member(g, "orthogonalProjection").orthogonal;
+        }
 
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof GroupHomomorphism h && o.getClass() == getClass() && h.domain().equals(self);
-            }
-
-            @Override
-            public int hashCode() {
-                return self.hashCode() + 1;
-            }
-        };
+        @Override
+        public String name() {
+            return group.name + " -> " + group.orthogonal.name();
+        }
     }
 
     /** The orthogonal part as the subgroup of elements with t = 0. */

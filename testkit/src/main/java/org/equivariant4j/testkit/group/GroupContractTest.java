@@ -40,7 +40,9 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * }
  * }</pre>
  * Every failure message names the axiom, the elements and the seed (override with
- * {@code -Dequivariant4j.seed=...}). Note that JUnit does not run {@code @BeforeEach} around dynamic tests.
+ * {@code -Dequivariant4j.seed=...}). Associativity is checked on all triples of testing elements, so a
+ * continuous group should keep its testing elements to a few dozen. Note that JUnit does not run
+ * {@code @BeforeEach} around dynamic tests.
  */
 public abstract class GroupContractTest {
     /** Seed of the sampled elements unless {@code -Dequivariant4j.seed} is given. */
