@@ -7,7 +7,9 @@ import java.util.ServiceLoader;
 
 import org.equivariant4j.core.error.PluginLoadException;
 import org.equivariant4j.core.spi.BuildInfo;
+import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.Plugin;
+import org.equivariant4j.core.spi.PluginValidator;
 import org.equivariant4j.core.spi.SpiVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,7 @@ public final class EquivariantRuntime {
             return provider.get();
         } catch (ServiceConfigurationError | RuntimeException e) {
             throw new PluginLoadException("plugin class " + provider.type().getName() + " from "
-                    + LoadedPlugin.sourceOf(provider.type()) + " could not be instantiated: " + e.getMessage(), e);
+                    + CodeLocation.of(provider.type()) + " could not be instantiated: " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +76,7 @@ public final class EquivariantRuntime {
         List<LoadedPlugin> accepted = new ArrayList<>();
         for (Plugin plugin : plugins) {
             LoadedPlugin p = LoadedPlugin.of(plugin);
-            validator.validate(p);
+            validator.validate(plugin, p.descriptor(), p.source());
             accepted.add(p);
         }
         Injector injector;

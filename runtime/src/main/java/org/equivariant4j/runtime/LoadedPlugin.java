@@ -1,8 +1,6 @@
 package org.equivariant4j.runtime;
 
-import java.net.URL;
-import java.security.CodeSource;
-
+import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 
@@ -11,17 +9,11 @@ public record LoadedPlugin(Plugin plugin, PluginDescriptor descriptor, String so
 
     /** Wraps {@code plugin}, reading its descriptor and the jar or folder its class came from. */
     public static LoadedPlugin of(Plugin plugin) {
-        return new LoadedPlugin(plugin, plugin.descriptor(), sourceOf(plugin.getClass()));
+        return new LoadedPlugin(plugin, plugin.descriptor(), CodeLocation.of(plugin.getClass()));
     }
 
     public String id() {
         return descriptor.id();
-    }
-
-    static String sourceOf(Class<?> type) {
-        CodeSource cs = type.getProtectionDomain().getCodeSource();
-        URL location = cs == null ? null : cs.getLocation();
-        return location == null ? "(unknown location of " + type.getName() + ")" : location.getPath();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.equivariant4j.runtime;
+package org.equivariant4j.core.spi;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,33 +10,36 @@ import java.util.function.Function;
 import org.equivariant4j.core.error.DuplicateIdException;
 import org.equivariant4j.core.error.PluginLoadException;
 import org.equivariant4j.core.error.SpiVersionMismatchException;
-import org.equivariant4j.core.spi.GroupProvider;
-import org.equivariant4j.core.spi.LayerProvider;
-import org.equivariant4j.core.spi.PluginFeature;
-import org.equivariant4j.core.spi.SpiVersion;
 
 /**
  * The handshake every plugin goes through, done by the host so no plugin can forget it: SPI
  * version, at least one contribution, declared features matching contributions both ways, and
- * provider ids unique within the plugin.
+ * provider ids unique within the plugin. Shared by the runtime (at load) and the test kit's
+ * {@code PluginContractTest} (in the plugin's own build), so both apply the same rules.
  */
-final class PluginValidator {
+public final class PluginValidator {
     private final SpiVersion host;
 
-    PluginValidator(SpiVersion host) {
+    public PluginValidator(SpiVersion host) {
         this.host = host;
     }
 
-    void validate(LoadedPlugin p) {
-        var d = p.descriptor();
+    /**
+     * Checks {@code plugin}, whose descriptor is {@code d} and whose jar or folder is {@code source}
+     * (named in every message).
+     *
+     * @throws org.equivariant4j.core.error.PluginLoadException (or a subclass) naming what is wrong
+     */
+    public void validate(Plugin plugin, PluginDescriptor d, String source) {
+        Source p = new Source(plugin, d.id(), source);
         if (!host.accepts(d.spiVersion())) {
-            throw new SpiVersionMismatchException("plugin '" + d.id() + "' " + d.version() + " from " + p.source()
+            throw new SpiVersionMismatchException("plugin '" + d.id() + "' " + d.version() + " from " + p.source
                     + " was built for plugin SPI " + d.spiVersion() + " but this equivariant4j runtime speaks SPI " + host
                     + " (it loads plugins built for " + host.major() + ".0 to " + host + "); rebuild the plugin against"
                     + " equivariant4j-core with SPI " + host);
         }
-        List<GroupProvider> groups = p.plugin().groupProviders();
-        List<LayerProvider> layers = p.plugin().layerProviders();
+        List<GroupProvider> groups = p.plugin.groupProviders();
+        List<LayerProvider> layers = p.plugin.layerProviders();
         Set<PluginFeature> contributed = EnumSet.noneOf(PluginFeature.class);
         if (!groups.isEmpty()) {
             contributed.add(PluginFeature.GROUPS);
@@ -45,7 +48,7 @@ final class PluginValidator {
             contributed.add(PluginFeature.LAYERS);
         }
         if (contributed.isEmpty()) {
-            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source() + " contributes nothing: override at least"
+            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source + " contributes nothing: override at least"
                     + " one of groupProviders() or layerProviders()");
         }
         Set<PluginFeature> declared = d.features().isEmpty() ? EnumSet.noneOf(PluginFeature.class) : EnumSet.copyOf(d.features());
@@ -61,22 +64,25 @@ final class PluginValidator {
                     problems.add("contributes " + f + " without declaring it");
                 }
             }
-            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source() + ": " + String.join("; ", problems));
+            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source + ": " + String.join("; ", problems));
         }
         requireUniqueIds(p, "group provider", groups, GroupProvider::id);
         requireUniqueIds(p, "layer provider", layers, LayerProvider::id);
     }
 
-    private static <T> void requireUniqueIds(LoadedPlugin p, String kind, List<T> providers, Function<T, String> id) {
+    private record Source(Plugin plugin, String id, String source) {
+    }
+
+    private static <T> void requireUniqueIds(Source p, String kind, List<T> providers, Function<T, String> id) {
         Set<String> seen = new HashSet<>();
         for (T t : providers) {
             String i = id.apply(t);
             if (i == null || i.isBlank()) {
-                throw new PluginLoadException("plugin '" + p.id() + "' from " + p.source() + " has a " + kind + " with an empty id ("
+                throw new PluginLoadException("plugin '" + p.id + "' from " + p.source + " has a " + kind + " with an empty id ("
                         + t.getClass().getName() + ")");
             }
             if (!seen.add(i)) {
-                throw new DuplicateIdException("plugin '" + p.id() + "' from " + p.source() + " contributes two " + kind + "s with id '"
+                throw new DuplicateIdException("plugin '" + p.id + "' from " + p.source + " contributes two " + kind + "s with id '"
                         + i + "'");
             }
         }
