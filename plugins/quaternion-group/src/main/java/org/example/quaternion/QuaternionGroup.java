@@ -90,8 +90,8 @@ public final class QuaternionGroup extends AbstractGroup<QuaternionGroup.Element
     }
 
     /**
-     * The Hamilton product in coordinates (w, x, y, z) = w + x i + y j + z k. The group law is computed from
-     * it rather than from a hand-written 8 x 8 table, so the law and the irrep "H" cannot disagree.
+     * The Hamilton product in coordinates (w, x, y, z) = w + x i + y j + z k. Both the group law and the irrep
+     * "H" are computed from it rather than from a hand-written 8 x 8 table, so they come from one formula.
      */
     private static int[] hamilton(int[] a, int[] b) {
         return new int[] {
