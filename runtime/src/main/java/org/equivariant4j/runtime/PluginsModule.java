@@ -62,8 +62,10 @@ final class PluginsModule extends AbstractModule {
     private static void claim(String kind, String id, LoadedPlugin claimant, Map<String, LoadedPlugin> owners) {
         LoadedPlugin previous = owners.putIfAbsent(id, claimant);
         if (previous != null) {
-            throw new DuplicateIdException("duplicate " + kind + " '" + id + "': claimed by plugin '" + previous.id() + "' from "
-                    + previous.source() + " and by plugin '" + claimant.id() + "' from " + claimant.source());
+            // The class names tell the two apart when both ids and jars coincide (two classes of one jar).
+            throw new DuplicateIdException("duplicate " + kind + " '" + id + "': claimed by plugin '" + previous.id() + "' ("
+                    + previous.plugin().getClass().getName() + ") from " + previous.source() + " and by plugin '" + claimant.id()
+                    + "' (" + claimant.plugin().getClass().getName() + ") from " + claimant.source());
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @AutoService(Plugin.class)
  * public final class QuaternionPlugin implements Plugin {
  *     public PluginDescriptor descriptor() {
- *         return PluginDescriptor.of("quaternion", BuildInfo.version(QuaternionPlugin.class, "quaternion-plugin"),
+ *         return PluginDescriptor.of("quaternion-group", BuildInfo.version(QuaternionPlugin.class, "quaternion-group"),
  *                 PluginFeature.GROUPS);
  *     }
  *     public List<GroupProvider> groupProviders() {
@@ -20,6 +20,7 @@ import java.util.List;
  *     }
  * }
  * }</pre>
+ * The whole example, with its group, irreps and contract tests, is the tutorial in {@code plugins/quaternion-group}.
  */
 public interface Plugin {
 
