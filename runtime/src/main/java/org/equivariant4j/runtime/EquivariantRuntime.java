@@ -90,8 +90,9 @@ public final class EquivariantRuntime {
             throw e;
         }
         for (LoadedPlugin p : accepted) {
-            LOG.info("registered plugin {} {} (SPI {}) from {}: {} group families, {} layers", p.id(), p.descriptor().version(),
-                    p.descriptor().spiVersion(), p.source(), p.plugin().groupProviders().size(), p.plugin().layerProviders().size());
+            LOG.info("registered plugin {} {} (SPI {}) from {}: {} group families, {} layers, {} experiments", p.id(),
+                    p.descriptor().version(), p.descriptor().spiVersion(), p.source(), p.plugin().groupProviders().size(),
+                    p.plugin().layerProviders().size(), p.plugin().experiments().size());
         }
         return new EquivariantRuntime(injector);
     }
@@ -106,6 +107,10 @@ public final class EquivariantRuntime {
 
     public LayerRegistry layers() {
         return injector.getInstance(LayerRegistry.class);
+    }
+
+    public ExperimentRegistry experiments() {
+        return injector.getInstance(ExperimentRegistry.class);
     }
 
     /** The version of this runtime module. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.equivariant4j.core.error.DuplicateIdException;
+import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.LayerProvider;
 
@@ -36,19 +37,24 @@ final class PluginsModule extends AbstractModule {
                 new TypeLiteral<String>() { }, new TypeLiteral<Contribution<GroupProvider>>() { });
         MapBinder<String, Contribution<LayerProvider>> layerBinder = MapBinder.newMapBinder(binder(),
                 new TypeLiteral<String>() { }, new TypeLiteral<Contribution<LayerProvider>>() { });
+        MapBinder<String, Contribution<Experiment>> experimentBinder = MapBinder.newMapBinder(binder(),
+                new TypeLiteral<String>() { }, new TypeLiteral<Contribution<Experiment>>() { });
 
         Map<String, LoadedPlugin> pluginOwners = new HashMap<>();
         Map<String, LoadedPlugin> groupOwners = new HashMap<>();
         Map<String, LoadedPlugin> layerOwners = new HashMap<>();
+        Map<String, LoadedPlugin> experimentOwners = new HashMap<>();
         for (LoadedPlugin p : plugins) {
             claim("plugin id", p.id(), p, pluginOwners);
             pluginBinder.addBinding(p.id()).toInstance(p);
             bindAll("group provider", p, p.plugin().groupProviders(), GroupProvider::id, groupOwners, groupBinder);
             bindAll("layer provider", p, p.plugin().layerProviders(), LayerProvider::id, layerOwners, layerBinder);
+            bindAll("experiment", p, p.plugin().experiments(), Experiment::id, experimentOwners, experimentBinder);
         }
         bind(PluginRegistry.class);
         bind(GroupRegistry.class);
         bind(LayerRegistry.class);
+        bind(ExperimentRegistry.class);
     }
 
     private static <T> void bindAll(String kind, LoadedPlugin p, List<T> providers, Function<T, String> id,

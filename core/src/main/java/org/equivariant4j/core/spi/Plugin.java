@@ -2,6 +2,8 @@ package org.equivariant4j.core.spi;
 
 import java.util.List;
 
+import org.equivariant4j.core.experiment.Experiment;
+
 /**
  * The one entry point of a plugin jar, found through {@link java.util.ServiceLoader} (register it
  * with {@code @AutoService(Plugin.class)}). Every contribution getter defaults to empty, so a
@@ -31,6 +33,11 @@ public interface Plugin {
     }
 
     default List<LayerProvider> layerProviders() {
+        return List.of();
+    }
+
+    /** Experiments this plugin contributes ({@code eq4j run <id>}); declare {@link PluginFeature#EXPERIMENTS}. Since SPI 1.1. */
+    default List<Experiment> experiments() {
         return List.of();
     }
 }

@@ -8,5 +8,7 @@ public enum PluginFeature {
     /** Contributes {@link GroupProvider}s. */
     GROUPS,
     /** Contributes {@link LayerProvider}s. */
-    LAYERS
+    LAYERS,
+    /** Contributes {@link org.equivariant4j.core.experiment.Experiment}s (since SPI 1.1). */
+    EXPERIMENTS
 }

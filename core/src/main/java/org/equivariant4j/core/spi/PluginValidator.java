@@ -10,11 +10,14 @@ import java.util.function.Function;
 import org.equivariant4j.core.error.DuplicateIdException;
 import org.equivariant4j.core.error.PluginLoadException;
 import org.equivariant4j.core.error.SpiVersionMismatchException;
+import org.equivariant4j.core.experiment.Experiment;
+import org.equivariant4j.core.experiment.OptionSpec;
 
 /**
  * The handshake every plugin goes through, done by the host so no plugin can forget it: SPI
- * version, at least one contribution, declared features matching contributions both ways, and
- * provider ids unique within the plugin. Shared by the runtime (at load) and the test kit's
+ * version, at least one contribution, declared features matching contributions both ways,
+ * provider and experiment ids unique within the plugin, and experiment ids and option names fit
+ * for a command line. Shared by the runtime (at load) and the test kit's
  * {@code PluginContractTest} (in the plugin's own build), so both apply the same rules.
  */
 public final class PluginValidator {
@@ -40,6 +43,7 @@ public final class PluginValidator {
         }
         List<GroupProvider> groups = p.plugin.groupProviders();
         List<LayerProvider> layers = p.plugin.layerProviders();
+        List<Experiment> experiments = p.plugin.experiments();
         Set<PluginFeature> contributed = EnumSet.noneOf(PluginFeature.class);
         if (!groups.isEmpty()) {
             contributed.add(PluginFeature.GROUPS);
@@ -47,9 +51,12 @@ public final class PluginValidator {
         if (!layers.isEmpty()) {
             contributed.add(PluginFeature.LAYERS);
         }
+        if (!experiments.isEmpty()) {
+            contributed.add(PluginFeature.EXPERIMENTS);
+        }
         if (contributed.isEmpty()) {
             throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source + " contributes nothing: override at least"
-                    + " one of groupProviders() or layerProviders()");
+                    + " one of groupProviders(), layerProviders() or experiments()");
         }
         Set<PluginFeature> declared = d.features().isEmpty() ? EnumSet.noneOf(PluginFeature.class) : EnumSet.copyOf(d.features());
         if (!declared.equals(contributed)) {
@@ -68,6 +75,23 @@ public final class PluginValidator {
         }
         requireUniqueIds(p, "group provider", groups, GroupProvider::id);
         requireUniqueIds(p, "layer provider", layers, LayerProvider::id);
+        requireUniqueIds(p, "experiment", experiments, Experiment::id);
+        experiments.forEach(e -> requireRunnable(p, e));
+    }
+
+    /** Experiment ids and option names are typed on command lines: keep them plain, and options unique. */
+    private static void requireRunnable(Source p, Experiment e) {
+        if (!e.id().matches("[a-z0-9][a-z0-9._-]*")) {
+            throw new PluginLoadException("plugin '" + p.id + "' from " + p.source + ": experiment id '" + e.id()
+                    + "' must be lower-case letters, digits, '.', '_' or '-'");
+        }
+        Set<String> names = new HashSet<>();
+        for (OptionSpec o : e.options()) {
+            if (!names.add(o.name())) {
+                throw new DuplicateIdException("plugin '" + p.id + "' from " + p.source + ": experiment '" + e.id()
+                        + "' declares option '" + o.name() + "' twice");
+            }
+        }
     }
 
     private record Source(Plugin plugin, String id, String source) {

@@ -9,8 +9,8 @@ import org.equivariant4j.core.error.TextFormatException;
  */
 public record SpiVersion(int major, int minor) implements Comparable<SpiVersion> {
 
-    /** The SPI version of this build of core. */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 0);
+    /** The SPI version of this build of core. 1.1 added {@code Plugin.experiments()}. */
+    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 
     public SpiVersion {
         if (major < 0 || minor < 0) {
