@@ -41,7 +41,8 @@ public final class CrossEntropyLoss implements Loss {
                         + " is outside [0, " + classes + ")");
             }
         }
-        Tensor oneHot = labels.to(DType.INT64).reshape(n, 1).eq(Tensors.arange(classes).reshape(1, classes)).to(logits.dtype());
+        Tensor indices = labels.dtype() == DType.INT64 ? labels : labels.to(DType.INT64);
+        Tensor oneHot = indices.reshape(n, 1).eq(Tensors.arange(classes).reshape(1, classes)).to(logits.dtype());
         return logits.logSoftmax(1).mul(oneHot).sum().div(-n);
     }
 
