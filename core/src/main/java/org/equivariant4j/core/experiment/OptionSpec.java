@@ -100,7 +100,8 @@ public final class OptionSpec {
             return "one of " + String.join(", ", choices);
         }
         return switch (type) {
-            case INT -> "int in [" + (int) (double) min + ", " + (int) (double) max + "]";
+            case INT -> min == Integer.MIN_VALUE && max == Integer.MAX_VALUE ? "any int"
+                    : "int in [" + (int) (double) min + ", " + (int) (double) max + "]";
             case DOUBLE -> "number in [" + format(min) + ", " + format(max) + "]";
             case STRING -> "text";
             case BOOLEAN -> "true or false";
