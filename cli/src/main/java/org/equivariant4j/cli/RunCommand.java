@@ -1,0 +1,150 @@
+package org.equivariant4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.equivariant4j.cli.run.ConfigFile;
+import org.equivariant4j.cli.run.MetricsHistory;
+import org.equivariant4j.cli.run.OutputFolder;
+import org.equivariant4j.cli.run.ProgressReporter;
+import org.equivariant4j.cli.run.RunCheckpoint;
+import org.equivariant4j.cli.run.StopSignal;
+import org.equivariant4j.cli.run.TrainingLoop;
+import org.equivariant4j.core.error.Equivariant4jException;
+import org.equivariant4j.core.experiment.Experiment;
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.StandardOptions;
+import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.runtime.Contribution;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eq4j run}: trains and evaluates an experiment from any plugin, with live progress, and
+ * writes its folder: {@code config.json}, {@code metrics.csv}/{@code .json}, the learning curves
+ * PNG, {@code checkpoint.safetensors} (each epoch, atomically) and {@code results.md}.
+ *
+ * <p>Every input is checked before any data is generated: the experiment id, every option, the
+ * checkpoint to resume, and that the output folder can be written.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train and evaluate an experiment, writing metrics (CSV, JSON), a learning-curve plot (PNG), a"
+                + " checkpoint (safetensors) and the config used (JSON) to an output folder.",
+                "Ctrl-C stops after the current step and keeps the last epoch's checkpoint; --resume continues from it:"
+                + " parameters, epoch count, data (regenerated from the seed) and metrics so far are restored;"
+                + " optimiser moments restart."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eq4j run two-spirals",
+                  "  eq4j run two-spirals --epochs 50 -o hidden=128 -o lr=0.005",
+                  "  eq4j run c4-tetrominoes --seed 3 --out runs/flagship",
+                  "  eq4j run c4-tetrominoes --resume runs/flagship/checkpoint.safetensors --epochs 30",
+                  "  eq4j list --options                # every experiment's options and defaults"})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    private Eq4j parent;
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "Experiment id (see: eq4j list).")
+    private String experimentId;
+
+    @Mixin
+    private ExperimentOptions experimentOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<experiment>-<timestamp>).")
+    private Path out;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT",
+            description = "Continue from a run's checkpoint.safetensors; its options are the defaults, flags override them.")
+    private Path resume;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, bar, lines or none (default: ${DEFAULT-VALUE}: a bar on a terminal, lines otherwise).")
+    private String progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        ProgressMode mode = progressMode();
+        Contribution<Experiment> found = parent.runtime().experiments().experiment(experimentId);
+        Experiment experiment = found.provider();
+
+        RunCheckpoint checkpoint = resume == null ? null : RunCheckpoint.read(resume);
+        if (checkpoint != null && !checkpoint.experiment().equals(experimentId)) {
+            throw new Equivariant4jException("checkpoint " + resume + " is a run of experiment '" + checkpoint.experiment()
+                    + "', not '" + experimentId + "'; resume it with: eq4j run " + checkpoint.experiment() + " --resume " + resume);
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (checkpoint != null) {
+            overrides.putAll(checkpoint.config());
+        }
+        overrides.putAll(experimentOptions.overrides());
+        ExperimentConfig config = ExperimentConfig.resolve(experiment, overrides);
+        int epochs = config.has(StandardOptions.EPOCHS) ? config.intValue(StandardOptions.EPOCHS) : 1;
+        OutputFolder folder = OutputFolder.prepare(out != null ? out : OutputFolder.defaultFor(experimentId, LocalDateTime.now()));
+
+        ExperimentRun run = experiment.start(config);
+        MetricsHistory history = new MetricsHistory();
+        int startEpoch = 0;
+        if (checkpoint != null) {
+            RunCheckpoint.loadInto(run.model(), resume);
+            history = checkpoint.history();
+            startEpoch = checkpoint.epochsCompleted();
+        }
+        String backend = Tensors.backend().describe();
+        ConfigFile.write(folder.resolve(OutputFolder.CONFIG), config, found.plugin(), run.data(), ModuleVersions.versions(),
+                backend, resume, startEpoch);
+
+        console.printf("eq4j run %s  (plugin %s %s, %s)%n", experimentId, found.plugin().id(),
+                found.plugin().descriptor().version(), backend);
+        console.printf("  options  %s%n", config.asText());
+        console.printf("  data     %s%n", run.data());
+        console.printf("  model    %,d parameters%n", run.model().parameterCount());
+        console.printf("  output   %s%n", folder.dir());
+        if (checkpoint != null) {
+            console.printf("  resumed  from %s at epoch %d%n", resume, startEpoch);
+        }
+        console.flush();
+
+        TrainingLoop.Outcome outcome;
+        try (StopSignal stop = StopSignal.onShutdown(System.err, java.time.Duration.ofSeconds(60));
+                ProgressReporter reporter = mode.create(console, startEpoch, epochs)) {
+            outcome = new TrainingLoop(run, config, folder, history, reporter, stop).run(startEpoch, epochs);
+        }
+        Path ckpt = folder.resolve(OutputFolder.CHECKPOINT);
+        if (outcome.stopped()) {
+            console.printf("%nstopped after %d of %d epochs; the checkpoint of epoch %d is %s%n", outcome.epochsCompleted(),
+                    outcome.epochs(), outcome.epochsCompleted(), ckpt);
+            console.printf("resume with: eq4j run %s --resume %s%n", experimentId, ckpt);
+            console.flush();
+            return Eq4j.EXIT_INTERRUPTED;
+        }
+        console.println();
+        console.print(outcome.results().toText());
+        console.printf("%nwrote %s: %s, %s, %s, %s, %s, %s%n", folder.dir(), OutputFolder.CONFIG, OutputFolder.METRICS_CSV,
+                OutputFolder.METRICS_JSON, OutputFolder.PLOT, OutputFolder.CHECKPOINT, OutputFolder.RESULTS);
+        console.flush();
+        return 0;
+    }
+
+    /** Parsed by hand so a typo is refused like any other option value: naming the flag and the choices. */
+    private ProgressMode progressMode() {
+        try {
+            return ProgressMode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "option '--progress': '" + progress
+                    + "' is not one of auto, bar, lines, none");
+        }
+    }
+}

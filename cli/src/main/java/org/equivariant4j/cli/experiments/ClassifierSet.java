@@ -1,0 +1,121 @@
+package org.equivariant4j.cli.experiments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+import org.equivariant4j.core.experiment.EpochTraining;
+import org.equivariant4j.core.experiment.StepListener;
+import org.equivariant4j.core.experiment.StepProgress;
+import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.nn.data.Batch;
+import org.equivariant4j.nn.data.DataLoader;
+import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.loss.CrossEntropyLoss;
+import org.equivariant4j.nn.optim.Adam;
+
+/**
+ * One or more classifiers trained side by side on the same batches, each with its own Adam, so an
+ * experiment compares them under identical data. As a {@link Module} its children are the
+ * classifiers, so its state dict is the checkpoint of all of them ({@code mlp.layers.0.weight}, ...).
+ *
+ * <p>A classifier may transform each training batch (data augmentation). The transform draws from
+ * a stream seeded by the run's seed and the epoch, and the loader's order depends on the same two,
+ * so an epoch sees the same batches whether or not the run was resumed.
+ */
+final class ClassifierSet extends Module {
+    /** Spreads epochs over the seed space for the augmentation streams (the golden ratio, as the loader does). */
+    private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
+
+    /** Augments a training batch of features with randomness from {@code rng}. */
+    @FunctionalInterface
+    interface BatchTransform {
+        Tensor apply(Tensor features, Rng rng);
+    }
+
+    /** A classifier: its module (parameters), its forward pass to logits, its optimiser and optional augmentation. */
+    record Trained(String name, Module module, UnaryOperator<Tensor> forward, Adam optimizer, BatchTransform augment) {
+    }
+
+    private final long seed;
+    private final TensorDataset train;
+    private final DataLoader loader;
+    private final Map<String, Trained> models = new LinkedHashMap<>();
+    private final CrossEntropyLoss loss = new CrossEntropyLoss();
+
+    ClassifierSet(long seed, int batchSize, TensorDataset train) {
+        this.seed = seed;
+        this.train = train;
+        // Drop the last partial batch when there is more than one: a tiny last batch makes a noisy step.
+        boolean dropLast = train.size() / batchSize >= 1;
+        this.loader = DataLoader.builder(train).batchSize(Math.min(batchSize, train.size())).shuffle(seed).dropLast(dropLast)
+                .build();
+    }
+
+    /** Adds a classifier named {@code name} (also its prefix in the state dict), trained with Adam at {@code lr}. */
+    void add(String name, Module module, UnaryOperator<Tensor> forward, double lr, BatchTransform augment) {
+        registerModule(name, module);
+        models.put(name, new Trained(name, module, forward, new Adam(module.parameters(), lr), augment));
+    }
+
+    Trained get(String name) {
+        Trained t = models.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no classifier '" + name + "'; have " + models.keySet());
+        }
+        return t;
+    }
+
+    List<Trained> all() {
+        return new ArrayList<>(models.values());
+    }
+
+    TensorDataset trainSet() {
+        return train;
+    }
+
+    /** Whether metric names need the model's name (several models) or not (one). */
+    String metric(String base, String model) {
+        return models.size() == 1 ? base : base + "." + model;
+    }
+
+    /** One epoch of every classifier on the same batches; see {@link org.equivariant4j.core.experiment.ExperimentRun#trainEpoch}. */
+    EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
+        Rng augmentRng = new Rng(seed + (epoch + 1) * EPOCH_STRIDE);
+        Map<String, Double> sums = new LinkedHashMap<>();
+        models.keySet().forEach(n -> sums.put(n, 0.0));
+        int steps = loader.batchesPerEpoch();
+        int step = 0;
+        train();
+        for (Batch batch : loader.epoch(epoch)) {
+            Map<String, Double> losses = new LinkedHashMap<>();
+            for (Trained m : models.values()) {
+                Tensor x = m.augment() == null ? batch.features() : m.augment().apply(batch.features(), augmentRng);
+                m.optimizer().zeroGrad();
+                Tensor l = loss.compute(m.forward().apply(x), batch.labels());
+                l.backward();
+                m.optimizer().step();
+                double value = l.item();
+                losses.put(m.name(), value);
+                sums.merge(m.name(), value, Double::sum);
+            }
+            step++;
+            listener.onStep(new StepProgress(epoch, step, steps, losses));
+            if (stop.getAsBoolean() && step < steps) {
+                return new EpochTraining(means(sums, step), step, false);
+            }
+        }
+        return new EpochTraining(means(sums, step), step, true);
+    }
+
+    private Map<String, Double> means(Map<String, Double> sums, int steps) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        sums.forEach((n, s) -> out.put(metric("train_loss", n), s / Math.max(1, steps)));
+        return out;
+    }
+}

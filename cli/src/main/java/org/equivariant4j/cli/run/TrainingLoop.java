@@ -1,0 +1,88 @@
+package org.equivariant4j.cli.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.equivariant4j.core.experiment.EpochTraining;
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.ResultTable;
+
+/**
+ * Drives an {@link ExperimentRun} epoch by epoch and keeps its output folder current: after every
+ * epoch it evaluates, appends the metrics, saves the checkpoint (atomically) and rewrites the
+ * metrics files; at the end it draws the learning curves and writes the result table. A stop
+ * request is honoured after the current step; the epoch in progress is then dropped, so the last
+ * checkpoint and the metrics describe the same, completed epoch.
+ */
+public final class TrainingLoop {
+    private final ExperimentRun run;
+    private final ExperimentConfig config;
+    private final OutputFolder out;
+    private final MetricsHistory history;
+    private final ProgressReporter progress;
+    private final BooleanSupplier stop;
+
+    /**
+     * @param history the metrics of epochs already completed (empty for a fresh run; a resumed run's
+     *                checkpoint brings its own), so the run continues at epoch {@code history.size()}
+     */
+    public TrainingLoop(ExperimentRun run, ExperimentConfig config, OutputFolder out, MetricsHistory history,
+            ProgressReporter progress, BooleanSupplier stop) {
+        this.run = run;
+        this.config = config;
+        this.out = out;
+        this.history = history;
+        this.progress = progress;
+        this.stop = stop;
+    }
+
+    /** What the loop did. {@code results} is null when it was stopped before the last epoch. */
+    public record Outcome(int epochsCompleted, int epochs, boolean stopped, ResultTable results) {
+    }
+
+    /** Trains from epoch {@code startEpoch} (0-based) up to {@code epochs}. */
+    public Outcome run(int startEpoch, int epochs) {
+        double offsetSeconds = history.isEmpty() ? 0 : history.epochs().get(history.epochs().size() - 1).seconds();
+        long start = System.nanoTime();
+        int completed = startEpoch;
+        boolean stopped = false;
+        for (int epoch = startEpoch; epoch < epochs && !stopped; epoch++) {
+            EpochTraining training = run.trainEpoch(epoch, progress, stop);
+            if (!training.complete()) {
+                stopped = true;
+                break;
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>(training.metrics());
+            metrics.putAll(run.evaluate());
+            EpochRecord record = new EpochRecord(epoch + 1, offsetSeconds + (System.nanoTime() - start) / 1e9, metrics);
+            history.add(record);
+            completed = epoch + 1;
+            new RunCheckpoint(config.experimentId(), completed, config.asText(), history).save(run.model(),
+                    out.resolve(OutputFolder.CHECKPOINT));
+            writeMetrics(null);
+            progress.onEpoch(record, epochs);
+            // A request that arrived during evaluation: this epoch is saved, stop before the next.
+            stopped = stop.getAsBoolean();
+        }
+        progress.close();
+        ResultTable results = null;
+        if (!stopped) {
+            results = run.results();
+            writeMetrics(results);
+            AtomicText.write(out.resolve(OutputFolder.RESULTS), "# " + config.experimentId() + "\n\n" + results.title()
+                    + "\n\n" + results.toMarkdown());
+        }
+        if (!history.isEmpty()) {
+            LearningCurvePlot.write(history, config.experimentId() + " (" + history.epochs().size() + " epochs)",
+                    out.resolve(OutputFolder.PLOT));
+        }
+        return new Outcome(completed, epochs, stopped, results);
+    }
+
+    private void writeMetrics(ResultTable results) {
+        AtomicText.write(out.resolve(OutputFolder.METRICS_CSV), history.toCsv());
+        AtomicText.write(out.resolve(OutputFolder.METRICS_JSON), history.toJson(config.experimentId(), results));
+    }
+}
