@@ -19,25 +19,34 @@ public final class Tensors {
     private Tensors() {
     }
 
+    private static volatile TensorBackend backend;
+
     /** The backend in use; found and cached on first call. */
     public static TensorBackend backend() {
-        return BackendHolder.BACKEND;
+        TensorBackend b = backend;
+        if (b == null) {
+            synchronized (Tensors.class) {
+                b = backend;
+                if (b == null) {
+                    // Not a holder-class idiom: a failed discovery must throw our exception on every call,
+                    // not an ExceptionInInitializerError once and NoClassDefFoundError after.
+                    b = discover();
+                    backend = b;
+                }
+            }
+        }
+        return b;
     }
 
-    // Initialization-on-demand: thread-safe, lazy, and no lock on the hot path.
-    private static final class BackendHolder {
-        static final TensorBackend BACKEND = discover();
-
-        private static TensorBackend discover() {
-            List<TensorBackend> found = new ArrayList<>();
-            ServiceLoader.load(TensorBackend.class, Tensors.class.getClassLoader()).forEach(found::add);
-            if (found.isEmpty()) {
-                ServiceLoader.load(TensorBackend.class).forEach(found::add);
-            }
-            return found.stream().max(Comparator.comparingInt(TensorBackend::priority))
-                    .orElseThrow(() -> new BackendNotFoundException("No tensor backend on the class path: add the dependency"
-                            + " org.equivariant4j:equivariant4j-backend-nd4j (runtime scope is enough)."));
+    private static TensorBackend discover() {
+        List<TensorBackend> found = new ArrayList<>();
+        ServiceLoader.load(TensorBackend.class, Tensors.class.getClassLoader()).forEach(found::add);
+        if (found.isEmpty()) {
+            ServiceLoader.load(TensorBackend.class).forEach(found::add);
         }
+        return found.stream().max(Comparator.comparingInt(TensorBackend::priority))
+                .orElseThrow(() -> new BackendNotFoundException("No tensor backend on the class path: add the dependency"
+                        + " org.equivariant4j:equivariant4j-backend-nd4j (runtime scope is enough)."));
     }
 
     // ---------------------------------------------------------------- constants

@@ -3,10 +3,12 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.PadMode;
 import org.equivariant4j.core.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -158,10 +160,186 @@ public final class ShapeOps {
         return Nd4jTensor.record(op, x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)}, a);
     }
 
-    public static Nd4jTensor slice(Nd4jTensor a, int dim, int start, int end, int step, String op) { throw new UnsupportedOperationException("pending"); }
-    public static Nd4jTensor flip(Nd4jTensor a, int[] dims) { throw new UnsupportedOperationException("pending"); }
-    public static Nd4jTensor roll(Nd4jTensor a, int shift, int dim) { throw new UnsupportedOperationException("pending"); }
-    public static Nd4jTensor pad(Nd4jTensor a, int[] padding, PadMode mode, double value) { throw new UnsupportedOperationException("pending"); }
+    /**
+     * Entries {@code start, start+step, ...} below {@code end} of dimension {@code dim}, as a view;
+     * {@code op} ("narrow" or "slice") names the caller in messages. Bounds are checked strictly
+     * ({@code 0 <= start <= end <= size}, {@code step >= 1}) rather than clamped as Python slicing
+     * does: a range past the end is a bug in the caller's shape arithmetic, better reported early.
+     */
+    public static Nd4jTensor slice(Nd4jTensor a, int dim, int start, int end, int step, String op) {
+        requireNonScalar(a, op);
+        int d = axis(a, dim, op);
+        int size = a.size(d);
+        if (step < 1) {
+            throw new ShapeMismatchException(op + ": step must be at least 1, was " + step);
+        }
+        if (start < 0 || end < start || end > size) {
+            String range = "narrow".equals(op) ? "start " + start + " and length " + (end - start)
+                    : "range [" + start + ", " + end + ")";
+            throw new ShapeMismatchException(op + ": " + range + " does not fit dimension " + dim + " of shape "
+                    + Arrays.toString(a.shape()) + " (valid entries 0.." + (size - 1) + ")");
+        }
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        long count = (end - start + step - 1L) / step;
+        // ND4J's strided interval is wrong when it selects a single entry (it returns two, or fails),
+        // so a one-entry slice is taken as the unit-stride interval it equals.
+        INDArrayIndex[] where = count == 0 ? null
+                : count == 1 ? rangeOn(x.rank(), d, start, start + 1L) : stepOn(x.rank(), d, start, step, end);
+        INDArray out;
+        if (count == 0) {
+            long[] empty = shape.clone();
+            empty[d] = 0;
+            out = Nd4j.create(x.dataType(), empty);
+        } else {
+            out = x.get(where);
+        }
+        return Nd4jTensor.record(op, out, g -> {
+            INDArray gx = Nd4j.zeros(g.dataType(), shape);
+            if (count > 0) {
+                gx.get(where).assign(g);
+            }
+            return new INDArray[] {gx};
+        }, a);
+    }
+
+    public static Nd4jTensor flip(Nd4jTensor a, int[] dims) {
+        if (dims.length > 0) {
+            requireNonScalar(a, "flip");
+        }
+        int[] ax = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            ax[i] = axis(a, dims[i], "flip");
+            for (int j = 0; j < i; j++) {
+                if (ax[j] == ax[i]) {
+                    throw new ShapeMismatchException("flip: dimension " + ax[i] + " given twice in " + Arrays.toString(dims)
+                            + " for shape " + Arrays.toString(a.shape()));
+                }
+            }
+        }
+        if (ax.length == 0 || a.numel() == 0) {
+            return Nd4jTensor.record("flip", a.value().dup(), g -> new INDArray[] {g}, a);
+        }
+        return Nd4jTensor.record("flip", reverse(a.value(), ax), g -> new INDArray[] {reverse(g, ax)}, a);
+    }
+
+    private static INDArray reverse(INDArray x, int[] axes) {
+        return Nd4j.exec(new Reverse(x, axes))[0];
+    }
+
+    /** torch.roll along one dimension: entry i moves to {@code (i + shift) mod size}. */
+    public static Nd4jTensor roll(Nd4jTensor a, int shift, int dim) {
+        requireNonScalar(a, "roll");
+        int d = axis(a, dim, "roll");
+        int size = a.size(d);
+        int s = size == 0 ? 0 : Math.floorMod(shift, size);
+        if (s == 0) {
+            return Nd4jTensor.record("roll", a.value().dup(), g -> new INDArray[] {g}, a);
+        }
+        // Rolling back by s is rolling forward by size - s.
+        return Nd4jTensor.record("roll", rotate(a.value(), d, s), g -> new INDArray[] {rotate(g, d, size - s)}, a);
+    }
+
+    /** The last {@code s} entries of dimension {@code d} followed by the others (0 < s < size). */
+    private static INDArray rotate(INDArray x, int d, long s) {
+        long size = x.size(d);
+        return Nd4j.concat(d, x.get(rangeOn(x.rank(), d, size - s, size)), x.get(rangeOn(x.rank(), d, 0, size - s)));
+    }
+
+    /**
+     * torch.nn.functional.pad: (before, after) pairs from the last dimension backwards. Negative
+     * padding (cropping in PyTorch's constant mode) is rejected: use narrow to crop.
+     */
+    public static Nd4jTensor pad(Nd4jTensor a, int[] padding, PadMode mode, double value) {
+        if (padding == null || mode == null) {
+            throw new IllegalArgumentException("pad: padding and mode must not be null");
+        }
+        int rank = a.rank();
+        if (padding.length % 2 != 0 || padding.length > 2 * rank) {
+            throw new ShapeMismatchException("pad: padding " + Arrays.toString(padding) + " must hold (before, after) pairs"
+                    + " for at most the " + rank + " dimensions of " + Arrays.toString(a.shape()));
+        }
+        int pairs = padding.length / 2;
+        int[] before = new int[rank];
+        int[] after = new int[rank];
+        for (int k = 0; k < pairs; k++) {
+            int d = rank - 1 - k;
+            before[d] = padding[2 * k];
+            after[d] = padding[2 * k + 1];
+            if (before[d] < 0 || after[d] < 0) {
+                throw new ShapeMismatchException("pad: negative padding " + Arrays.toString(padding) + " for "
+                        + Arrays.toString(a.shape()) + " (use narrow to crop)");
+            }
+            if (mode == PadMode.CIRCULAR && (before[d] > a.size(d) || after[d] > a.size(d))) {
+                throw new ShapeMismatchException("pad: circular padding " + Arrays.toString(padding) + " wraps more than once"
+                        + " around dimension " + d + " of " + Arrays.toString(a.shape()) + " (at most " + a.size(d) + " per side)");
+            }
+        }
+        return mode == PadMode.CONSTANT ? padConstant(a, before, after, value) : padCircular(a, before, after);
+    }
+
+    private static Nd4jTensor padConstant(Nd4jTensor a, int[] before, int[] after, double value) {
+        INDArray x = a.value();
+        long[] shape = x.shape();
+        long[] padded = shape.clone();
+        INDArrayIndex[] interior = new INDArrayIndex[shape.length];
+        for (int d = 0; d < shape.length; d++) {
+            padded[d] = shape[d] + before[d] + after[d];
+            interior[d] = NDArrayIndex.interval(before[d], before[d] + shape[d]);
+        }
+        INDArray out = Nd4j.valueArrayOf(padded, value, x.dataType());
+        if (x.length() > 0) {
+            out.get(interior).assign(x);
+        }
+        boolean empty = x.length() == 0;
+        return Nd4jTensor.record("pad", out, g -> new INDArray[] {empty ? Nd4j.zeros(g.dataType(), shape) : g.get(interior)}, a);
+    }
+
+    private static Nd4jTensor padCircular(Nd4jTensor a, int[] before, int[] after) {
+        INDArray out = a.value();
+        for (int d = 0; d < out.rank(); d++) {
+            long n = out.size(d);
+            if (before[d] > 0 && after[d] > 0) {
+                out = Nd4j.concat(d, out.get(rangeOn(out.rank(), d, n - before[d], n)), out,
+                        out.get(rangeOn(out.rank(), d, 0, after[d])));
+            } else if (before[d] > 0) {
+                out = Nd4j.concat(d, out.get(rangeOn(out.rank(), d, n - before[d], n)), out);
+            } else if (after[d] > 0) {
+                out = Nd4j.concat(d, out, out.get(rangeOn(out.rank(), d, 0, after[d])));
+            }
+        }
+        if (out == a.value()) {
+            out = out.dup();
+        }
+        long[] shape = a.value().shape();
+        return Nd4jTensor.record("pad", out, g -> {
+            // Undo the dimensions in reverse order; each border folds back onto the edge it copied.
+            INDArray gx = g;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                if (before[d] == 0 && after[d] == 0) {
+                    continue;
+                }
+                long n = shape[d];
+                int r = gx.rank();
+                INDArray folded = gx.get(rangeOn(r, d, before[d], before[d] + n)).dup();
+                if (before[d] > 0) {
+                    folded.get(rangeOn(r, d, n - before[d], n)).addi(gx.get(rangeOn(r, d, 0, before[d])));
+                }
+                if (after[d] > 0) {
+                    folded.get(rangeOn(r, d, 0, after[d])).addi(gx.get(rangeOn(r, d, before[d] + n, before[d] + n + after[d])));
+                }
+                gx = folded;
+            }
+            return new INDArray[] {gx};
+        }, a);
+    }
+
+    private static void requireNonScalar(Nd4jTensor a, String op) {
+        if (a.rank() == 0) {
+            throw new ShapeMismatchException(op + ": needs a tensor with at least one dimension, got a scalar (shape [])");
+        }
+    }
+
     public static Nd4jTensor concat(int dim, Tensor[] tensors) {
         Nd4jTensor[] ts = new Nd4jTensor[tensors.length];
         for (int i = 0; i < ts.length; i++) {
@@ -172,8 +350,13 @@ public final class ShapeOps {
         long[] sizes = new long[ts.length];
         for (int i = 0; i < ts.length; i++) {
             INDArray v = ts[i].value();
-            if (v.rank() != ts[0].rank() || v.dataType() != ts[0].value().dataType()) {
-                throw new ShapeMismatchException("concat: tensor " + i + " is " + ts[i] + " but tensor 0 is " + ts[0]);
+            if (v.dataType() != ts[0].value().dataType()) {
+                throw new DTypeMismatchException("concat: tensor " + i + " is " + ts[i].dtype() + " but tensor 0 is "
+                        + ts[0].dtype() + "; convert one with to(DType)");
+            }
+            if (v.rank() != ts[0].rank()) {
+                throw new ShapeMismatchException("concat: tensor " + i + " has shape " + Arrays.toString(ts[i].shape())
+                        + " but tensor 0 has " + Arrays.toString(ts[0].shape()) + " (ranks differ)");
             }
             for (int k = 0; k < v.rank(); k++) {
                 if (k != d && v.size(k) != ts[0].value().size(k)) {
@@ -207,6 +390,7 @@ public final class ShapeOps {
         Tensor[] expanded = new Tensor[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             Nd4jTensor t = Nd4jTensor.of(tensors[i], "stack");
+            Broadcast.requireSameDType("stack", first, t);
             if (!Arrays.equals(t.shape(), first.shape())) {
                 throw new ShapeMismatchException("stack: tensor " + i + " has shape " + Arrays.toString(t.shape())
                         + " but tensor 0 has " + Arrays.toString(first.shape()) + " (all must be equal)");
@@ -214,6 +398,15 @@ public final class ShapeOps {
             expanded[i] = unsqueeze(t, d);
         }
         return concat(d, expanded);
+    }
+
+    /** Index of the entries {@code from, from+step, ...} below {@code to} of dimension {@code dim}, all of the other dimensions. */
+    private static INDArrayIndex[] stepOn(int rank, int dim, long from, long step, long to) {
+        INDArrayIndex[] idx = new INDArrayIndex[rank];
+        for (int k = 0; k < rank; k++) {
+            idx[k] = k == dim ? NDArrayIndex.interval(from, step, to) : NDArrayIndex.all();
+        }
+        return idx;
     }
 
     /** Index of the entries [from, to) of dimension {@code dim}, all of the other dimensions. */

@@ -63,7 +63,16 @@ final class ElementwiseGradCases implements GradCaseFamily {
                 in.normal(2, 3, 4), in.normal(3, 1))));
         cases.add(GradCase.of(op, "broadcast [4] with [3,1] both ways", GradientCheck.of(op, x -> f.apply(x[0], x[1]),
                 in.normal(4), in.normal(3, 1))));
+        for (int trial = 0; trial < 3; trial++) {
+            int[] shape = in.shape(3, 4);
+            int[] partner = in.broadcastPartner(shape);
+            boolean swap = trial % 2 == 1;
+            Tensor a = in.normal(swap ? partner : shape);
+            Tensor b = in.normal(swap ? shape : partner);
+            cases.add(GradCase.of(op, "random shapes " + java.util.Arrays.toString(a.shape()) + " with "
+                    + java.util.Arrays.toString(b.shape()), GradientCheck.of(op, x -> f.apply(x[0], x[1]), a, b)));
+        }
         cases.add(GradCase.of(op, "permuted and sliced operands", GradientCheck.of(op,
-                x -> f.apply(x[0].permute(1, 0), x[1].narrow(0, 1, 4)), in.normal(4, 3), in.normal(6, 3))));
+                x -> f.apply(x[0].permute(1, 0), x[1].narrow(1, 1, 4)), in.normal(4, 3), in.normal(3, 6))));
     }
 }

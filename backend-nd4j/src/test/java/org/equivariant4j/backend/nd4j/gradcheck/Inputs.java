@@ -51,6 +51,27 @@ final class Inputs {
         return Tensors.of(v, DType.FLOAT64, shape);
     }
 
+    /** A random shape of rank 1..maxRank with extents 1..maxExtent. */
+    int[] shape(int maxRank, int maxExtent) {
+        int[] s = new int[1 + rng.nextInt(maxRank)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = 1 + rng.nextInt(maxExtent);
+        }
+        return s;
+    }
+
+    /** A random shape that broadcasts against {@code shape}: some leading dimensions dropped, some extents set to 1. */
+    int[] broadcastPartner(int[] shape) {
+        int drop = rng.nextInt(shape.length);
+        int[] s = java.util.Arrays.copyOfRange(shape, drop, shape.length);
+        for (int i = 0; i < s.length; i++) {
+            if (rng.nextInt(2) == 0) {
+                s[i] = 1;
+            }
+        }
+        return s;
+    }
+
     /** Integer indices in [0, bound) as INT64. */
     Tensor indices(int bound, int... shape) {
         int n = Tensors.numel(shape);

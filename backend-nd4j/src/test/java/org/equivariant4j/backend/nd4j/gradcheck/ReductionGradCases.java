@@ -34,6 +34,16 @@ final class ReductionGradCases implements GradCaseFamily {
         c.add(GradCase.of("logSoftmax", "dim 1", GradientCheck.of("logSoftmax", x -> x[0].logSoftmax(1), in.normal(3, 5))));
         c.add(GradCase.of("norm", "all", GradientCheck.of("norm", x -> x[0].norm(), in.normal(3, 4))));
         c.add(GradCase.of("norm", "dim 1 keepDims", GradientCheck.of("norm", x -> x[0].norm(1, true), in.normal(3, 4))));
+        for (int trial = 0; trial < 3; trial++) {
+            int[] shape = in.shape(3, 4);
+            int dim = trial % shape.length;
+            boolean keep = trial % 2 == 0;
+            String where = java.util.Arrays.toString(shape) + " dim " + dim + (keep ? " keepDims" : "");
+            c.add(GradCase.of("sum", "random " + where, GradientCheck.of("sum", x -> x[0].sum(dim, keep), in.normal(shape))));
+            c.add(GradCase.of("mean", "random " + where, GradientCheck.of("mean", x -> x[0].mean(dim, keep), in.normal(shape))));
+            c.add(GradCase.of("softmax", "random " + where, GradientCheck.of("softmax", x -> x[0].softmax(dim), in.normal(shape))));
+            c.add(GradCase.of("max", "random " + where, GradientCheck.of("max", x -> x[0].max(dim, keep), in.distinct(shape))));
+        }
         return c;
     }
 }

@@ -1,0 +1,99 @@
+package org.equivariant4j.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Every published module keeps its own version, the BOM lists exactly those versions, and each
+ * module ships the build info that lets it report its version at run time.
+ */
+class ModuleVersionsTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theBomListsEveryPublishedModuleAtItsOwnVersion() throws Exception {
+        Map<String, String> modules = publishedModules();
+        Map<String, String> bom = managedVersions(ROOT.resolve("bom/pom.xml"));
+        assertThat(bom).as("equivariant4j-bom versus the modules' own <version>s").isEqualTo(modules);
+    }
+
+    @Test
+    void everyPublishedModuleShipsItsBuildInfo() throws Exception {
+        for (String module : publishedModuleDirs().keySet()) {
+            Path dir = publishedModuleDirs().get(module);
+            String name = dir.getFileName().toString();
+            Path info = dir.resolve("src/main/resources/META-INF/equivariant4j/" + name + ".properties");
+            assertThat(info).as("build info of %s", module).exists();
+            assertThat(Files.readString(info)).contains("version=${project.version}");
+        }
+    }
+
+    private static Map<String, String> publishedModules() throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : publishedModuleDirs().entrySet()) {
+            Element project = parse(e.getValue().resolve("pom.xml")).getDocumentElement();
+            out.put(e.getKey(), directChild(project, "version"));
+        }
+        return out;
+    }
+
+    /** artifactId to folder of every module in the root pom that is published (not the BOM, not benchmarks or examples). */
+    private static Map<String, Path> publishedModuleDirs() throws Exception {
+        Map<String, Path> out = new LinkedHashMap<>();
+        String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        while (m.find()) {
+            Path dir = ROOT.resolve(m.group(1));
+            Element project = parse(dir.resolve("pom.xml")).getDocumentElement();
+            String artifact = directChild(project, "artifactId");
+            String packaging = directChild(project, "packaging");
+            boolean published = !"pom".equals(packaging) && !artifact.endsWith("-benchmarks") && !artifact.endsWith("-examples");
+            if (published) {
+                out.put(artifact, dir);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> managedVersions(Path bomPom) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        NodeList deps = parse(bomPom).getElementsByTagName("dependency");
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element d = (Element) deps.item(i);
+            out.put(directChild(d, "artifactId"), directChild(d, "version"));
+        }
+        return out;
+    }
+
+    private static Document parse(Path pom) throws Exception {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + pom, e);
+        }
+    }
+
+    private static String directChild(Element parent, String tag) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals(tag)) {
+                return e.getTextContent().trim();
+            }
+        }
+        return null;
+    }
+}
