@@ -9,9 +9,10 @@ import org.equivariant4j.core.tensor.Tensors;
 /**
  * A Java-heap copy of a tensor viewed as rows along dimension 0, from which any selection of rows
  * becomes one new tensor with a single array copy per row and one transfer to the engine.
- * This is how {@link TensorDataset} builds batches without an engine-side gather (which the
- * {@code Tensor} API offers as {@code indexSelect}, not yet in every engine); the copy costs one
- * extra host copy of the dataset, made once.
+ * This is how {@link TensorDataset} builds batches instead of an engine-side
+ * {@code Tensor.indexSelect}: on the ND4J engine, selecting 400 rows of a {@code [400, 2]}
+ * tensor took ~2 ms with {@code indexSelect} and 0.1-0.2 ms this way (2026-11-27), at the price
+ * of one host copy of the dataset, made once. Worth revisiting for a GPU engine or a faster gather.
  */
 final class HostRows {
     private final DType dtype;
