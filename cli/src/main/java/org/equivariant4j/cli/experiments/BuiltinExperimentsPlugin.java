@@ -26,6 +26,6 @@ public final class BuiltinExperimentsPlugin implements Plugin {
 
     @Override
     public List<Experiment> experiments() {
-        return List.of(new TwoSpiralsExperiment());
+        return List.of(new TwoSpiralsExperiment(), new C4TetrominoExperiment());
     }
 }

@@ -87,6 +87,16 @@ abstract class ClassifierRun implements ExperimentRun {
         }
     }
 
+    /** Split sizes in the order given (for {@link DatasetSummary}). */
+    @SafeVarargs
+    static Map<String, Integer> splits(Map.Entry<String, Integer>... entries) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : entries) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     protected static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }

@@ -55,7 +55,7 @@ public final class TwoSpiralsExperiment implements Experiment {
         int hidden = c.intValue("hidden");
         MLP mlp = new MLP(new int[] {2, hidden, hidden, 2}, ReLU::new, rng.split());
         DatasetSummary data = new DatasetSummary("two spirals", String.format(Locale.ROOT,
-                "2 classes, %.2f turns, noise %.3f", turns, noise), Map.of("train", train.size(), "test", test.size()));
+                "2 classes, %.2f turns, noise %.3f", turns, noise), ClassifierRun.splits(Map.entry("train", train.size()), Map.entry("test", test.size())));
         ClassifierSet models = new ClassifierSet(c.intValue(StandardOptions.SEED), c.intValue(StandardOptions.BATCH_SIZE), train);
         models.add("mlp", mlp, x -> mlp.forward(x), c.doubleValue("lr"), null);
         return new Run(models, test, data, String.format(Locale.ROOT, "MLP 2-%d-%d-2", hidden, hidden));
