@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "eq4j", mixinStandardHelpOptions = true, versionProvider = ModuleVersions.class,
         description = "Equivariant deep learning on the JVM: run experiments, list plugins, check layers.",
-        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, CheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  eq4j list",
                   "  eq4j run two-spirals --epochs 5",
                   "  eq4j run c4-tetrominoes --out runs/flagship",
+                  "  eq4j check equivariant-linear --group Q8",
                   "  eq4j bench c4-tetrominoes",
                   "  eq4j help run"})
 public final class Eq4j implements Runnable {

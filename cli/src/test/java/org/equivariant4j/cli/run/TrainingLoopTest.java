@@ -1,0 +1,63 @@
+package org.equivariant4j.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.equivariant4j.cli.experiments.TwoSpiralsExperiment;
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.StepProgress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stop request (what Ctrl-C sets) ends the run after the current step and keeps the last epoch's checkpoint. */
+class TrainingLoopTest {
+
+    @Test
+    void aStopMidEpochKeepsTheLastCompletedEpochsCheckpointAndMetrics(@TempDir Path tmp) throws IOException {
+        TwoSpiralsExperiment experiment = new TwoSpiralsExperiment();
+        ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "5", "train-size", "64",
+                "test-size", "32", "hidden", "8", "batch-size", "16"));
+        ExperimentRun run = experiment.start(config);
+        OutputFolder out = OutputFolder.prepare(tmp.resolve("run"));
+        StopSignal stop = StopSignal.manual();
+        int[] steps = {0};
+        ProgressReporter stopInSecondEpoch = new ProgressReporter() {
+            @Override
+            public void onStep(StepProgress step) {
+                steps[0]++;
+                if (step.epoch() == 1 && step.step() == 2) {
+                    stop.request();
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, int epochs) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        TrainingLoop.Outcome outcome = new TrainingLoop(run, config, out, new MetricsHistory(), stopInSecondEpoch, stop)
+                .run(0, 5);
+
+        assertThat(outcome.stopped()).isTrue();
+        assertThat(outcome.epochsCompleted()).isEqualTo(1);
+        assertThat(outcome.results()).isNull();
+        assertThat(steps[0]).as("steps run: the 4 of epoch 1, then 2 of epoch 2 (stopped after the current step)").isEqualTo(6);
+        assertThat(RunCheckpoint.read(out.resolve(OutputFolder.CHECKPOINT)).epochsCompleted()).isEqualTo(1);
+        assertThat(Files.readAllLines(out.resolve(OutputFolder.METRICS_CSV))).hasSize(2);
+        assertThat(out.resolve(OutputFolder.PLOT)).exists();
+        assertThat(out.resolve(OutputFolder.RESULTS)).doesNotExist();
+        try (var files = Files.list(out.dir())) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+}
