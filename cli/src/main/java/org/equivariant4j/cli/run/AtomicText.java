@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Replaces a file's content atomically (a temporary file in the same folder, renamed over the
@@ -25,6 +26,7 @@ public final class AtomicText {
             Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             try {
                 Files.write(temporary, bytes);
+                shareable(temporary);
                 try {
                     Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -35,6 +37,21 @@ public final class AtomicText {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes {@code file} readable by everyone (rw-r--r--), as files written with the usual umask are.
+     * Temporary files are created owner-only (0600), and the atomic rename would otherwise keep that
+     * on a run's results, which are meant to be shared. No-op where POSIX permissions do not exist.
+     */
+    public static void shareable(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own defaults apply.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set permissions of " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -19,7 +21,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a run's learning curves as a PNG with JFreeChart, headless: losses in the upper panel and
- * every other metric (accuracies, errors) in the lower one, against the epoch. Written atomically.
+ * every other metric (accuracies, errors) in the lower one, against the epoch. Metrics named
+ * {@code base.model} (several models trained side by side) get one colour per model in both panels
+ * and one line style per base name, so "the same model" and "the same measure" read at a glance.
+ * Written atomically.
  */
 public final class LearningCurvePlot {
     public static final int WIDTH = 1000;
@@ -32,6 +37,9 @@ public final class LearningCurvePlot {
     public static void write(MetricsHistory history, String title, Path target) {
         // Rendering needs no display; without this, AWT may look for one and fail on a server.
         System.setProperty("java.awt.headless", "true");
+        // ImageIO's default file cache registers a shutdown hook, which throws while the JVM shuts down,
+        // i.e. exactly when Ctrl-C makes us draw the curves of a stopped run. Encode in memory instead.
+        ImageIO.setUseCache(false);
         List<String> names = history.metricNames();
         List<String> losses = names.stream().filter(n -> n.contains("loss")).toList();
         List<String> others = names.stream().filter(n -> !n.contains("loss")).toList();
@@ -57,6 +65,28 @@ public final class LearningCurvePlot {
         AtomicText.write(target, png.toByteArray());
     }
 
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    /** The model a metric belongs to: the part after the last '.', or "" for a single model's metrics. */
+    private static String model(String metric) {
+        int dot = metric.lastIndexOf('.');
+        return dot < 0 ? "" : metric.substring(dot + 1);
+    }
+
+    private static String base(String metric) {
+        int dot = metric.lastIndexOf('.');
+        return dot < 0 ? metric : metric.substring(0, dot);
+    }
+
+    /** Solid, dashed, dotted, dash-dot: one per measure within a panel. */
+    private static BasicStroke stroke(int style) {
+        float[][] dashes = {null, {10f, 6f}, {2f, 4f}, {10f, 4f, 2f, 4f}};
+        float[] dash = dashes[style % dashes.length];
+        return dash == null ? new BasicStroke(2f)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
     private static XYPlot panel(MetricsHistory history, List<String> metrics, String axisLabel) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String m : metrics) {
@@ -72,8 +102,13 @@ public final class LearningCurvePlot {
         NumberAxis valueAxis = new NumberAxis(axisLabel);
         valueAxis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        List<String> models = history.metricNames().stream().map(LearningCurvePlot::model).distinct().toList();
+        List<String> bases = metrics.stream().map(LearningCurvePlot::base).distinct().toList();
         for (int i = 0; i < metrics.size(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            String m = metrics.get(i);
+            boolean byModel = models.size() > 1;
+            renderer.setSeriesPaint(i, PALETTE[(byModel ? models.indexOf(model(m)) : i) % PALETTE.length]);
+            renderer.setSeriesStroke(i, stroke(byModel ? bases.indexOf(base(m)) : 0));
         }
         XYPlot p = new XYPlot(data, null, valueAxis, renderer);
         p.setBackgroundPaint(Color.WHITE);

@@ -1,5 +1,6 @@
 package org.equivariant4j.cli.run;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -59,8 +60,9 @@ public final class TrainingLoop {
             EpochRecord record = new EpochRecord(epoch + 1, offsetSeconds + (System.nanoTime() - start) / 1e9, metrics);
             history.add(record);
             completed = epoch + 1;
-            new RunCheckpoint(config.experimentId(), completed, config.asText(), history).save(run.model(),
-                    out.resolve(OutputFolder.CHECKPOINT));
+            Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
+            new RunCheckpoint(config.experimentId(), completed, config.asText(), history).save(run.model(), checkpoint);
+            AtomicText.shareable(checkpoint);
             writeMetrics(null);
             progress.onEpoch(record, epochs);
             // A request that arrived during evaluation: this epoch is saved, stop before the next.
