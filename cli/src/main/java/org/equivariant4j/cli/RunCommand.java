@@ -117,12 +117,25 @@ final class RunCommand implements Callable<Integer> {
         }
         console.flush();
 
-        TrainingLoop.Outcome outcome;
-        try (StopSignal stop = StopSignal.onShutdown(System.err, java.time.Duration.ofSeconds(60));
-                ProgressReporter reporter = mode.create(console, startEpoch, epochs)) {
-            outcome = new TrainingLoop(run, config, folder, history, reporter, stop).run(startEpoch, epochs);
+        // The stop signal stays open until the last line is printed: a Ctrl-C's shutdown hook waits for
+        // close(), and the JVM halts as soon as the hook returns.
+        try (StopSignal stop = StopSignal.onShutdown(System.err, java.time.Duration.ofSeconds(60))) {
+            TrainingLoop.Outcome outcome;
+            try (ProgressReporter reporter = mode.create(console, startEpoch, epochs)) {
+                outcome = new TrainingLoop(run, config, folder, history, reporter, stop).run(startEpoch, epochs);
+            }
+            return report(console, folder, outcome, startEpoch);
         }
+    }
+
+    private int report(PrintWriter console, OutputFolder folder, TrainingLoop.Outcome outcome, int startEpoch) {
         Path ckpt = folder.resolve(OutputFolder.CHECKPOINT);
+        if (outcome.stopped() && outcome.epochsCompleted() == startEpoch) {
+            console.printf("%nstopped before epoch %d ended: no new checkpoint%s%n", startEpoch + 1,
+                    resume == null ? "" : "; the last one is still " + resume);
+            console.flush();
+            return Eq4j.EXIT_INTERRUPTED;
+        }
         if (outcome.stopped()) {
             console.printf("%nstopped after %d of %d epochs; the checkpoint of epoch %d is %s%n", outcome.epochsCompleted(),
                     outcome.epochs(), outcome.epochsCompleted(), ckpt);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
+import org.equivariant4j.core.experiment.Experiment;
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.GroupProvider;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  * ServiceLoader must find exactly this plugin among the providers of the plugin's own jar or
  * classes folder (a missing {@code @AutoService} or a second registration fails); the descriptor
  * carries an id and a build-time version; the runtime's own handshake ({@link PluginValidator})
- * accepts it; and every group family accepts and builds its example names.
+ * accepts it; every group family accepts and builds its example names; and every experiment
+ * resolves its own defaults (each default passes its option's validation) and lists its options.
  */
 public abstract class PluginContractTest {
 
@@ -57,6 +62,14 @@ public abstract class PluginContractTest {
                     assertThat(g.name()).as("name of the group family '%s' made for '%s'", family.id(), name).isEqualTo(name);
                 }));
             }
+        }
+        for (Experiment experiment : instance().experiments()) {
+            tests.add(DynamicTest.dynamicTest("experiment '" + experiment.id() + "' resolves its defaults", () -> {
+                assertThat(experiment.description()).as("description of experiment '%s'", experiment.id()).isNotBlank();
+                ExperimentConfig defaults = ExperimentConfig.resolve(experiment, Map.of());
+                assertThat(defaults.values().keySet()).as("options of experiment '%s'", experiment.id())
+                        .containsExactlyElementsOf(experiment.options().stream().map(OptionSpec::name).toList());
+            }));
         }
         return tests.stream();
     }
