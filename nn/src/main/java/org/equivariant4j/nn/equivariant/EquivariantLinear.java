@@ -1,6 +1,7 @@
 package org.equivariant4j.nn.equivariant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -149,10 +150,10 @@ public final class EquivariantLinear extends EquivariantLayer {
                     continue;
                 }
                 Tensor theta = coefficients.get(next++);
-                if (!java.util.Arrays.equals(theta.shape(), params.get(next - 1).shape())) {
+                if (!Arrays.equals(theta.shape(), params.get(next - 1).shape())) {
                     throw new ShapeMismatchException(this + ".weight: coefficient tensor " + (next - 1) + " must have shape "
-                            + java.util.Arrays.toString(params.get(next - 1).shape()) + " but was "
-                            + java.util.Arrays.toString(theta.shape()));
+                            + Arrays.toString(params.get(next - 1).shape()) + " but was "
+                            + Arrays.toString(theta.shape()));
                 }
                 blocks.add(block(theta, basis[o][i], rowsOfType, colsOfType));
             }
