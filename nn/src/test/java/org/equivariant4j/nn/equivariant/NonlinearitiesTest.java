@@ -89,6 +89,21 @@ class NonlinearitiesTest {
     }
 
     @Test
+    void theEquivarianceCheckCatchesWhatTheRefusalPrevents() {
+        // Negative control: ReLU on an irrep, smuggled past PointwiseNonlinearity's refusal, must fail the check.
+        FieldType t = FieldType.of(Domain.vectors(), C4.irrep("1"));
+        EquivariantLayer smuggled = new EquivariantLayer(t, t) {
+            @Override
+            protected GeometricTensor apply(GeometricTensor input) {
+                return input.withTensor(input.tensor().relu());
+            }
+        };
+        GeometricTensor x = Equivariance.randomField(t, new Rng(5));
+        assertThatThrownBy(() -> Equivariance.assertEquivariant(smuggled, x, 5)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("is not equivariant").hasMessageContaining("seed 5");
+    }
+
+    @Test
     void normRefusesNonOrthogonalSummands() {
         Representation skewed = C4.irrep("1").changeBasis(Matrix.ofRowMajor(2, 2, 2, 1, 0, 1));
         assertThatThrownBy(() -> new NormNonlinearity(FieldType.of(Domain.vectors(), skewed)))
