@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class InvariantMlpQ8Test {
     private static final QuaternionGroup Q8 = QuaternionGroup.Q8;
     private static final FieldType IN = FieldType.of(Domain.vectors(), Representation.regular(Q8));
-    private static final int STEPS = 120;
+    private static final int STEPS = 80;
 
     /**
      * y = max_g x_g + 0.25 Σ_g x_g x_{g·i}. Under the regular action (ρ(k)x)_g = x_{k⁻¹g} both terms are
@@ -77,7 +77,7 @@ class InvariantMlpQ8Test {
         Data test = data(256, 2);
         double baseline = variance(test.y());
         double initialLoss = loss(model, train);
-        Adam adam = new Adam(model.parameters(), 0.02);
+        Adam adam = new Adam(model.parameters(), 0.03);
         for (int step = 0; step < STEPS; step++) {
             model.zeroGrad();
             Tensor l = model.forward(GeometricTensor.of(train.x(), IN)).tensor().sub(train.y()).pow(2).mean();
@@ -88,7 +88,7 @@ class InvariantMlpQ8Test {
         double testLoss = loss(model, test);
         System.out.printf("InvariantMlp on Q8: train MSE %.4f -> %.4f after %d Adam steps; test MSE %.4f, target variance %.4f%n",
                 initialLoss, trainLoss, STEPS, testLoss, baseline);
-        // Measured (seeded): train MSE 7.24 -> 0.0756, held-out MSE 0.093 against a target variance of 0.708 (R² 0.87).
+        // Measured (seeded): train MSE 7.24 -> 0.089, held-out MSE 0.109 against a target variance of 0.708 (R² 0.85).
         assertThat(trainLoss).as("train loss after training vs %.4f at start", initialLoss).isLessThan(0.05 * initialLoss);
         assertThat(testLoss).as("held-out loss vs the target's variance %.4f", baseline).isLessThan(0.25 * baseline);
 
