@@ -1,0 +1,110 @@
+package org.equivariant4j.nn.equivariant;
+
+import org.equivariant4j.core.field.FieldType;
+import org.equivariant4j.core.field.GeometricTensor;
+import org.equivariant4j.core.layer.EquivariantLayer;
+import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.GradMode;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+
+/**
+ * Batch normalisation of regular (more generally: permutation) fields. Per-channel statistics would break
+ * equivariance, since the group permutes the channels of a field; so one mean and one variance are shared
+ * by all channels of each field, taken over the batch, the spatial positions and the group axis (the
+ * field's channels). Subtracting a constant from every channel of a field and scaling them all by one
+ * factor commutes with any permutation of them. The affine weight and bias are likewise one scalar per
+ * field.
+ *
+ * <p>As in PyTorch: in training mode the batch statistics normalise (biased variance) and update the
+ * running statistics with momentum 0.1 (unbiased variance, counting N·S·d samples for a field of dimension
+ * d); in evaluation mode the running statistics are used. Buffers {@code running_mean} and
+ * {@code running_var} have one entry per field; eps is 1e-5. Fields whose matrices are not permutations
+ * (irreps of dimension above one) are refused at construction, naming them.
+ */
+public final class EquivariantBatchNorm extends EquivariantLayer {
+    private static final double MOMENTUM = 0.1;
+    private static final double EPS = 1e-5;
+
+    private final FieldLayout layout;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Tensor fieldOfChannel;
+    /** [F, C]: 1/d_f where channel c belongs to field f (d_f its dimension): averages channels per field. */
+    private final double[] averaging;
+    private final double[] fieldDimensions;
+
+    /** Batch normalisation of every field of {@code type}, which must permute its channels (regular, quotient, trivial). */
+    public EquivariantBatchNorm(FieldType type) {
+        super(type, type);
+        PointwiseNonlinearity.requirePointwise(type, "EquivariantBatchNorm");
+        this.layout = FieldLayout.of(type.representation());
+        int f = layout.fieldCount();
+        int c = layout.channels();
+        this.fieldOfChannel = layout.fieldOfChannel();
+        this.averaging = new double[f * c];
+        this.fieldDimensions = new double[f];
+        for (int field = 0; field < f; field++) {
+            int d = layout.fields().get(field).dimension();
+            fieldDimensions[field] = d;
+            for (int k = 0; k < d; k++) {
+                averaging[field * c + layout.offset(field) + k] = 1.0 / d;
+            }
+        }
+        this.weight = registerParameter("weight", Tensors.ones(f));
+        this.bias = registerParameter("bias", Tensors.zeros(f));
+        registerBuffer("running_mean", Tensors.zeros(f));
+        registerBuffer("running_var", Tensors.ones(f));
+    }
+
+    @Override
+    protected GeometricTensor apply(GeometricTensor input) {
+        Tensor x = input.tensor();
+        int rank = x.rank();
+        int[] dims = Fields.nonChannelDims(rank);
+        Tensor mean;
+        Tensor var;
+        if (isTraining()) {
+            Tensor average = Tensors.of(averaging, x.dtype(), layout.fieldCount(), layout.channels());
+            mean = average.matmul(x.mean(dims, false));
+            Tensor centred = x.sub(spread(mean, rank));
+            var = average.matmul(centred.mul(centred).mean(dims, false));
+            updateRunningStatistics(mean, var, x.numel() / layout.channels());
+            return Fields.output(input, normalise(centred, var, rank), outType());
+        }
+        mean = buffer("running_mean").to(x.dtype());
+        var = buffer("running_var").to(x.dtype());
+        return Fields.output(input, normalise(x.sub(spread(mean, rank)), var, rank), outType());
+    }
+
+    private Tensor normalise(Tensor centred, Tensor var, int rank) {
+        Tensor scale = weight.value().div(var.add(EPS).sqrt());
+        return centred.mul(spread(scale, rank)).add(spread(bias.value(), rank));
+    }
+
+    /** A per-field vector [F] as a per-channel one, shaped to broadcast: [1, C, 1...]. */
+    private Tensor spread(Tensor perField, int rank) {
+        return Fields.perChannel(perField.indexSelect(0, fieldOfChannel), rank);
+    }
+
+    private void updateRunningStatistics(Tensor mean, Tensor var, long samplesPerChannel) {
+        double[] correction = new double[fieldDimensions.length];
+        for (int f = 0; f < correction.length; f++) {
+            double n = samplesPerChannel * fieldDimensions[f];
+            correction[f] = n > 1 ? n / (n - 1) : 1.0;
+        }
+        try (GradMode.Scope ignored = GradMode.disabled()) {
+            Tensor runningMean = buffer("running_mean");
+            Tensor runningVar = buffer("running_var");
+            Tensor unbiased = var.detach().to(runningVar.dtype()).mul(Tensors.of(correction, runningVar.dtype(), correction.length));
+            setBuffer("running_mean", runningMean.mul(1 - MOMENTUM).add(mean.detach().to(runningMean.dtype()).mul(MOMENTUM)));
+            setBuffer("running_var", runningVar.mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
+        }
+    }
+
+    /** {@code "EquivariantBatchNorm(4x regular)"}. */
+    @Override
+    public String toString() {
+        return "EquivariantBatchNorm(" + inType().representation().name() + ")";
+    }
+}
