@@ -38,15 +38,13 @@ public final class NativeMemory {
 
     /**
      * Whether element {@code k} (in row-major order) of {@code a} sits at {@code address(a) + k *
-     * elementSize}: C order with the default strides, so row slices and fresh arrays qualify, and
-     * transposes and column slices do not. Size-1 dimensions may have any stride.
+     * elementSize}: the default C strides, so row slices and fresh arrays qualify, and transposes
+     * and column slices do not. Only the strides matter, not the ordering flag (ND4J marks some
+     * vector views 'f'), and size-1 dimensions may have any stride.
      */
     public static boolean isDense(INDArray a) {
         if (a.length() <= 1) {
             return true;
-        }
-        if (a.ordering() != 'c') {
-            return false;
         }
         long[] shape = a.shape();
         long[] stride = a.stride();
