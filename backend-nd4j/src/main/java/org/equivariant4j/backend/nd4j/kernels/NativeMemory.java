@@ -1,5 +1,6 @@
 package org.equivariant4j.backend.nd4j.kernels;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 
@@ -78,8 +79,21 @@ public final class NativeMemory {
         return a.data().addressPointer().address();
     }
 
-    /** Copies of the {@code n} int32 or int64 entries of a dense index array, as ints in [0, bound). */
-    static int[] indices(INDArray index, long bound, String what) {
+    /**
+     * Ends the use of {@code used}, the result of {@link #dense dense(original)}: a copy is freed now
+     * rather than whenever the collector gets to it (a [20000, 64] copy is 5 MB of native memory),
+     * and either way the array stays reachable until here, as {@link #address} requires.
+     */
+    static void release(INDArray used, INDArray original) {
+        if (used != original) {
+            used.close();
+        }
+        Reference.reachabilityFence(used);
+    }
+
+    /** The {@code n} int32 or int64 entries of an index array, as ints in [0, bound). */
+    static int[] indices(INDArray indexArray, long bound, String what) {
+        INDArray index = dense(indexArray);
         int n = Math.toIntExact(index.length());
         int[] out = new int[n];
         long base = address(index);
@@ -92,7 +106,7 @@ public final class NativeMemory {
             }
             out[i] = (int) v;
         }
-        java.lang.ref.Reference.reachabilityFence(index);
+        release(index, indexArray);
         return out;
     }
 

@@ -2,8 +2,6 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
-import java.lang.ref.Reference;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +41,7 @@ public final class RowGatherKernel {
         }
         INDArray in = NativeMemory.dense(data);
         AxisLayout layout = AxisLayout.of(in.shape(), dim);
-        int[] rows = NativeMemory.indices(NativeMemory.dense(index), layout.length(), "index");
+        int[] rows = NativeMemory.indices(index, layout.length(), "index");
         INDArray out = NativeMemory.uninitialized(in, shape);
         int width = in.dataType().width();
         long rowBytes = (long) layout.inner() * width;
@@ -57,7 +55,7 @@ public final class RowGatherKernel {
             long to = outRows * (p + 1) / parts;
             copyRows(src, dst, rows, blockBytes, rowBytes, width, from, to);
         });
-        Reference.reachabilityFence(in);
+        NativeMemory.release(in, data);
         return out;
     }
 

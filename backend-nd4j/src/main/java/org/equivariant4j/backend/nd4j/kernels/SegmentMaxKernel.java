@@ -2,7 +2,6 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
-import java.lang.ref.Reference;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,7 +48,7 @@ public final class SegmentMaxKernel {
         if (ids.length() != layout.length()) {
             throw new IllegalArgumentException("ids has " + ids.length() + " entries for " + layout.length() + " rows");
         }
-        Segments segments = Segments.of(NativeMemory.dense(ids), size);
+        Segments segments = Segments.of(ids, size);
         INDArray out = NativeMemory.uninitialized(in, shape);
         long work = (layout.length() + size) * layout.inner();
         int parts = (int) Math.max(1, Math.min(parallelism, work / SegmentSumKernel.MIN_WORK_PER_PART));
@@ -64,7 +63,7 @@ public final class SegmentMaxKernel {
                 maxFloats(src, dst, segments, layout.inner(), (int) bounds[p], (int) bounds[p + 1]);
             }
         });
-        Reference.reachabilityFence(in);
+        NativeMemory.release(in, data);
         return out;
     }
 

@@ -2,7 +2,6 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
-import java.lang.ref.Reference;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -51,7 +50,7 @@ public final class SegmentSumKernel {
         if (index.length() != layout.length()) {
             throw new IllegalArgumentException("index has " + index.length() + " entries for " + layout.length() + " slices");
         }
-        Segments segments = Segments.of(NativeMemory.dense(index), size);
+        Segments segments = Segments.of(index, size);
         INDArray out = NativeMemory.uninitialized(in, shape);
         long work = layout.outer() * (layout.length() + size) * layout.inner();
         int parts = (int) Math.max(1, Math.min(parallelism, work / MIN_WORK_PER_PART));
@@ -66,7 +65,7 @@ public final class SegmentSumKernel {
                 sumFloats(src, dst, segments, layout, bounds[p], bounds[p + 1]);
             }
         });
-        Reference.reachabilityFence(in);
+        NativeMemory.release(in, data);
         return out;
     }
 

@@ -22,7 +22,7 @@ final class Segments {
         this.size = size;
     }
 
-    /** Groups the rows by {@code ids} (dense, int32 or int64, each in [0, size)). */
+    /** Groups the rows by {@code ids} (int32 or int64, each in [0, size)). */
     static Segments of(INDArray ids, int size) {
         int[] id = NativeMemory.indices(ids, size, "segment id");
         int[] offsets = new int[size + 1];
