@@ -1,0 +1,92 @@
+package org.equivariant4j.backend.nd4j.kernels;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentMax;
+import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A quick timing of the kernels against the ND4J ops at the message-passing shape of
+ * PERFORMANCE.md ([20000, 64] into 2000 segments), for a developer's own numbers; the official
+ * JMH suite lives in {@code benchmarks/}. Not a test. Run with the test classpath, e.g.
+ * {@code java -cp <test classpath> org.equivariant4j.backend.nd4j.kernels.ScatterKernelsBench [reps]}.
+ * Prints the median and minimum of {@code reps} timed calls after a warm-up.
+ */
+public final class ScatterKernelsBench {
+    private static final int ROWS = 20_000;
+    private static final int COLS = 64;
+    private static final int SEGMENTS = 2_000;
+
+    private ScatterKernelsBench() {
+    }
+
+    public static void main(String[] args) {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Nd4j.getEnvironment().setMaxThreads(2);
+        System.out.printf("ND4J threads %d, kernel parallelism %d, processors %d%n", Nd4j.getEnvironment().maxThreads(),
+                KernelThreads.parallelism(), Runtime.getRuntime().availableProcessors());
+        for (DataType dtype : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Nd4j.getRandom().setSeed(1);
+            INDArray x = Nd4j.rand(dtype, ROWS, COLS);
+            INDArray g = Nd4j.rand(dtype, SEGMENTS, COLS);
+            Random random = new Random(1);
+            long[] ids = new long[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                ids[i] = random.nextInt(SEGMENTS);
+            }
+            INDArray index = Nd4j.createFromArray(ids);
+            String at = dtype + " ";
+            int slow = Math.max(5, reps / 20);
+            time(at + "segment sum   ND4J unsorted_segment_sum", slow, () -> Nd4j.exec(new UnsortedSegmentSum(x, index, SEGMENTS))[0]);
+            time(at + "segment sum   kernel, 1 thread", reps, () -> SegmentSumKernel.sum(x, 0, index, SEGMENTS, 1));
+            time(at + "segment sum   kernel, 2 threads", reps, () -> SegmentSumKernel.sum(x, 0, index, SEGMENTS, 2));
+            time(at + "row gather    ND4J Gather", reps, () -> Nd4j.exec(new Gather(g, index, 0))[0]);
+            time(at + "row gather    kernel, 1 thread", reps, () -> RowGatherKernel.gather(g, 0, index, 1));
+            time(at + "row gather    kernel, 2 threads", reps, () -> RowGatherKernel.gather(g, 0, index, 2));
+            time(at + "segment max   ND4J unsorted_segment_max", slow, () -> Nd4j.exec(new UnsortedSegmentMax(x, index, SEGMENTS))[0]);
+            time(at + "segment max   kernel, 2 threads", reps, () -> SegmentMaxKernel.maxRows(x, index, SEGMENTS, 2));
+            time(at + "allocate [20000,64] (part of every result)", reps, () -> Nd4j.createUninitialized(dtype, ROWS, COLS));
+        }
+        Tensor x = Tensors.uniform(new Rng(1), -1, 1, DType.FLOAT32, ROWS, COLS);
+        long[] ids = new long[ROWS];
+        Random random = new Random(2);
+        for (int i = 0; i < ROWS; i++) {
+            ids[i] = random.nextInt(SEGMENTS);
+        }
+        Tensor index = Tensors.of(ids, ROWS);
+        Tensor upstream = Tensors.uniform(new Rng(2), -1, 1, DType.FLOAT32, SEGMENTS, COLS);
+        for (String mode : new String[] {"auto", "nd4j"}) {
+            System.setProperty(KernelSelection.PROPERTY, mode);
+            time("FLOAT Tensor.segmentSum forward+backward, kernels=" + mode, "nd4j".equals(mode) ? Math.max(5, reps / 20) : reps, () -> {
+                Tensor leaf = x.detach().requiresGrad(true);
+                leaf.segmentSum(index, SEGMENTS).backward(upstream);
+                return leaf.grad();
+            });
+        }
+        System.clearProperty(KernelSelection.PROPERTY);
+    }
+
+    private static void time(String what, int reps, Supplier<Object> call) {
+        for (int i = 0; i < Math.min(reps, 30); i++) {
+            call.get();
+        }
+        long[] ns = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            call.get();
+            ns[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(ns);
+        System.out.printf("%-55s median %9.1f us   min %9.1f us   (%d reps)%n", what, ns[reps / 2] / 1e3, ns[0] / 1e3, reps);
+    }
+}
