@@ -1,66 +1,100 @@
 package org.equivariant4j.backend.nd4j.kernels;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The threads the kernels split their work over: the calling thread plus a small pool of daemon
- * workers, as many in total as ND4J's own thread count (so a kernel never asks for more cores
- * than an ND4J op would), capped at the available processors. A dedicated pool rather than the
- * common one because the common pool has {@code cores - 1} workers (one, on 2 cores) and may be
- * busy with unrelated work; it is created on first use, so loading the backend starts no thread.
+ * helpers, as many in total as ND4J's own thread count (so a kernel never asks for more cores than
+ * an ND4J op would), capped at the available processors. A dedicated pool rather than the common
+ * one because the common pool has {@code cores - 1} workers (one, on 2 cores) and may be busy with
+ * unrelated work; it is created on first use, so loading the backend starts no thread.
  *
- * <p>Results never depend on how many threads ran: every kernel partitions its output so that
- * each output element is written by exactly one part, in a fixed order.
+ * <p>Work is cut into more parts than threads, and every thread, the caller included, claims the
+ * next unclaimed part until none is left. So the caller never waits for a helper that has not been
+ * scheduled yet (on a busy machine it simply does all the parts itself); it waits only for parts a
+ * helper has started. This is what OpenMP's static split with a barrier lacks: there, one
+ * descheduled thread stalls the whole op.
+ *
+ * <p>Results never depend on the number of threads or parts: every kernel partitions its output so
+ * that each output element is written by exactly one part, in a fixed order.
  */
 public final class KernelThreads {
+    /** Parts per thread: small enough to keep per-part overhead negligible, enough to balance late starters. */
+    static final int PARTS_PER_THREAD = 4;
 
     private KernelThreads() {
     }
 
-    /** How many parts a kernel may split into: ND4J's thread count, at most the processors, at least 1. */
+    /** How many threads a kernel may use: ND4J's thread count, at most the processors, at least 1. */
     public static int parallelism() {
         return Pool.PARALLELISM;
     }
 
     /**
-     * Runs {@code part.accept(p)} for {@code p} in {@code [0, parts)}: part 0 on the calling thread,
-     * the others on the pool, and returns when all have finished. An exception in any part is
-     * rethrown here after the other parts have finished.
+     * How many parts to cut {@code work} units into for {@code threads} threads: one when the work
+     * is too small to be worth a second thread ({@code minWorkPerPart}), else up to
+     * {@link #PARTS_PER_THREAD} per thread.
      */
-    static void run(int parts, IntConsumer part) {
-        if (parts <= 1) {
-            part.accept(0);
+    static int parts(long work, long minWorkPerPart, int threads) {
+        if (threads <= 1) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min((long) threads * PARTS_PER_THREAD, work / minWorkPerPart));
+    }
+
+    /**
+     * Runs {@code part.accept(p)} once for every {@code p} in {@code [0, parts)} on up to
+     * {@code threads} threads (the caller and {@code threads - 1} helpers), and returns when all
+     * parts have finished. The first exception thrown by a part is rethrown here, once all started
+     * parts have finished.
+     */
+    static void run(int parts, int threads, IntConsumer part) {
+        int helpers = Math.min(threads, parts) - 1;
+        if (helpers <= 0) {
+            for (int p = 0; p < parts; p++) {
+                part.accept(p);
+            }
             return;
         }
-        ForkJoinTask<?>[] others = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int index = p;
-            others[p - 1] = Pool.POOL.submit(() -> part.accept(index));
-        }
-        RuntimeException failure = null;
-        try {
-            part.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> task : others) {
-            // join, not get: an external joiner may run a part itself if no worker has taken it yet.
-            try {
-                task.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(parts);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable claim = () -> {
+            for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
+                try {
+                    part.accept(p);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.countDown();
                 }
             }
+        };
+        for (int h = 0; h < helpers; h++) {
+            Pool.POOL.execute(claim);
         }
-        if (failure != null) {
-            throw failure;
+        claim.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                // The parts write into memory the caller owns: never return while one is still running.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
@@ -73,7 +107,7 @@ public final class KernelThreads {
             thread.setDaemon(true);
             thread.setName("equivariant4j-kernel-" + thread.getPoolIndex());
             return thread;
-        }, null, false);
+        }, null, true);
 
         private Pool() {
         }

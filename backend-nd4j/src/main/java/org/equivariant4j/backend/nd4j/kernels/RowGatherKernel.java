@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * output rows into consecutive ranges.
  */
 public final class RowGatherKernel {
-    /** Below about this many bytes copied per part, waking another thread costs more than it saves. */
-    static final long MIN_BYTES_PER_PART = 1 << 18;
+    /** Below about this many bytes copied per part, handing a part to another thread costs more than it saves. */
+    static final long MIN_BYTES_PER_PART = 1 << 17;
     /** Rows at least this long are copied with one {@code copyMemory} call; shorter ones element by element. */
     private static final long BULK_ROW_BYTES = 64;
 
@@ -46,11 +46,11 @@ public final class RowGatherKernel {
         int width = in.dataType().width();
         long rowBytes = (long) layout.inner() * width;
         long outRows = layout.outer() * rows.length;
-        int parts = (int) Math.max(1, Math.min(parallelism, outRows * rowBytes / MIN_BYTES_PER_PART));
+        int parts = KernelThreads.parts(outRows * rowBytes, MIN_BYTES_PER_PART, parallelism);
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);
         long blockBytes = layout.length() * rowBytes;
-        KernelThreads.run(parts, p -> {
+        KernelThreads.run(parts, parallelism, p -> {
             long from = outRows * p / parts;
             long to = outRows * (p + 1) / parts;
             copyRows(src, dst, rows, blockBytes, rowBytes, width, from, to);

@@ -51,12 +51,12 @@ public final class SegmentMaxKernel {
         Segments segments = Segments.of(ids, size);
         INDArray out = NativeMemory.uninitialized(in, shape);
         long work = (layout.length() + size) * layout.inner();
-        int parts = (int) Math.max(1, Math.min(parallelism, work / SegmentSumKernel.MIN_WORK_PER_PART));
+        int parts = KernelThreads.parts(work, SegmentSumKernel.MIN_WORK_PER_PART, parallelism);
         long[] bounds = segments.partition(1, parts);
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);
         boolean doubles = in.dataType() == DataType.DOUBLE;
-        KernelThreads.run(parts, p -> {
+        KernelThreads.run(parts, parallelism, p -> {
             if (doubles) {
                 maxDoubles(src, dst, segments, layout.inner(), (int) bounds[p], (int) bounds[p + 1]);
             } else {

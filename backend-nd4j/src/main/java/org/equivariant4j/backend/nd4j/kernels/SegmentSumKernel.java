@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * within an ulp on vectors (libnd4j's vector loop rounds differently now and then).
  */
 public final class SegmentSumKernel {
-    /** Below about this many elements read per part, waking another thread costs more than it saves. */
-    static final long MIN_WORK_PER_PART = 1 << 16;
+    /** Below about this many elements per part, handing a part to another thread costs more than it saves. */
+    static final long MIN_WORK_PER_PART = 1 << 15;
 
     private SegmentSumKernel() {
     }
@@ -53,12 +53,12 @@ public final class SegmentSumKernel {
         Segments segments = Segments.of(index, size);
         INDArray out = NativeMemory.uninitialized(in, shape);
         long work = layout.outer() * (layout.length() + size) * layout.inner();
-        int parts = (int) Math.max(1, Math.min(parallelism, work / MIN_WORK_PER_PART));
+        int parts = KernelThreads.parts(work, MIN_WORK_PER_PART, parallelism);
         long[] bounds = segments.partition(layout.outer(), parts);
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);
         boolean doubles = in.dataType() == DataType.DOUBLE;
-        KernelThreads.run(parts, p -> {
+        KernelThreads.run(parts, parallelism, p -> {
             if (doubles) {
                 sumDoubles(src, dst, segments, layout, bounds[p], bounds[p + 1]);
             } else {
