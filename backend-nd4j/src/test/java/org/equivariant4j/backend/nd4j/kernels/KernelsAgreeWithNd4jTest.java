@@ -84,6 +84,11 @@ class KernelsAgreeWithNd4jTest {
         INDArray gathered = agreeForAnyParallelism(c, "gather", p -> RowGatherKernel.gather(c.data(), c.dim(), c.index(), p));
         Values.assertClose(c + ": gather vs Gather", Nd4j.exec(new Gather(c.data(), c.index(), c.dim()))[0], gathered, true);
 
+        IndexRange range = IndexRange.of(c.index());
+        INDArray flat = c.index().reshape(c.index().length());
+        assertThat(range).as("%s: index range vs ND4J's min/max/argMin/argMax", c).isEqualTo(new IndexRange(flat.minNumber().longValue(),
+                Nd4j.argMin(flat, 0).getLong(0), flat.maxNumber().longValue(), Nd4j.argMax(flat, 0).getLong(0)));
+
         if (c.dim() == 0) {
             INDArray max = agreeForAnyParallelism(c, "segment max", p -> SegmentMaxKernel.maxRows(c.data(), c.index(), c.size(), p));
             Values.assertClose(c + ": segment max vs unsorted_segment_max",

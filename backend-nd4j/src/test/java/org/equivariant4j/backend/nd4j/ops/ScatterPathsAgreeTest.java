@@ -2,10 +2,12 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 import org.equivariant4j.backend.nd4j.kernels.KernelSelection;
+import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -71,6 +73,26 @@ class ScatterPathsAgreeTest {
             same(at + ": indexSelect dim 1", x, t -> t.indexSelect(1, columns));
             same(at + ": indexSelect dim 0 of a transposed view", x, t -> t.transpose(0, 1).indexSelect(0, columns));
             same(at + ": gather dim 0", x, t -> t.gather(0, positions));
+        }
+    }
+
+    @Test
+    void badIndicesGiveTheSameMessageOnBothPaths() {
+        Tensor x = Tensors.zeros(4, 3);
+        for (long[] bad : new long[][] {{0, 5, 1, 5}, {0, -1, 3, -2, -2}, {7}}) {
+            Tensor index = Tensors.of(bad, bad.length);
+            String[] messages = new String[2];
+            String[] modes = {"auto", "nd4j"};
+            for (int m = 0; m < 2; m++) {
+                System.setProperty(KernelSelection.PROPERTY, modes[m]);
+                try {
+                    x.indexSelect(0, index);
+                    throw new AssertionError("indexSelect accepted " + Arrays.toString(bad) + " with kernels=" + modes[m]);
+                } catch (ShapeMismatchException e) {
+                    messages[m] = e.getMessage();
+                }
+            }
+            assertThat(messages[0]).as("message with kernels=auto vs nd4j for %s", Arrays.toString(bad)).isEqualTo(messages[1]);
         }
     }
 
