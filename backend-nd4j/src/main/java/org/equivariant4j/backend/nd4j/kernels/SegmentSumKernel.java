@@ -12,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Segment (index) sum on the CPU: slice {@code s} of the result along {@code dim} is the sum of the
  * slices {@code i} of the input with {@code index[i] == s}, zero for an empty segment. What libnd4j's
  * {@code unsorted_segment_sum} computes, ~35 ms for [20000, 64] into 2000 segments, but ~0.3-0.6 ms:
- * the rows are grouped by segment once ({@link Segments}), then each thread owns a range of output
- * segments and sums their rows into a small buffer. No two threads write the same output, so no
- * update is lost; rows are added in row order starting from -0.0 (the additive identity), so the
+ * the rows are grouped by segment once ({@link Segments}), the output segments are cut into
+ * ranges of about equal work, and each range is summed by one thread, segment by segment, into a
+ * small buffer. No two threads write the same output, so no update is lost and no atomics are needed; rows are added in row order starting from -0.0 (the additive identity), so the
  * result is bit-for-bit the same for any thread count. It matches libnd4j's, which also adds in
  * row order and leaves a segment of -0.0 values at -0.0: bit for bit on matrices in the tests, and
  * within an ulp on vectors (libnd4j's vector loop rounds differently now and then).
