@@ -2,8 +2,6 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
-import java.util.Arrays;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,13 +9,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Segment (index) sum on the CPU: slice {@code s} of the result along {@code dim} is the sum of the
  * slices {@code i} of the input with {@code index[i] == s}, zero for an empty segment. What libnd4j's
- * {@code unsorted_segment_sum} computes, ~35 ms for [20000, 64] into 2000 segments, but ~0.3-0.6 ms:
- * the rows are grouped by segment once ({@link Segments}), the output segments are cut into
- * ranges of about equal work, and each range is summed by one thread, segment by segment, into a
- * small buffer. No two threads write the same output, so no update is lost and no atomics are needed; rows are added in row order starting from -0.0 (the additive identity), so the
- * result is bit-for-bit the same for any thread count. It matches libnd4j's, which also adds in
- * row order and leaves a segment of -0.0 values at -0.0: bit for bit on matrices in the tests, and
- * within an ulp on vectors (libnd4j's vector loop rounds differently now and then).
+ * {@code unsorted_segment_sum} computes (~35 ms for [20000, 64] float32 into 2000 segments), in
+ * ~0.6 ms on one thread: each part of the work owns a range of output segments ({@link SegmentSplit})
+ * and adds its rows, in row order, straight into the output. No two threads write the same output,
+ * so no update is lost and no atomics are needed. Sums start from -0.0, the exact additive identity,
+ * and add rows in row order, so the result has the same bits for any number of threads, and matches
+ * libnd4j's, which also adds in row order and keeps a segment of -0.0 values at -0.0: bit for bit
+ * on matrices in the tests, within an ulp on vectors (libnd4j's vector loop rounds differently at
+ * times).
  */
 public final class SegmentSumKernel {
     /** Below about this many elements per part, handing a part to another thread costs more than it saves. */
@@ -50,84 +49,89 @@ public final class SegmentSumKernel {
         if (index.length() != layout.length()) {
             throw new IllegalArgumentException("index has " + index.length() + " entries for " + layout.length() + " slices");
         }
-        Segments segments = Segments.of(index, size);
+        int[] ids = NativeMemory.indices(index, size, "segment id");
         INDArray out = NativeMemory.uninitialized(in, shape);
-        long work = layout.outer() * (layout.length() + size) * layout.inner();
-        int parts = KernelThreads.parts(work, MIN_WORK_PER_PART, parallelism);
-        long[] bounds = segments.partition(layout.outer(), parts);
+        int parts = KernelThreads.parts(layout.outer() * (layout.length() + size) * layout.inner(), MIN_WORK_PER_PART, parallelism);
+        long elementBytes = in.dataType().width();
+        long rowBytes = layout.inner() * elementBytes;
+        long inBlock = layout.length() * rowBytes;
+        long outBlock = size * rowBytes;
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);
         boolean doubles = in.dataType() == DataType.DOUBLE;
-        KernelThreads.run(parts, parallelism, p -> {
-            if (doubles) {
-                sumDoubles(src, dst, segments, layout, bounds[p], bounds[p + 1]);
-            } else {
-                sumFloats(src, dst, segments, layout, bounds[p], bounds[p + 1]);
-            }
-        });
+        if (layout.outer() == 1) {
+            // One block (dimension 0): the parts split the segments.
+            SegmentSplit split = SegmentSplit.of(ids, size, parts);
+            KernelThreads.run(split.parts(), parallelism, p -> sumPart(doubles, src, dst, split, p, layout.inner()));
+        } else {
+            // Several blocks: the parts split the blocks, each summed whole.
+            SegmentSplit whole = SegmentSplit.of(ids, size, 1);
+            long blocks = layout.outer();
+            int blockParts = (int) Math.min(parts, blocks);
+            KernelThreads.run(blockParts, parallelism, p -> {
+                for (long b = blocks * p / blockParts; b < blocks * (p + 1) / blockParts; b++) {
+                    sumPart(doubles, src + b * inBlock, dst + b * outBlock, whole, 0, layout.inner());
+                }
+            });
+        }
         NativeMemory.release(in, data);
         return out;
     }
 
-    /** Output rows {@code [from, to)} (row {@code b * size + s} is segment {@code s} of block {@code b}). */
-    private static void sumFloats(long src, long dst, Segments segments, AxisLayout layout, long from, long to) {
-        int inner = layout.inner();
+    private static void sumPart(boolean doubles, long src, long dst, SegmentSplit split, int part, int inner) {
+        if (doubles) {
+            sumDoubles(src, dst, split, part, inner);
+        } else {
+            sumFloats(src, dst, split, part, inner);
+        }
+    }
+
+    /** The segments of {@code part}: start at -0.0, add the part's rows in row order, write +0.0 into empty ones. */
+    private static void sumFloats(long src, long dst, SegmentSplit split, int part, int inner) {
         long rowBytes = (long) inner * Float.BYTES;
-        long blockBytes = layout.length() * rowBytes;
-        int size = segments.size;
-        float[] acc = new float[inner];
-        long block = from / size;
-        int s = (int) (from % size);
-        for (long row = from; row < to; row++) {
-            int start = segments.offsets[s];
-            int end = segments.offsets[s + 1];
-            // -0.0 is the exact additive identity (-0.0 + x == x for every x, including -0.0).
-            Arrays.fill(acc, start == end ? 0.0f : -0.0f);
-            long blockStart = src + block * blockBytes;
-            for (int k = start; k < end; k++) {
-                long in = blockStart + segments.order[k] * rowBytes;
-                for (int j = 0; j < inner; j++) {
-                    acc[j] += UNSAFE.getFloat(in + (long) j * Float.BYTES);
-                }
-            }
-            long out = dst + row * rowBytes;
+        int first = split.segmentStart(part);
+        int last = split.segmentStart(part + 1);
+        for (long q = dst + first * rowBytes, end = dst + last * rowBytes; q < end; q += Float.BYTES) {
+            UNSAFE.putFloat(q, -0.0f);
+        }
+        int[] ids = split.ids;
+        for (int k = split.rowStart(part), end = split.rowStart(part + 1); k < end; k++) {
+            int row = split.row(k);
+            long in = src + row * rowBytes;
+            long out = dst + ids[row] * rowBytes;
             for (int j = 0; j < inner; j++) {
-                UNSAFE.putFloat(out + (long) j * Float.BYTES, acc[j]);
+                long at = (long) j * Float.BYTES;
+                UNSAFE.putFloat(out + at, UNSAFE.getFloat(out + at) + UNSAFE.getFloat(in + at));
             }
-            if (++s == size) {
-                s = 0;
-                block++;
+        }
+        for (int s = first; s < last; s++) {
+            if (split.counts[s] == 0) {
+                UNSAFE.setMemory(dst + s * rowBytes, rowBytes, (byte) 0);
             }
         }
     }
 
     /** {@link #sumFloats} for float64. */
-    private static void sumDoubles(long src, long dst, Segments segments, AxisLayout layout, long from, long to) {
-        int inner = layout.inner();
+    private static void sumDoubles(long src, long dst, SegmentSplit split, int part, int inner) {
         long rowBytes = (long) inner * Double.BYTES;
-        long blockBytes = layout.length() * rowBytes;
-        int size = segments.size;
-        double[] acc = new double[inner];
-        long block = from / size;
-        int s = (int) (from % size);
-        for (long row = from; row < to; row++) {
-            int start = segments.offsets[s];
-            int end = segments.offsets[s + 1];
-            Arrays.fill(acc, start == end ? 0.0 : -0.0);
-            long blockStart = src + block * blockBytes;
-            for (int k = start; k < end; k++) {
-                long in = blockStart + segments.order[k] * rowBytes;
-                for (int j = 0; j < inner; j++) {
-                    acc[j] += UNSAFE.getDouble(in + (long) j * Double.BYTES);
-                }
-            }
-            long out = dst + row * rowBytes;
+        int first = split.segmentStart(part);
+        int last = split.segmentStart(part + 1);
+        for (long q = dst + first * rowBytes, end = dst + last * rowBytes; q < end; q += Double.BYTES) {
+            UNSAFE.putDouble(q, -0.0);
+        }
+        int[] ids = split.ids;
+        for (int k = split.rowStart(part), end = split.rowStart(part + 1); k < end; k++) {
+            int row = split.row(k);
+            long in = src + row * rowBytes;
+            long out = dst + ids[row] * rowBytes;
             for (int j = 0; j < inner; j++) {
-                UNSAFE.putDouble(out + (long) j * Double.BYTES, acc[j]);
+                long at = (long) j * Double.BYTES;
+                UNSAFE.putDouble(out + at, UNSAFE.getDouble(out + at) + UNSAFE.getDouble(in + at));
             }
-            if (++s == size) {
-                s = 0;
-                block++;
+        }
+        for (int s = first; s < last; s++) {
+            if (split.counts[s] == 0) {
+                UNSAFE.setMemory(dst + s * rowBytes, rowBytes, (byte) 0);
             }
         }
     }

@@ -34,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class KernelsAgreeWithNd4jTest {
     private static final int CASES = 60;
-    private static final int LARGE_CASES = 6;
+    private static final int LARGE_CASES = 8;
 
     private static int savedMaxThreads;
 

@@ -28,13 +28,19 @@ record RandomIndexCase(long seed, INDArray data, int dim, INDArray index, int si
     static RandomIndexCase of(long seed, boolean large) {
         Rng rng = new Rng(seed);
         DataType dtype = rng.nextInt(2) == 0 ? DataType.FLOAT : DataType.DOUBLE;
-        int rank = large ? 2 : 1 + rng.nextInt(4);
-        int dim = large ? 0 : rng.nextInt(rank);
+        // Large cases: [rows, features] along dim 0 (message passing), or [blocks, rows, features] along dim 1.
+        boolean blocks = large && rng.nextInt(3) == 0;
+        int rank = large ? (blocks ? 3 : 2) : 1 + rng.nextInt(4);
+        int dim = large ? (blocks ? 1 : 0) : rng.nextInt(rank);
         long[] shape = new long[rank];
         for (int d = 0; d < rank; d++) {
             shape[d] = 1 + rng.nextInt(d == dim ? 60 : 6);
         }
-        if (large) {
+        if (large && blocks) {
+            shape[0] = 2 + rng.nextInt(7);
+            shape[1] = 1_000 + rng.nextInt(2_000);
+            shape[2] = 8 + rng.nextInt(24);
+        } else if (large) {
             shape[0] = 3_000 + rng.nextInt(3_000);
             shape[1] = 16 + rng.nextInt(64);
         }

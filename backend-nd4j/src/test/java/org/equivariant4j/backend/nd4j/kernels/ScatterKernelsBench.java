@@ -20,12 +20,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * PERFORMANCE.md ([20000, 64] into 2000 segments), for a developer's own numbers; the official
  * JMH suite lives in {@code benchmarks/}. Not a test. Run with the test classpath, e.g.
  * {@code java -cp <test classpath> org.equivariant4j.backend.nd4j.kernels.ScatterKernelsBench [reps]}.
- * Prints the median and minimum of {@code reps} timed calls after a warm-up.
+ * Prints the median and minimum wall time of {@code reps} timed calls after a warm-up, and the
+ * process CPU time per call.
  */
 public final class ScatterKernelsBench {
     private static final int ROWS = 20_000;
     private static final int COLS = 64;
     private static final int SEGMENTS = 2_000;
+
+    /**
+     * CPU time of the whole process (all threads, the JVM's own included), per call: unlike wall
+     * time it hardly depends on what else runs on the machine, which on a shared 2-core box is a lot.
+     */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private ScatterKernelsBench() {
     }
@@ -88,15 +96,17 @@ public final class ScatterKernelsBench {
                 finish(call.get(), recycle);
             }
             long[] ns = new long[reps];
+            long cpuStart = CPU.getProcessCpuTime();
             for (int i = 0; i < reps; i++) {
                 long start = System.nanoTime();
                 Object result = call.get();
                 ns[i] = System.nanoTime() - start;
                 finish(result, recycle);
             }
+            long cpu = CPU.getProcessCpuTime() - cpuStart;
             Arrays.sort(ns);
-            System.out.printf("%-58s %-8s median %9.1f us   min %9.1f us   (%d reps)%n", what, recycle ? "recycled" : "fresh",
-                    ns[reps / 2] / 1e3, ns[0] / 1e3, reps);
+            System.out.printf("%-58s %-8s median %9.1f us   min %9.1f us   cpu %9.1f us/call   (%d reps)%n", what,
+                    recycle ? "recycled" : "fresh", ns[reps / 2] / 1e3, ns[0] / 1e3, cpu / 1e3 / reps, reps);
         }
     }
 
