@@ -15,8 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * one because the common pool has {@code cores - 1} workers (one, on 2 cores) and may be busy with
  * unrelated work; it is created on first use, so loading the backend starts no thread.
  *
- * <p>Work is cut into more parts than threads, and every thread, the caller included, claims the
- * next unclaimed part until none is left. So the caller never waits for a helper that has not been
+ * <p>Every thread, the caller included, claims the next unclaimed part until none is left. So the caller never waits for a helper that has not been
  * scheduled yet (on a busy machine it simply does all the parts itself); it waits only for parts a
  * helper has started. This is what OpenMP's static split with a barrier lacks: there, one
  * descheduled thread stalls the whole op.
@@ -25,9 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * that each output element is written by exactly one part, in a fixed order.
  */
 public final class KernelThreads {
-    /** Parts per thread: small enough to keep per-part overhead negligible, enough to balance late starters. */
-    static final int PARTS_PER_THREAD = 4;
-
     private KernelThreads() {
     }
 
@@ -39,13 +35,14 @@ public final class KernelThreads {
     /**
      * How many parts to cut {@code work} units into for {@code threads} threads: one when the work
      * is too small to be worth a second thread ({@code minWorkPerPart}), else up to
-     * {@link #PARTS_PER_THREAD} per thread.
+     * {@code partsPerThread} per thread. More parts than threads let a thread that starts late find
+     * less left to do, but only pay where parts cost nothing extra (contiguous ranges).
      */
-    static int parts(long work, long minWorkPerPart, int threads) {
+    static int parts(long work, long minWorkPerPart, int threads, int partsPerThread) {
         if (threads <= 1) {
             return 1;
         }
-        return (int) Math.max(1, Math.min((long) threads * PARTS_PER_THREAD, work / minWorkPerPart));
+        return (int) Math.max(1, Math.min((long) threads * partsPerThread, work / minWorkPerPart));
     }
 
     /**

@@ -15,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class RowGatherKernel {
     /** Below about this many bytes copied per part, handing a part to another thread costs more than it saves. */
     static final long MIN_BYTES_PER_PART = 1 << 17;
+    /** Parts are contiguous output ranges, so extra ones are free; they help when a thread starts late. */
+    private static final int PARTS_PER_THREAD = 4;
     /** Rows at least this long are copied with one {@code copyMemory} call; shorter ones element by element. */
     private static final long BULK_ROW_BYTES = 64;
 
@@ -46,7 +48,7 @@ public final class RowGatherKernel {
         int width = in.dataType().width();
         long rowBytes = (long) layout.inner() * width;
         long outRows = layout.outer() * rows.length;
-        int parts = KernelThreads.parts(outRows * rowBytes, MIN_BYTES_PER_PART, parallelism);
+        int parts = KernelThreads.parts(outRows * rowBytes, MIN_BYTES_PER_PART, parallelism, PARTS_PER_THREAD);
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);
         long blockBytes = layout.length() * rowBytes;

@@ -49,7 +49,7 @@ public final class SegmentMaxKernel {
         }
         int[] segmentIds = NativeMemory.indices(ids, size, "segment id");
         INDArray out = NativeMemory.uninitialized(in, shape);
-        int parts = KernelThreads.parts((layout.length() + size) * layout.inner(), SegmentSumKernel.MIN_WORK_PER_PART, parallelism);
+        int parts = KernelThreads.parts((layout.length() + size) * layout.inner(), SegmentSumKernel.MIN_WORK_PER_PART, parallelism, 1);
         SegmentSplit split = SegmentSplit.of(segmentIds, size, parts);
         long src = NativeMemory.address(in);
         long dst = NativeMemory.address(out);

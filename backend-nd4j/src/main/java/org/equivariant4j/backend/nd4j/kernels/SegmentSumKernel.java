@@ -19,7 +19,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * times).
  */
 public final class SegmentSumKernel {
-    /** Below about this many elements per part, handing a part to another thread costs more than it saves. */
+    /**
+     * Below about this many elements per part, handing a part to another thread costs more than it
+     * saves. And one part per thread, no more: each extra part of segments makes every part's reads
+     * of the input sparser (on one thread, [20000, 64] float32 into 2000 segments cost 13% more CPU
+     * in 2 parts than in one, 65-80% more in 8).
+     */
     static final long MIN_WORK_PER_PART = 1 << 15;
 
     private SegmentSumKernel() {
@@ -51,7 +56,7 @@ public final class SegmentSumKernel {
         }
         int[] ids = NativeMemory.indices(index, size, "segment id");
         INDArray out = NativeMemory.uninitialized(in, shape);
-        int parts = KernelThreads.parts(layout.outer() * (layout.length() + size) * layout.inner(), MIN_WORK_PER_PART, parallelism);
+        int parts = KernelThreads.parts(layout.outer() * (layout.length() + size) * layout.inner(), MIN_WORK_PER_PART, parallelism, 1);
         long elementBytes = in.dataType().width();
         long rowBytes = layout.inner() * elementBytes;
         long inBlock = layout.length() * rowBytes;
