@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Segment maximum of rows (dimension 0) on the CPU, organised like {@link SegmentSumKernel}: each
  * part owns a range of output segments and goes through its rows in row order. It reproduces
- * libnd4j's {@code unsorted_segment_max} exactly, which took 150-350 ms for [20000, 64] into 2000
+ * libnd4j's {@code unsorted_segment_max} exactly, which took 170-600 ms for [20000, 64] into 2000
  * segments: a segment starts from its first row and takes a later value only when it is greater,
  * so a NaN wins only as the first value of its segment; an empty segment holds libnd4j's "lowest
  * value" of the dtype.
