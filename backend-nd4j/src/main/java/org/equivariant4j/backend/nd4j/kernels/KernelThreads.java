@@ -15,10 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * one because the common pool has {@code cores - 1} workers (one, on 2 cores) and may be busy with
  * unrelated work; it is created on first use, so loading the backend starts no thread.
  *
- * <p>Every thread, the caller included, claims the next unclaimed part until none is left. So the caller never waits for a helper that has not been
- * scheduled yet (on a busy machine it simply does all the parts itself); it waits only for parts a
- * helper has started. This is what OpenMP's static split with a barrier lacks: there, one
- * descheduled thread stalls the whole op.
+ * <p>Every thread, the caller included, claims the next unclaimed part until none is left. So the
+ * caller never waits for a helper that has not been scheduled yet (on a busy machine it simply
+ * does all the parts itself); it waits only for parts a helper has started. This is what OpenMP's
+ * static split with a barrier lacks: there, one descheduled thread stalls the whole op (PyTorch's
+ * index_add_ with 2 threads took a median 8-17 ms on the loaded test machine, 0.8-1 ms with 1).
  *
  * <p>Results never depend on the number of threads or parts: every kernel partitions its output so
  * that each output element is written by exactly one part, in a fixed order.
