@@ -23,7 +23,7 @@ public final class EquivariantBlocksPlugin implements Plugin {
     /** The plugin id. */
     public static final String ID = "nn-blocks";
 
-    private static final List<String> FINITE_GROUPS = List.of("C4", "C8", "D4", "O");
+    private static final List<String> FINITE_GROUPS = List.of("C2", "C4", "C8", "D1", "D4", "D8", "T", "O", "I");
 
     @Override
     public PluginDescriptor descriptor() {

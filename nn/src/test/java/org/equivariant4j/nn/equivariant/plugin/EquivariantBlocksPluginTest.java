@@ -22,8 +22,8 @@ class EquivariantBlocksPluginTest {
         assertThat(plugin.descriptor().features()).containsExactly(PluginFeature.LAYERS);
         assertThat(plugin.layerProviders()).extracting(LayerProvider::id).containsExactly("equivariant-linear",
                 "pointwise-relu", "norm-nonlinearity", "gated-nonlinearity", "group-pooling", "equivariant-batch-norm");
-        assertThat(plugin.layerProviders()).allSatisfy(p -> assertThat(p.groups()).as(p.id()).containsExactly("C4", "C8",
-                "D4", "O"));
+        assertThat(plugin.layerProviders()).allSatisfy(p -> assertThat(p.groups()).as(p.id()).containsExactly("C2", "C4",
+                "C8", "D1", "D4", "D8", "T", "O", "I"));
     }
 
     @Test
