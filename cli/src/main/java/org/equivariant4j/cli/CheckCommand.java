@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = "Check a registered layer's equivariance per group element with the test kit (exit 1 if any fails).",
         footerHeading = "%nExamples:%n",
         footer = {"  eq4j check equivariant-linear                 # on each group the layer lists",
-                  "  eq4j check invariant-mlp --group Q8            # the third-party quaternion group",
+                  "  eq4j check equivariant-linear --group Q8       # the third-party quaternion group",
                   "  eq4j check group-pooling --group D8 --dtype float64 --seed 7",
                   "  eq4j list                                      # registered layers and groups"})
 final class CheckCommand implements Callable<Integer> {

@@ -254,6 +254,10 @@ public final class Nd4jTensor implements Tensor {
 
     @Override
     public Tensor div(double scalar) {
+        if (!dtype().isFloating()) {
+            throw new DTypeMismatchException("div: integer division of a " + dtype() + " tensor is not defined here;"
+                    + " convert it with to(DType.FLOAT32) first");
+        }
         return ElementwiseOps.mulScalar(this, 1.0 / scalar);
     }
 

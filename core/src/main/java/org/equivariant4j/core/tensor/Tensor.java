@@ -51,7 +51,11 @@ public interface Tensor {
     /** True when no recorded op produced this tensor. */
     boolean isLeaf();
 
-    /** The accumulated gradient of a leaf, or {@code null} before the first backward. */
+    /**
+     * The accumulated gradient of a leaf, or {@code null} before the first backward. The result
+     * shares storage with the accumulator: {@link #assign} on it changes the gradient in place,
+     * which is how optimisers' gradient clipping rescales it.
+     */
     Tensor grad();
 
     /** Clears the accumulated gradient. */

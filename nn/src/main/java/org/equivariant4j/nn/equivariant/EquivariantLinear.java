@@ -1,6 +1,7 @@
 package org.equivariant4j.nn.equivariant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -149,12 +150,12 @@ public final class EquivariantLinear extends EquivariantLayer {
                     continue;
                 }
                 Tensor theta = coefficients.get(next++);
-                if (!java.util.Arrays.equals(theta.shape(), params.get(next - 1).shape())) {
+                if (!Arrays.equals(theta.shape(), params.get(next - 1).shape())) {
                     throw new ShapeMismatchException(this + ".weight: coefficient tensor " + (next - 1) + " must have shape "
-                            + java.util.Arrays.toString(params.get(next - 1).shape()) + " but was "
-                            + java.util.Arrays.toString(theta.shape()));
+                            + Arrays.toString(params.get(next - 1).shape()) + " but was "
+                            + Arrays.toString(theta.shape()));
                 }
-                blocks.add(Einsum.contract("abk,kij->aibj", theta, basis[o][i]).reshape(rowsOfType, colsOfType));
+                blocks.add(block(theta, basis[o][i], rowsOfType, colsOfType));
             }
             rows.add(blocks.size() == 1 ? blocks.get(0) : Tensors.concat(1, blocks));
         }
@@ -163,6 +164,17 @@ public final class EquivariantLinear extends EquivariantLayer {
             w = w.indexSelect(0, outIndex);
         }
         return inIndex == null ? w : w.indexSelect(1, inIndex);
+    }
+
+    /** One block {@code [a·d_out, b·d_in]} of W from coefficients {@code [a, b, k]} and a basis {@code [k, d_out, d_in]}. */
+    private static Tensor block(Tensor theta, Tensor basis, int rows, int columns) {
+        int[] t = theta.shape();
+        int[] b = basis.shape();
+        if (t[1] == 1 || b[1] == 1) {
+            // [a, b, i, j] and [a, i, b, j] coincide in memory when b or i is 1: no permutation needed.
+            return theta.reshape(t[0] * t[1], t[2]).matmul(basis.reshape(b[0], b[1] * b[2])).reshape(rows, columns);
+        }
+        return Einsum.contract("abk,kij->aibj", theta, basis).reshape(rows, columns);
     }
 
     /** The current bias {@code [C_out]} (zero on summands without invariant vectors), if this layer has one. */

@@ -26,6 +26,9 @@ final class Fields {
 
     /** A per-channel vector {@code [C]} shaped to broadcast against a tensor of rank {@code rank}: {@code [1, C, 1...]}. */
     static Tensor perChannel(Tensor vector, int rank) {
+        if (rank == 2) {
+            return vector; // [C] already broadcasts against [N, C]
+        }
         int[] shape = new int[rank];
         java.util.Arrays.fill(shape, 1);
         shape[1] = vector.size(0);

@@ -62,7 +62,7 @@ public final class GroupPooling extends EquivariantLayer {
         for (int[] run : runs) {
             int count = run[1];
             int dim = run[2];
-            Tensor part = x.narrow(1, layout.offset(run[0]), count * dim);
+            Tensor part = runs.size() == 1 ? x : x.narrow(1, layout.offset(run[0]), count * dim);
             int[] split = new int[s.length + 1];
             split[0] = s[0];
             split[1] = count;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.equivariant4j.core.error.GroupMismatchException;
 import org.equivariant4j.core.error.UnsupportedFeatureException;
+import org.equivariant4j.core.group.AbstractRepresentation;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Matrix;
@@ -136,6 +137,25 @@ class IntertwinerBasisTest {
                 assertThat(skewed.matrix(g).multiply(w).maxAbsDifference(w.multiply(C4.irrep("1").matrix(g)))).isLessThan(1e-12);
             }
         }
+    }
+
+    @Test
+    void aRepresentationThatIsNotAHomomorphismFailsNamingIt() {
+        // Rotations by 30 degrees per step of C4: ρ(r)⁴ is not the identity, so averaging yields no intertwiner.
+        Representation broken = new AbstractRepresentation(C4, "broken", 2) {
+            @Override
+            protected Matrix compute(GroupElement g) {
+                double a = Math.PI / 6 * ((CyclicGroup.Element) g).power();
+                return Matrix.ofRowMajor(2, 2, Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a));
+            }
+
+            @Override
+            public boolean isOrthogonal() {
+                return true;
+            }
+        };
+        assertThatThrownBy(() -> IntertwinerBasis.of(broken, Representation.standard(C4))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("broken of C4").hasMessageContaining("is each representation a homomorphism");
     }
 
     @Test

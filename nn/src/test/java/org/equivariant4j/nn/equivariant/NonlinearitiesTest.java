@@ -3,6 +3,7 @@ package org.equivariant4j.nn.equivariant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.equivariant4j.nn.equivariant.EquivariantLinearTest.EXACT_IN_FLOAT64;
 import static org.equivariant4j.nn.equivariant.EquivariantLinearTest.sum;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.groups.FiniteRotationGroup;
+import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
 import org.equivariant4j.testkit.gradient.GradientCheck;
 import org.example.quaternion.QuaternionGroup;
 import org.junit.jupiter.api.DynamicTest;
@@ -72,7 +74,8 @@ class NonlinearitiesTest {
             c.layer().to(DType.FLOAT64);
             // A random bias so the norm nonlinearities are not at their identity start.
             c.layer().parameters().forEach(p -> p.set(Tensors.randn(rng, DType.FLOAT64, p.shape()).mul(0.5)));
-            Equivariance.assertEquivariant(c.layer(), Equivariance.randomField(c.layer().inType(), rng), seed);
+            EquivarianceAssertions.assertThat(c.layer()).withSeed(seed)
+                    .isEquivariantUnder(c.layer().inType().group().asFinite().elements()).within(EXACT_IN_FLOAT64);
         }));
     }
 
@@ -86,6 +89,22 @@ class NonlinearitiesTest {
         Representation skewed = C4.irrep("1").changeBasis(Matrix.ofRowMajor(2, 2, 2, 1, 0, 1));
         assertThatThrownBy(() -> PointwiseNonlinearity.relu(FieldType.of(Domain.vectors(), skewed)))
                 .hasMessageContaining("Use GatedNonlinearity").hasMessageContaining("NormNonlinearity does not apply");
+    }
+
+    @Test
+    void reluOnAnIrrepFailsTheEquivarianceCheckWhichIsWhyPointwiseRefusesIt() {
+        // ReLU on an irrep, smuggled past PointwiseNonlinearity's refusal: what the refusal prevents is a real error.
+        // (The kit's own negative controls, in groups' tests, show that the check fails broken layers in general.)
+        FieldType t = FieldType.of(Domain.vectors(), C4.irrep("1"));
+        EquivariantLayer smuggled = new EquivariantLayer(t, t) {
+            @Override
+            protected GeometricTensor apply(GeometricTensor input) {
+                return input.withTensor(input.tensor().relu());
+            }
+        };
+        assertThatThrownBy(() -> EquivarianceAssertions.assertThat(smuggled).withSeed(5).isEquivariantUnder(C4.elements()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("expected f(g·x) = g·f(x) for g = C4[r")
+                .hasMessageContaining("seed 5");
     }
 
     @Test

@@ -90,11 +90,26 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor addScalar(Nd4jTensor a, double s) {
-        return Nd4jTensor.record("add", a.value().add(s), g -> new INDArray[] {g}, a);
+        return Nd4jTensor.record("add", a.value().add(scalarFor(a, s, "add")), g -> new INDArray[] {g}, a);
     }
 
     public static Nd4jTensor mulScalar(Nd4jTensor a, double s) {
-        return Nd4jTensor.record("mul", a.value().mul(s), g -> new INDArray[] {g.mul(s)}, a);
+        return Nd4jTensor.record("mul", a.value().mul(scalarFor(a, s, "mul")), g -> new INDArray[] {g.mul(s)}, a);
+    }
+
+    /**
+     * The scalar in the tensor's own kind: ND4J refuses a floating scalar on an integer array, and
+     * silently truncating 1.5 to 1 would be a wrong answer, so a fractional scalar on integers is an error.
+     */
+    private static Number scalarFor(Nd4jTensor a, double s, String op) {
+        if (a.dtype().isFloating()) {
+            return s;
+        }
+        if (s != Math.rint(s) || Double.isInfinite(s)) {
+            throw new DTypeMismatchException(op + ": scalar " + s + " is not an integer but the tensor is " + a.dtype()
+                    + "; convert it with to(DType.FLOAT32) first");
+        }
+        return (long) s;
     }
 
     public static Nd4jTensor pow(Nd4jTensor a, Nd4jTensor b) {

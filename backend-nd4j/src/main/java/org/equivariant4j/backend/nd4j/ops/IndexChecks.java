@@ -3,6 +3,8 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.kernels.IndexRange;
+import org.equivariant4j.backend.nd4j.kernels.KernelSelection;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,18 +39,31 @@ final class IndexChecks {
 
     /** Every entry of {@code index} in [0, bound); {@code range} says what the bound is, e.g. "dimension 0 of [4, 3]". */
     static void requireInRange(String op, String what, Nd4jTensor index, long bound, String range) {
-        INDArray flat = index.value().reshape(index.value().length());
-        if (flat.length() == 0) {
+        INDArray values = index.value();
+        if (values.length() == 0) {
             return;
         }
-        long min = flat.minNumber().longValue();
-        long max = flat.maxNumber().longValue();
-        if (min >= 0 && max < bound) {
-            return;
+        long bad;
+        long position;
+        if (KernelSelection.useKernels() && IndexRange.supports(values)) {
+            // One scan in Java: ND4J's two reductions cost milliseconds per call (IndexRange).
+            IndexRange r = IndexRange.of(values);
+            if (r.min() >= 0 && r.max() < bound) {
+                return;
+            }
+            bad = r.min() < 0 ? r.min() : r.max();
+            position = r.min() < 0 ? r.minPosition() : r.maxPosition();
+        } else {
+            INDArray flat = values.reshape(values.length());
+            long min = flat.minNumber().longValue();
+            long max = flat.maxNumber().longValue();
+            if (min >= 0 && max < bound) {
+                return;
+            }
+            bad = min < 0 ? min : max;
+            // Locating the culprit costs two more reductions, paid only on the error path.
+            position = (min < 0 ? Nd4j.argMin(flat, 0) : Nd4j.argMax(flat, 0)).getLong(0);
         }
-        long bad = min < 0 ? min : max;
-        // Locating the culprit costs two more reductions, paid only on the error path.
-        long position = (min < 0 ? Nd4j.argMin(flat, 0) : Nd4j.argMax(flat, 0)).getLong(0);
         throw new ShapeMismatchException(op + ": " + what + " value " + bad + " at " + position(index.shape(), position)
                 + " is out of range [0, " + bound + ") for " + range);
     }

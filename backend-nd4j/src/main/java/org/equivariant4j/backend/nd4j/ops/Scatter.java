@@ -1,5 +1,10 @@
 package org.equivariant4j.backend.nd4j.ops;
 
+import org.equivariant4j.backend.nd4j.kernels.KernelSelection;
+import org.equivariant4j.backend.nd4j.kernels.KernelThreads;
+import org.equivariant4j.backend.nd4j.kernels.RowGatherKernel;
+import org.equivariant4j.backend.nd4j.kernels.SegmentMaxKernel;
+import org.equivariant4j.backend.nd4j.kernels.SegmentSumKernel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentMax;
@@ -13,6 +18,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's {@code ScatterAdd} must never be used (it loses updates with 2 threads, PERFORMANCE.md).
  * Empty inputs are handled here because the native kernels reject them. Indices are assumed
  * valid (see {@link IndexChecks}).
+ *
+ * <p>On the CPU backend each primitive runs on this project's kernels instead (package
+ * {@code kernels}: much faster than libnd4j's segment ops, and equal to them); the ND4J
+ * ops remain the portable path and run when {@link KernelSelection} says so, e.g. on CUDA or with
+ * {@code -Dequivariant4j.kernels=nd4j}.
  */
 final class Scatter {
 
@@ -26,6 +36,9 @@ final class Scatter {
             shape[dim] = index.length();
             return Nd4j.create(x.dataType(), shape);
         }
+        if (KernelSelection.useKernels() && RowGatherKernel.supports(x, dim, index)) {
+            return RowGatherKernel.gather(x, dim, index, KernelThreads.parallelism());
+        }
         return Nd4j.exec(new Gather(x, index, dim))[0];
     }
 
@@ -34,6 +47,10 @@ final class Scatter {
      * the slices {@code i} of {@code data} with {@code index[i] == k} (zero when there are none).
      */
     static INDArray sum(INDArray data, int dim, INDArray index, long size) {
+        if (data.length() > 0 && size > 0 && KernelSelection.useKernels() && SegmentSumKernel.supports(data, dim, index)) {
+            // Along any dimension directly: no permuted copies, and a dense result.
+            return SegmentSumKernel.sum(data, dim, index, Math.toIntExact(size), KernelThreads.parallelism());
+        }
         if (dim == 0) {
             return sumRows(data, index, size);
         }
@@ -44,6 +61,9 @@ final class Scatter {
 
     /** The maximum of the rows (dimension 0) per segment; empty segments hold the dtype's lowest value. */
     static INDArray maxRows(INDArray data, INDArray index, long size) {
+        if (KernelSelection.useKernels() && SegmentMaxKernel.supports(data, index)) {
+            return SegmentMaxKernel.maxRows(data, index, Math.toIntExact(size), KernelThreads.parallelism());
+        }
         return Nd4j.exec(new UnsortedSegmentMax(data, index, Math.toIntExact(size)))[0];
     }
 

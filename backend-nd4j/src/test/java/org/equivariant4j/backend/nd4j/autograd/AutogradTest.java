@@ -120,6 +120,16 @@ class AutogradTest {
     }
 
     @Test
+    void integerTensorsTakeIntegerScalarsAndRefuseFractionalOnes() {
+        Tensor counts = Tensors.of(new long[] {1, 2, 3}, 3);
+        assertThat(counts.add(1.0).toLongArray()).containsExactly(2, 3, 4);
+        assertThat(counts.mul(2.0).dtype()).isEqualTo(DType.INT64);
+        assertThatThrownBy(() -> counts.add(0.5)).isInstanceOf(DTypeMismatchException.class)
+                .hasMessageContaining("add").hasMessageContaining("INT64").hasMessageContaining("to(DType.FLOAT32)");
+        assertThatThrownBy(() -> counts.div(2.0)).isInstanceOf(DTypeMismatchException.class).hasMessageContaining("div");
+    }
+
+    @Test
     void anomalyModeNamesTheFirstOpThatMadeNaN() {
         Tensor x = leaf(-1, 4);
         try (GradMode.Scope ignored = AnomalyMode.enabled()) {
