@@ -67,12 +67,12 @@ class CommandsTest {
     }
 
     @Test
-    void aBadValueSaysWhichOptionAndWhy() {
+    void aBadValueSaysWhichOptionAndWhy(@TempDir Path tmp) {
         assertThat(Cli.run("run", "two-spirals", "--epochs", "0").err())
                 .contains("option 'epochs': '0' is out of range; expected int in [1, 100000]");
         assertThat(Cli.run("run", "two-spirals", "-o", "lr=fast").err()).contains("option 'lr': 'fast' is not a number");
         assertThat(Cli.run("run", "c4-tetrominoes", "-o", "size=7", "--epochs", "1", "-o", "train-size=7", "-o", "test-size=7",
-                "--out", System.getProperty("java.io.tmpdir") + "/eq4j-never-written").err())
+                "--out", tmp.resolve("odd").toString()).err())
                 .contains("option 'size': '7' is odd");
         assertThat(Cli.run("run", "two-spirals", "--progress", "fancy").err()).contains("'fancy' is not one of auto, bar, lines, none");
     }
