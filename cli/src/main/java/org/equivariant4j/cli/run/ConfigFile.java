@@ -1,5 +1,6 @@
 package org.equivariant4j.cli.run;
 
+import org.equivariant4j.nn.io.AtomicFiles;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -46,6 +47,6 @@ public final class ConfigFile {
             root.put("resumed_from", resumedFrom.toAbsolutePath().toString());
             root.put("start_epoch", startEpoch);
         }
-        AtomicText.write(target, MetricsHistory.write(root));
+        AtomicFiles.write(target, MetricsHistory.write(root));
     }
 }

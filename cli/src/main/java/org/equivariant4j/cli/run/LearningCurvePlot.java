@@ -1,5 +1,6 @@
 package org.equivariant4j.cli.run;
 
+import org.equivariant4j.nn.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ public final class LearningCurvePlot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + target, e);
         }
-        AtomicText.write(target, png.toByteArray());
+        AtomicFiles.write(target, png.toByteArray());
     }
 
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),

@@ -1,5 +1,6 @@
 package org.equivariant4j.cli.run;
 
+import org.equivariant4j.nn.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +63,6 @@ public final class TrainingLoop {
             completed = epoch + 1;
             Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
             new RunCheckpoint(config.experimentId(), completed, config.asText(), history).save(run.model(), checkpoint);
-            AtomicText.shareable(checkpoint);
             writeMetrics(null);
             progress.onEpoch(record, epochs);
             // A request that arrived during evaluation: this epoch is saved, stop before the next.
@@ -73,7 +73,7 @@ public final class TrainingLoop {
         if (!stopped) {
             results = run.results();
             writeMetrics(results);
-            AtomicText.write(out.resolve(OutputFolder.RESULTS), "# " + config.experimentId() + "\n\n" + results.title()
+            AtomicFiles.write(out.resolve(OutputFolder.RESULTS), "# " + config.experimentId() + "\n\n" + results.title()
                     + "\n\n" + results.toMarkdown());
         }
         if (!history.isEmpty()) {
@@ -84,7 +84,7 @@ public final class TrainingLoop {
     }
 
     private void writeMetrics(ResultTable results) {
-        AtomicText.write(out.resolve(OutputFolder.METRICS_CSV), history.toCsv());
-        AtomicText.write(out.resolve(OutputFolder.METRICS_JSON), history.toJson(config.experimentId(), results));
+        AtomicFiles.write(out.resolve(OutputFolder.METRICS_CSV), history.toCsv());
+        AtomicFiles.write(out.resolve(OutputFolder.METRICS_JSON), history.toJson(config.experimentId(), results));
     }
 }

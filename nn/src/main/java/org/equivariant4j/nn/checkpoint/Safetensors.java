@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.checkpoint;
 
+import org.equivariant4j.nn.io.AtomicFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -87,7 +88,7 @@ public final class Safetensors {
         });
         byte[] header = SafetensorsHeader.encode(entries, metadata);
         try {
-            AtomicFileWrite.write(path, channel -> {
+            AtomicFiles.write(path, channel -> {
                 ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
                 writeFully(channel, length);
                 writeFully(channel, ByteBuffer.wrap(header));

@@ -1,12 +1,15 @@
-package org.equivariant4j.nn.checkpoint;
+package org.equivariant4j.nn.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: the bytes go
@@ -14,19 +17,40 @@ import java.nio.file.StandardOpenOption;
  * are forced to disk, and the temporary file is renamed over the target with
  * {@link StandardCopyOption#ATOMIC_MOVE}. A crash or an exception mid-way leaves at most a
  * temporary file behind, never a half-written target; on an exception the temporary file is deleted.
+ * Checkpoints, metrics and configs all go through here.
  */
-final class AtomicFileWrite {
+public final class AtomicFiles {
 
     /** Writes the content of a file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    private AtomicFileWrite() {
+    private AtomicFiles() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    /** Replaces {@code target}'s content by {@code bytes}, atomically. */
+    public static void write(Path target, byte[] bytes) {
+        try {
+            write(target, channel -> {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code target}'s content by {@code text} in UTF-8, atomically. */
+    public static void write(Path target, String text) {
+        write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code target}'s content by what {@code content} writes, atomically. */
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
@@ -38,6 +62,7 @@ final class AtomicFileWrite {
                 // Durable before visible: the rename must not publish data still in the page cache only.
                 channel.force(true);
             }
+            shareable(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,6 +74,18 @@ final class AtomicFileWrite {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600) and the rename would keep that on a result meant
+     * to be shared; give it the permissions a file written with the usual umask has.
+     */
+    private static void shareable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own defaults apply.
         }
     }
 }
