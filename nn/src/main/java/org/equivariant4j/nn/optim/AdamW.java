@@ -42,30 +42,13 @@ public final class AdamW extends AdaptiveMoments {
     }
 
     /** Options of {@link AdamW}; defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */
-    public static final class Builder extends AdaptiveMoments.Options {
+    public static final class Builder extends AdaptiveMoments.Options<Builder> {
         private Builder(List<Parameter> parameters) {
             super(parameters, 0.01);
         }
 
-        public Builder learningRate(double value) {
-            learningRate = value;
-            return this;
-        }
-
-        public Builder betas(double first, double second) {
-            beta1 = first;
-            beta2 = second;
-            return this;
-        }
-
-        public Builder eps(double value) {
-            eps = value;
-            return this;
-        }
-
-        /** Decoupled decay: the fraction {@code lr * weightDecay} of each weight removed per step. */
-        public Builder weightDecay(double value) {
-            weightDecay = value;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -79,8 +79,8 @@ abstract class AdaptiveMoments extends Optimizer {
                 + ", weightDecay=" + weightDecay + ")";
     }
 
-    /** Options shared by the Adam family; each public builder adds its setters. */
-    abstract static class Options {
+    /** The options Adam and AdamW share; {@code B} is the concrete builder, so setters chain. */
+    abstract static class Options<B extends Options<B>> {
         final List<Parameter> parameters;
         double learningRate = 1e-3;
         double beta1 = 0.9;
@@ -91,6 +91,30 @@ abstract class AdaptiveMoments extends Optimizer {
         Options(List<Parameter> parameters, double defaultWeightDecay) {
             this.parameters = parameters;
             this.weightDecay = defaultWeightDecay;
+        }
+
+        abstract B self();
+
+        public B learningRate(double value) {
+            learningRate = value;
+            return self();
+        }
+
+        public B betas(double first, double second) {
+            beta1 = first;
+            beta2 = second;
+            return self();
+        }
+
+        public B eps(double value) {
+            eps = value;
+            return self();
+        }
+
+        /** The weight decay; what it means (L2 penalty or decoupled decay) is the optimiser's. */
+        public B weightDecay(double value) {
+            weightDecay = value;
+            return self();
         }
     }
 }
