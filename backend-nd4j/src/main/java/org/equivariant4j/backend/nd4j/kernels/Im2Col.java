@@ -226,6 +226,9 @@ final class Im2Col {
         int zeroCount = plan.zeroCount(t);
         if (stride != 1) {
             col.get(rowAt, row, 0, plan.width());
+            for (int i = 0; i < zeroCount; i += 2) {
+                Arrays.fill(row, z[i], z[i + 1], 0f);
+            }
             for (int i = 0, n = plan.copyCount(t); i < n; i += 3) {
                 for (int j = 0, entry = c[i], dst = c[i + 1]; j < c[i + 2]; j++, dst += stride) {
                     plane[dst] += row[entry + j];
@@ -264,6 +267,9 @@ final class Im2Col {
         int zeroCount = plan.zeroCount(t);
         if (stride != 1) {
             col.get(rowAt, row, 0, plan.width());
+            for (int i = 0; i < zeroCount; i += 2) {
+                Arrays.fill(row, z[i], z[i + 1], 0d);
+            }
             for (int i = 0, n = plan.copyCount(t); i < n; i += 3) {
                 for (int j = 0, entry = c[i], dst = c[i + 1]; j < c[i + 2]; j++, dst += stride) {
                     plane[dst] += row[entry + j];

@@ -11,13 +11,13 @@ import org.equivariant4j.backend.nd4j.kernels.Im2Col.Block;
  * same plan serves every channel and both directions, so the index arithmetic is done once per
  * block instead of once per channel, and the per-channel loops are plain array copies.
  *
- * <p>With stride 1 the copies of consecutive grid rows are merged whenever row entry and image
- * offset advance together (a "same" convolution: grid and image rows have the same width), so a
- * tap's whole block is typically one copy of hundreds of elements instead of one per grid row:
- * that made {@code im2col} and {@code col2im} several times faster. The merged copy also covers
- * the padding entries between the rows (and the image elements they wrap onto); those entries are
- * listed as zeros, which {@code im2col} writes after the copies and {@code col2im} clears before
- * adding, so they contribute nothing.
+ * <p>The copies of consecutive grid rows are merged whenever the image offset advances by the
+ * stride per row entry across the row boundary (grid rows {@code stride} times narrower than
+ * image rows, as in a "same" convolution), so a tap's whole block is typically one copy of
+ * hundreds of elements instead of one per grid row: that made {@code im2col} and {@code col2im}
+ * markedly faster. The merged copy also covers the padding entries between the rows (and the
+ * image elements they wrap onto); those entries are listed as zeros, which {@code im2col} writes
+ * after the copies and {@code col2im} clears before adding, so they contribute nothing.
  */
 final class TapPlan {
     /** Per tap: copies as (row entry, image offset, length) triples. */
@@ -35,7 +35,7 @@ final class TapPlan {
         ensure(taps, 3 * rows, 2 * 2 * rows);
         int width = g.gridColumns();
         this.width = rows * width;
-        boolean contiguous = g.columnStride() == 1;
+        int stride = g.columnStride();
         for (int t = 0; t < taps; t++) {
             int kx = t % g.kernelColumns();
             int ky = t / g.kernelColumns() % g.kernelRows();
@@ -64,7 +64,9 @@ final class TapPlan {
                 int dst = at + start;
                 int src = zOffset + yOffset + g.firstImageColumn(kx);
                 int len = end - start;
-                if (contiguous && nc > 0 && c[nc - 3] - c[nc - 2] == dst - src) {
+                // Merge when this row continues the previous copy: the image offset advances by the
+                // stride for every row entry skipped, padding entries between the rows included.
+                if (nc > 0 && c[nc - 2] + (dst - c[nc - 3]) * stride == src) {
                     c[nc - 1] = dst + len - c[nc - 3];
                 } else {
                     c[nc++] = dst;
