@@ -23,8 +23,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@link #SINGLE_THREADED_GEMM} multiply-adds. Two reasons. The column matrix is {@code T} times
  * the image (27 times for a 3³ kernel: 113 MB for an [8, 4, 32³] input); built whole it is
  * written to and read back from main memory, while a block of it stays in the L1/L2 cache between
- * {@code im2col} and the GEMMs (measured: the GEMMs of that layer took 16-23 ms with a whole
- * sample per block, 3.6 ms with 9 grid rows). And OpenBLAS runs GEMMs that small on the calling
+ * {@code im2col} and the GEMMs (measured single-threaded: the forward GEMMs of that layer took
+ * 16-23 ms with a whole sample per block, 3.6-6 ms with 9 grid rows). And OpenBLAS runs GEMMs that small on the calling
  * thread, so the blocks can be spread over {@link ConvThreads} without two thread pools
  * competing for the cores, and each thread does its own {@code im2col}, GEMMs and {@code col2im}
  * on cache-resident data with no hand-off in between. The GEMMs read and write the tensors in
