@@ -10,23 +10,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * CPU backend. Any stride, padding, dilation, output padding and number of groups, over 1, 2 or 3
  * spatial dimensions. {@link ConvKernelSelection} decides when this path is used.
  *
- * <p>Why, against libnd4j's native ops (measured 2026-11-27 on the 2-core machine type under a
- * load average of 9-11, so as thread CPU time with one thread, and wall time with two):
+ * <p>Why, against libnd4j's native ops (A/B in one JVM, 2026-11-27, 2-core machine type; two
+ * threads, wall time, min of 15 runs, on a quiet machine, load average 1.5-2):
  * <ul>
- * <li>dilated convolutions: 15-50x faster, oneDNN refusing them in this ND4J version;</li>
- * <li>groups: 4x faster (one pass instead of an op, two slices and a concat per group);</li>
- * <li>3D backward: the {@code conv3dnew_bp} op is slow, fwd+bwd 41 ms instead of 70 ([8, 4, 32³],
- *     3³ kernel; PyTorch 64);</li>
- * <li>two threads on a loaded machine: the native ops fork OpenMP teams that wait for each
- *     other's preempted threads (conv2d fwd+bwd median 236 ms), while these kernels split work
- *     into lanes that need no barrier but the final join (58 ms);</li>
- * <li>but plain float32 forwards cost about 20% more CPU than oneDNN's direct convolutions
- *     (conv2d [64, 8, 28²] to 16: 4.2 ms against 3.5; PyTorch 0.9), and a stride-2 transposed
- *     convolution 1.7x more: the column matrix is {@code T} times the input, and copying it is
- *     about half of the time.</li>
+ * <li>dilated convolutions: 1.2 ms instead of 19 (oneDNN refuses dilation in this ND4J version,
+ *     so the native path detours through libnd4j's float64 kernels); PyTorch 1.4;</li>
+ * <li>groups: 3.8 ms instead of 12 (one pass instead of an op, two slices and a concat per
+ *     group); PyTorch 3.7;</li>
+ * <li>fwd+bwd: [64, 8, 28²] to 16 channels 5.1-5.4 ms instead of 5.6-6.5 (PyTorch 2.7); [8, 4,
+ *     32³] to 8 22-29 ms instead of 38-41, whose {@code conv3dnew_bp} is slow (PyTorch 42);</li>
+ * <li>on a loaded machine (load 9-11) the native ops fork OpenMP teams that wait for each other's
+ *     preempted threads (conv2d fwd+bwd median 236 ms), while these kernels split work into lanes
+ *     that meet only at the final join (58 ms);</li>
+ * <li>but plain float32 forwards are slower than oneDNN's direct convolutions: 2.7 ms against
+ *     2.0-2.2 for the 2D layer, 8.8-9.5 against 5.2-5.5 for the 3D one (PyTorch 0.5 and 3.7),
+ *     and a stride-2 transposed convolution fwd+bwd takes 0.9 ms against 0.6 (PyTorch 7.9): the
+ *     column matrix is {@code T} times the input, and building it is about half of the work.
+ *     (Running those forwards on oneDNN and the backward here was tried and lost: OpenMP's
+ *     spinning threads then slowed the kernel threads, 10 ms instead of 5 for the 2D fwd+bwd.)</li>
  * </ul>
- * A third or more of a forward's time, on either path, is not the convolution but allocating its
- * result: every fresh ND4J array costs about 0.5 ms per MB of page faults on this VM.
+ * Much of a forward's time, on either path, is not the convolution but allocating its result:
+ * a fresh ND4J array costs about 0.45 ms per MB of page faults on this VM (3.5 ms for the 3D
+ * layer's 8.4 MB output), a recycled one (after {@code close()}) 0.05 ms per MB.
  *
  * <p>All arrays passed in must be {@link #usable usable directly}; results are new arrays. Shapes
  * are validated by the caller ({@code ConvChecks}); the geometry carries the spatial extents.
