@@ -2,6 +2,9 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
+import org.equivariant4j.backend.nd4j.kernels.ConvGeometry;
+import org.equivariant4j.backend.nd4j.kernels.ConvKernelSelection;
+import org.equivariant4j.backend.nd4j.kernels.GemmConvolution;
 import org.equivariant4j.backend.nd4j.ops.NativeConv.Geometry;
 import org.equivariant4j.backend.nd4j.ops.NativeConv.Kind;
 import org.equivariant4j.core.tensor.ConvSpec;
@@ -9,10 +12,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Convolutions (PyTorch's cross-correlation) over 1, 2 or 3 spatial dimensions, with stride,
- * padding, dilation, groups and an optional bias. The forward is libnd4j's {@code conv2d} /
- * {@code conv3dnew} and the backward its {@code conv2d_bp} / {@code conv3dnew_bp}, which give the
- * input, weight and bias gradients in one call; see {@link NativeConv} for layouts, 1D and groups.
- * Transposed convolutions live in {@link ConvTransposeOps}.
+ * padding, dilation, groups and an optional bias.
+ *
+ * <p>Two implementations: on the CPU backend in float32 and float64, column-matrix GEMMs
+ * ({@link GemmConvolution}; see its comment for when and why it is faster); otherwise, or with
+ * {@code -Dequivariant4j.kernels=nd4j} ({@link ConvKernelSelection}), libnd4j's {@code conv2d} /
+ * {@code conv3dnew} and, backward, their {@code _bp} ops, which give the input, weight and bias
+ * gradients in one call; see {@link NativeConv} for layouts, 1D and groups. The backward always
+ * runs on the path the forward took. Transposed convolutions live in {@link ConvTransposeOps}.
  */
 public final class ConvOps {
 
@@ -24,8 +31,13 @@ public final class ConvOps {
         ConvChecks.check("conv", x, w, b, spec, false);
         Geometry geometry = new Geometry(spec.stride(), spec.padding(), spec.dilation());
         long[] kernel = ConvChecks.spatial(w);
-        ConvChecks.requirePositive("conv", NativeConv.outputSize(Kind.CONV, ConvChecks.spatial(x), kernel, geometry), x, w, spec);
+        long[] outSize = NativeConv.outputSize(Kind.CONV, ConvChecks.spatial(x), kernel, geometry);
+        ConvChecks.requirePositive("conv", outSize, x, w, spec);
         int groups = spec.groups();
+        if (ConvKernelSelection.useKernels(x.value().dataType())
+                && GemmConvolution.fits(x.value().length(), outputLength(x, w.size(0), outSize))) {
+            return convOnKernels(x, w, b, spec, outSize, kernel);
+        }
         INDArray xv = NativeConv.rowMajor(x.value());
         INDArray wv = NativeConv.rowMajor(w.value());
         INDArray bv = b == null ? null : NativeConv.rowMajor(b.value());
@@ -35,6 +47,32 @@ public final class ConvOps {
             return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
         };
         return b == null ? Nd4jTensor.record("conv", out, backward, x, w) : Nd4jTensor.record("conv", out, backward, x, w, b);
+    }
+
+    private static Nd4jTensor convOnKernels(Nd4jTensor x, Nd4jTensor w, Nd4jTensor b, ConvSpec spec, long[] outSize,
+            long[] kernel) {
+        ConvGeometry columns = ConvGeometry.of(ConvChecks.spatial(x), outSize, kernel, spec.stride(), spec.padding(),
+                spec.dilation());
+        int groups = spec.groups();
+        INDArray xv = GemmConvolution.usable(x.value());
+        INDArray wv = GemmConvolution.usable(w.value());
+        INDArray bv = b == null ? null : b.value();
+        INDArray out = GemmConvolution.conv(xv, wv, bv, columns, groups);
+        BackwardFn backward = g -> {
+            INDArray[] grads = GemmConvolution.convBackward(xv, wv, GemmConvolution.usable(g), columns, groups, x.requiresGrad(),
+                    w.requiresGrad(), b != null);
+            return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
+        };
+        return b == null ? Nd4jTensor.record("conv", out, backward, x, w) : Nd4jTensor.record("conv", out, backward, x, w, b);
+    }
+
+    /** Elements of an {@code [N, channels, *spatial]} result with the batch of {@code x}. */
+    static long outputLength(Nd4jTensor x, long channels, long[] spatial) {
+        long n = x.size(0) * channels;
+        for (long s : spatial) {
+            n *= s;
+        }
+        return n;
     }
 
     /** See {@link ConvTransposeOps#convTranspose}. */

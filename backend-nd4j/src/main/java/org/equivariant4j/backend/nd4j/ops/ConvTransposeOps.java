@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
+import org.equivariant4j.backend.nd4j.kernels.ConvGeometry;
+import org.equivariant4j.backend.nd4j.kernels.ConvKernelSelection;
+import org.equivariant4j.backend.nd4j.kernels.GemmConvolution;
 import org.equivariant4j.backend.nd4j.ops.NativeConv.Geometry;
 import org.equivariant4j.backend.nd4j.ops.NativeConv.Kind;
 import org.equivariant4j.core.tensor.ConvSpec;
@@ -15,8 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Transposed convolutions (the adjoint of {@link ConvOps#conv}, PyTorch's {@code ConvTranspose})
- * over 1, 2 or 3 spatial dimensions: libnd4j's {@code deconv2d} / {@code deconv3d} and their
- * {@code _bp} ops, with the layouts and grouping of {@link NativeConv}.
+ * over 1, 2 or 3 spatial dimensions. As for {@link ConvOps}, two implementations: column-matrix
+ * GEMMs ({@link GemmConvolution}) on the CPU backend in float32 and float64, which handle output
+ * padding directly; otherwise libnd4j's {@code deconv2d} / {@code deconv3d} and their {@code _bp}
+ * ops, with the layouts and grouping of {@link NativeConv}.
  *
  * <p>libnd4j has no output padding. Without it the native op runs with the requested padding and
  * bias. With it, the native op runs unpadded, producing the full-size result, and the output is
@@ -55,6 +60,10 @@ public final class ConvTransposeOps {
         ConvChecks.requirePositive(op, outSize, x, w, spec);
 
         int groups = spec.groups();
+        if (ConvKernelSelection.useKernels(x.value().dataType())
+                && GemmConvolution.fits(x.value().length(), ConvOps.outputLength(x, w.size(1) * groups, outSize))) {
+            return onKernels(x, w, b, spec, outSize, kernel);
+        }
         INDArray xv = NativeConv.rowMajor(x.value());
         INDArray wv = NativeConv.rowMajor(w.value());
         INDArray bv = b == null ? null : NativeConv.rowMajor(b.value());
@@ -86,6 +95,23 @@ public final class ConvTransposeOps {
         }
         BackwardFn trimmed = b == null ? g -> Arrays.copyOf(backward.apply(g), 2) : backward;
         return b == null ? Nd4jTensor.record(op, out, trimmed, x, w) : Nd4jTensor.record(op, out, trimmed, x, w, b);
+    }
+
+    private static Nd4jTensor onKernels(Nd4jTensor x, Nd4jTensor w, Nd4jTensor b, ConvSpec spec, long[] outSize, long[] kernel) {
+        // The transposed convolution's output is the image of the convolution it is the adjoint of.
+        ConvGeometry columns = ConvGeometry.of(outSize, ConvChecks.spatial(x), kernel, spec.stride(), spec.padding(),
+                spec.dilation());
+        int groups = spec.groups();
+        INDArray xv = GemmConvolution.usable(x.value());
+        INDArray wv = GemmConvolution.usable(w.value());
+        INDArray out = GemmConvolution.convTranspose(xv, wv, b == null ? null : b.value(), columns, groups);
+        BackwardFn backward = g -> {
+            INDArray[] grads = GemmConvolution.convTransposeBackward(xv, wv, GemmConvolution.usable(g), columns, groups,
+                    x.requiresGrad(), w.requiresGrad(), b != null);
+            return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
+        };
+        String op = "convTranspose";
+        return b == null ? Nd4jTensor.record(op, out, backward, x, w) : Nd4jTensor.record(op, out, backward, x, w, b);
     }
 
     /** The part of the unpadded result that the output shows, and where it lands in the output. */

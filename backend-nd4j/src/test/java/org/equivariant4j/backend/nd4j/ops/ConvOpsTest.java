@@ -20,8 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code conv} and {@code convTranspose} against nested-loop references written from PyTorch's
- * definitions, in float64 and float32 (float32 runs oneDNN's kernels, float64 libnd4j's own), the
- * float32 gradients against float64 ones, and the argument checks.
+ * definitions, in float64 and float32, the float32 gradients against float64 ones, and the
+ * argument checks. By default this runs the CPU kernels ({@code GemmConvolution});
+ * {@link ConvOpsOnNativePathTest} runs it all again on libnd4j's native ops (float32 on oneDNN's
+ * kernels, float64 on libnd4j's own).
  */
 class ConvOpsTest {
     private static final long SEED = 31;
