@@ -37,6 +37,7 @@ public final class Autograd {
         Map<Nd4jTensor, INDArray> pending = new IdentityHashMap<>();
         pending.put(root, seed);
         boolean anomaly = AnomalyMode.isEnabled();
+        Set<INDArray> sums = Collections.newSetFromMap(new IdentityHashMap<>());
         // The backward functions themselves are built from raw ND4J calls; no recording is needed,
         // but a user-level op called inside one must not grow the graph either.
         try (GradMode.Scope ignored = GradMode.disabled()) {
@@ -46,6 +47,8 @@ public final class Autograd {
                 if (g == null) {
                     continue;
                 }
+                // Handed on from here (a backward may pass it through to several inputs): no longer ours to add into.
+                sums.remove(g);
                 Node node = t.node();
                 if (node == null) {
                     t.accumulateGrad(g);
@@ -68,7 +71,16 @@ public final class Autograd {
                                 + " input " + k + " (shape " + Arrays.toString(gi.shape()) + ")");
                     }
                     INDArray prev = pending.get(in);
-                    pending.put(in, prev == null ? gi : prev.add(gi));
+                    if (prev == null) {
+                        pending.put(in, gi);
+                    } else if (sums.contains(prev)) {
+                        // A sum made below belongs to this pass alone: add into it instead of allocating another.
+                        prev.addi(gi);
+                    } else {
+                        INDArray sum = prev.add(gi);
+                        sums.add(sum);
+                        pending.put(in, sum);
+                    }
                 }
             }
         }

@@ -175,10 +175,23 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor leakyRelu(Nd4jTensor a, double slope, String name) {
         INDArray x = a.value();
-        INDArray positive = x.gt(0.0).castTo(x.dataType());
+        INDArray positive = floatMask(x.gt(0.0), x.dataType());
         // slope where x <= 0, 1 where x > 0
         INDArray factor = slope == 0.0 ? positive : positive.mul(1.0 - slope).addi(slope);
         return Nd4jTensor.record(name, x.mul(factor), g -> new INDArray[] {g.mul(factor)}, a);
+    }
+
+    /**
+     * A boolean mask cast to {@code type}, freeing the boolean temporary at once: fresh native
+     * memory is expensive here (page faults) and waiting for the GC to free it makes every later
+     * allocation fresh.
+     */
+    static INDArray floatMask(INDArray mask, DataType type) {
+        INDArray cast = mask.castTo(type);
+        if (cast != mask) {
+            mask.close();
+        }
+        return cast;
     }
 
     public static Nd4jTensor elu(Nd4jTensor a, double alpha) {

@@ -96,7 +96,16 @@ public final class LinalgOps {
         long m = transX ? x.size(1) : x.size(0);
         long n = transY ? y.size(0) : y.size(1);
         INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c');
-        Nd4j.gemm(contiguous(x), contiguous(y), out, transX, transY, 1.0, 0.0);
+        INDArray cx = contiguous(x);
+        INDArray cy = contiguous(y);
+        Nd4j.gemm(cx, cy, out, transX, transY, 1.0, 0.0);
+        // Copies made here are ours alone: free them now rather than when the GC gets to them.
+        if (cx != x) {
+            cx.close();
+        }
+        if (cy != y) {
+            cy.close();
+        }
         return out;
     }
 

@@ -31,6 +31,26 @@ class AutogradTest {
     }
 
     @Test
+    void aSummedGradientPassedOnToSeveralInputsIsNotAddedIntoLater() {
+        // t's gradient is a sum (t is used twice); add hands that one array to both u and w, and
+        // u then receives more from its other uses, in either order: each sum must stay separate.
+        Tensor x = leaf(1, 2);
+        Tensor u = x.mul(2.0);
+        Tensor w = x.mul(3.0);
+        Tensor t = u.add(w);
+        // d/dx [(t + t) + u + u] = 2 * (2 + 3) + 2 + 2 = 14
+        u.add(t.add(t)).add(u).sum().backward();
+        assertThat(x.grad().toDoubleArray()).containsExactly(14, 14);
+        Tensor y = leaf(1, 2);
+        Tensor p = y.mul(2.0);
+        Tensor q = y.mul(3.0);
+        Tensor r = p.add(q);
+        // d/dy [(r + r) * 1 + q * 5] = 2 * (2 + 3) + 15 = 25, with w's other use before and after r's
+        r.add(r).add(q.mul(5.0)).add(p.mul(0.0)).sum().backward();
+        assertThat(y.grad().toDoubleArray()).containsExactly(25, 25);
+    }
+
+    @Test
     void gradientsAccumulateAcrossBackwardCallsUntilZeroed() {
         Tensor x = leaf(1, 2);
         x.mul(2.0).sum().backward();
