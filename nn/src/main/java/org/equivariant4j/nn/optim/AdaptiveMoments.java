@@ -68,9 +68,11 @@ abstract class AdaptiveMoments extends Optimizer {
         s.second = s.second.mul(beta2).add(g.mul(g).mul(1 - beta2));
         double correction1 = 1 - Math.pow(beta1, s.step);
         double correction2 = 1 - Math.pow(beta2, s.step);
-        // lr * m_hat / (sqrt(v_hat) + eps), with the bias corrections folded into scalars.
-        Tensor denominator = s.second.div(correction2).sqrt().add(eps);
-        return decayedValue(value).sub(s.first.div(denominator).mul(learningRate() / correction1));
+        // lr * m_hat / (sqrt(v_hat) + eps) = (lr sqrt(c2) / c1) * m / (sqrt(v) + eps sqrt(c2)): the bias
+        // corrections folded into scalars, one whole-tensor op fewer (each allocates a fresh array).
+        double root2 = Math.sqrt(correction2);
+        Tensor denominator = s.second.sqrt().add(eps * root2);
+        return decayedValue(value).sub(s.first.div(denominator).mul(learningRate() * root2 / correction1));
     }
 
     @Override
