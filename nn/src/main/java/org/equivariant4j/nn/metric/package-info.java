@@ -1,0 +1,2 @@
+/** Evaluation metrics computed without recording a graph. */
+package org.equivariant4j.nn.metric;

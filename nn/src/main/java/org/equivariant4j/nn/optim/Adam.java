@@ -1,0 +1,75 @@
+package org.equivariant4j.nn.optim;
+
+import java.util.List;
+
+import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.Tensor;
+
+/**
+ * Adam (see {@link AdaptiveMoments} for the update) with optional L2 weight decay added to the
+ * gradient before the moments, as {@code torch.optim.Adam(weight_decay=...)}. The decay is then
+ * rescaled by the adaptive step, which is why {@link AdamW} exists.
+ *
+ * <pre>{@code
+ * Adam adam = new Adam(model.parameters(), 1e-3);
+ * Adam tuned = Adam.builder(model.parameters()).learningRate(3e-4).betas(0.9, 0.98).eps(1e-9).build();
+ * }</pre>
+ */
+public final class Adam extends AdaptiveMoments {
+
+    /** Betas (0.9, 0.999), eps 1e-8, no weight decay. */
+    public Adam(List<Parameter> parameters, double learningRate) {
+        this(builder(parameters).learningRate(learningRate));
+    }
+
+    private Adam(Builder b) {
+        super(b.parameters, b.learningRate, b.beta1, b.beta2, b.eps, b.weightDecay);
+    }
+
+    public static Builder builder(List<Parameter> parameters) {
+        return new Builder(parameters);
+    }
+
+    @Override
+    Tensor effectiveGradient(Tensor value, Tensor grad) {
+        return weightDecay() == 0 ? grad : grad.add(value.mul(weightDecay()));
+    }
+
+    @Override
+    Tensor decayedValue(Tensor value) {
+        return value;
+    }
+
+    /** Options of {@link Adam}; defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0. */
+    public static final class Builder extends AdaptiveMoments.Options {
+        private Builder(List<Parameter> parameters) {
+            super(parameters, 0.0);
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder betas(double first, double second) {
+            beta1 = first;
+            beta2 = second;
+            return this;
+        }
+
+        public Builder eps(double value) {
+            eps = value;
+            return this;
+        }
+
+        /** L2 penalty added to the gradient. */
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Adam build() {
+            return new Adam(this);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.equivariant4j.nn.optim;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+
+/**
+ * The Adam update shared by {@link Adam} and {@link AdamW}, which differ only in how weight decay
+ * enters. With {@code t} the parameter's step count (from 1):
+ * <pre>
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g^2
+ * p = p - lr * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + eps)
+ * </pre>
+ * as in {@code torch.optim.Adam} (Kingma and Ba 2015), eps added after the square root.
+ */
+abstract class AdaptiveMoments extends Optimizer {
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
+
+    /** The per-parameter state: first and second moment estimates and the step count. */
+    private static final class Moments {
+        Tensor first;
+        Tensor second;
+        long step;
+    }
+
+    AdaptiveMoments(List<Parameter> parameters, double learningRate, double beta1, double beta2, double eps, double weightDecay) {
+        super(parameters, learningRate);
+        requireArgument(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), got " + beta1);
+        requireArgument(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
+        requireArgument(eps >= 0 && Double.isFinite(eps), "eps must be finite and >= 0, got " + eps);
+        requireArgument(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay must be finite and >= 0, got "
+                + weightDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    final double weightDecay() {
+        return weightDecay;
+    }
+
+    /** The gradient the moments are estimated from (Adam adds the L2 term here). */
+    abstract Tensor effectiveGradient(Tensor value, Tensor grad);
+
+    /** The value the Adam step starts from (AdamW shrinks it here, decoupled from the moments). */
+    abstract Tensor decayedValue(Tensor value);
+
+    @Override
+    protected final Tensor update(Parameter parameter, Tensor value, Tensor grad) {
+        Tensor g = effectiveGradient(value, grad);
+        Moments s = moments.computeIfAbsent(parameter, k -> new Moments());
+        if (s.first == null) {
+            s.first = Tensors.zeros(value.dtype(), value.shape());
+            s.second = Tensors.zeros(value.dtype(), value.shape());
+        }
+        s.step++;
+        s.first = s.first.mul(beta1).add(g.mul(1 - beta1));
+        s.second = s.second.mul(beta2).add(g.mul(g).mul(1 - beta2));
+        double correction1 = 1 - Math.pow(beta1, s.step);
+        double correction2 = 1 - Math.pow(beta2, s.step);
+        // lr * m_hat / (sqrt(v_hat) + eps), with the bias corrections folded into scalars.
+        Tensor denominator = s.second.div(correction2).sqrt().add(eps);
+        return decayedValue(value).sub(s.first.div(denominator).mul(learningRate() / correction1));
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps
+                + ", weightDecay=" + weightDecay + ")";
+    }
+
+    /** Options shared by the Adam family; each public builder adds its setters. */
+    abstract static class Options {
+        final List<Parameter> parameters;
+        double learningRate = 1e-3;
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        double weightDecay;
+
+        Options(List<Parameter> parameters, double defaultWeightDecay) {
+            this.parameters = parameters;
+            this.weightDecay = defaultWeightDecay;
+        }
+    }
+}

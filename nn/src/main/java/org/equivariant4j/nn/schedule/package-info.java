@@ -1,0 +1,5 @@
+/**
+ * Learning-rate schedules as pure functions of the step: {@link org.equivariant4j.nn.schedule.StepDecay},
+ * {@link org.equivariant4j.nn.schedule.CosineDecay}, and {@link org.equivariant4j.nn.schedule.LinearWarmup} in front of either.
+ */
+package org.equivariant4j.nn.schedule;
