@@ -2,6 +2,12 @@ package org.equivariant4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.nn.activation.ReLU;
+import org.equivariant4j.nn.layer.MLP;
+import org.equivariant4j.nn.loss.CrossEntropyLoss;
+import org.equivariant4j.nn.optim.Adam;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,6 +42,11 @@ public class MlpTrainStepBenchmark {
     /** Adam's learning rate (PyTorch's default). */
     public static final double LR = 1e-3;
 
+    private MLP model;
+    private Adam adam;
+    private CrossEntropyLoss loss;
+    private Tensor x;
+    private Tensor y;
     private RawNd4jMlp raw;
     private INDArray rawX;
     private INDArray rawTarget;
@@ -44,9 +55,34 @@ public class MlpTrainStepBenchmark {
     @Setup
     public void setUp() {
         BenchSupport.init();
+        model = newModel(new Rng(0));
+        adam = new Adam(model.parameters(), LR);
+        loss = new CrossEntropyLoss();
+        x = BenchSupport.det(1, 1.0, BATCH, WIDTH);
+        y = BenchSupport.labels(5, CLASSES, BATCH);
         raw = new RawNd4jMlp(WIDTH, WIDTH, CLASSES, LR);
         rawX = Nd4j.create(BenchSupport.detValues(1, 1.0, BATCH, WIDTH), new long[] {BATCH, WIDTH}, 'c');
         rawTarget = RawNd4jMlp.oneHot(BenchSupport.labels(5, CLASSES, BATCH).toLongArray(), CLASSES);
+    }
+
+    /** The benchmarked architecture: 256 -> 256 -> 256 -> 10 with ReLU, PyTorch's default initialisation. */
+    public static MLP newModel(Rng rng) {
+        return new MLP(new int[] {WIDTH, WIDTH, WIDTH, CLASSES}, ReLU::new, rng);
+    }
+
+    /** One step as a user writes it: zero the gradients, forward, loss, backward, Adam. */
+    public static Tensor trainStep(MLP model, Adam adam, CrossEntropyLoss loss, Tensor x, Tensor y) {
+        adam.zeroGrad();
+        Tensor l = loss.compute(model.forward(x), y);
+        l.backward();
+        adam.step();
+        return l;
+    }
+
+    /** Through the framework: {@code nn} layers, loss and optimiser on {@code Tensor}. */
+    @Benchmark
+    public Tensor trainStepTensor() {
+        return trainStep(model, adam, loss, x, y);
     }
 
     /** The baseline: hand-written forward/backward and ND4J's fused Adam. */
