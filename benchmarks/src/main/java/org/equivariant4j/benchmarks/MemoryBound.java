@@ -19,8 +19,12 @@ import org.equivariant4j.nn.optim.Adam;
  * batch 256, Adam) for 5,000 steps on a synthetic task and every 1,000 steps prints the loss,
  * held-out accuracy and memory: JavaCPP's off-heap counters ({@link Pointer#physicalBytes()}, the
  * process's resident set, and {@link Pointer#totalBytes()}, what JavaCPP itself allocated) plus
- * the Java heap in use. ND4J's array buffers are not JavaCPP allocations, so they show in the
- * resident set only (ND4J's own {@code allocatedMemory} counter stays near 0 on CPU). A leak shows as a column that keeps growing after the first report.
+ * the Java heap in use. A leak shows as a column that keeps growing report after report.
+ *
+ * <p>{@code totalBytes} stays near 0: ND4J 1.0.0-M2.1 allocates its array buffers inside libnd4j,
+ * which JavaCPP does not count (nor does ND4J's own {@code allocatedMemory} on CPU), so the
+ * resident set is the number that shows native memory. Those buffers are freed only after the
+ * garbage collector finds their Java owners unreachable, hence its growth between collections.
  *
  * <p>The task: inputs are standard normal, the label is the arg-max of a fixed random linear map
  * of the input (a "teacher"), so a network that learns reaches high held-out accuracy, and one
