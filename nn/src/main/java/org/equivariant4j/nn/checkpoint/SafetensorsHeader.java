@@ -226,6 +226,12 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, String> metadata
 
     /** Sorts entries by offset and checks that they tile {@code [0, dataSize)} exactly. */
     private static void checkLayout(List<HeaderEntry> entries, long dataSize, String source) {
+        for (HeaderEntry e : entries) {
+            if (e.end() > dataSize) {
+                throw fail(source, "data_offsets of " + e + " lie outside the data section of " + dataSize
+                        + " bytes (the file is truncated or the offsets are corrupt)");
+            }
+        }
         entries.sort(Comparator.comparingLong(HeaderEntry::begin).thenComparingLong(HeaderEntry::end));
         long expected = 0;
         HeaderEntry previous = null;
@@ -239,10 +245,6 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, String> metadata
             }
             expected = e.end();
             previous = e;
-        }
-        if (expected > dataSize) {
-            throw fail(source, "the file is truncated: the tensors need a data section of " + expected + " bytes but only "
-                    + dataSize + " follow the header (last tensor " + previous + ")");
         }
         if (expected < dataSize) {
             throw fail(source, (dataSize - expected) + " bytes after the last tensor's data are not described by the header");

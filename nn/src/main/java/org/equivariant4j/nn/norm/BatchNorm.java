@@ -123,7 +123,8 @@ public final class BatchNorm extends UnaryModule {
             Tensor runningVar = buffer(RUNNING_VAR);
             setBuffer(RUNNING_MEAN, runningMean.mul(1 - momentum).add(mean.mul(momentum).to(runningMean.dtype())));
             setBuffer(RUNNING_VAR, runningVar.mul(1 - momentum).add(unbiased.mul(momentum).to(runningVar.dtype())));
-            setBuffer(NUM_BATCHES, buffer(NUM_BATCHES).add(1));
+            // Counted in Java: the engine's scalar add is not defined for INT64 tensors.
+            setBuffer(NUM_BATCHES, Tensors.scalar(batchesTracked() + 1, DType.INT64));
         }
     }
 

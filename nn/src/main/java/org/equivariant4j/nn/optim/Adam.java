@@ -6,9 +6,16 @@ import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Tensor;
 
 /**
- * Adam (see {@link AdaptiveMoments} for the update) with optional L2 weight decay added to the
- * gradient before the moments, as {@code torch.optim.Adam(weight_decay=...)}. The decay is then
- * rescaled by the adaptive step, which is why {@link AdamW} exists.
+ * Adam (Kingma and Ba 2015) with PyTorch's update rule ({@code torch.optim.Adam}); with
+ * {@code t} the parameter's step count (from 1) and {@code g} its gradient:
+ * <pre>
+ * g = grad + weightDecay * p
+ * m = beta1 * m + (1 - beta1) * g
+ * v = beta2 * v + (1 - beta2) * g^2
+ * p = p - lr * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + eps)
+ * </pre>
+ * The optional L2 weight decay enters the gradient and is then rescaled by the adaptive step,
+ * so weights with large gradients decay less; {@link AdamW} decouples it.
  *
  * <pre>{@code
  * Adam adam = new Adam(model.parameters(), 1e-3);

@@ -6,7 +6,7 @@ import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Tensor;
 
 /**
- * AdamW (Loshchilov and Hutter 2019): Adam (see {@link AdaptiveMoments} for the update) with
+ * AdamW (Loshchilov and Hutter 2019): the {@link Adam} update with
  * weight decay decoupled from the gradient, as {@code torch.optim.AdamW}: each step first shrinks
  * the parameter, {@code p = p * (1 - lr * weightDecay)}, then takes the Adam step with the plain
  * gradient. Unlike L2 decay in {@link Adam}, the shrinkage is not rescaled by the adaptive step, so
