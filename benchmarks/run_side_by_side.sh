@@ -7,6 +7,7 @@
 #                          SKIP_TORCH=1      JMH only (the PyTorch column shows dashes)
 #                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
 #                          TORCH_WORKLOADS="ops gemm mlp conv2d"
+#                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
 # Results go to benchmarks/target/side-by-side/<timestamp>/ (jmh.json, torch.jsonl, table.md, machine.txt).
 #
 # Fairness (PERFORMANCE.md): both sides use 2 threads, fp32 and identical inputs. Debian's torch
@@ -43,6 +44,18 @@ fi
 # ---- build the JMH jar
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$ROOT" && ./mvnw -B -q package -pl benchmarks -am -DskipTests)
+fi
+
+# ---- a busy machine makes ND4J's numbers meaningless (OpenMP barriers stall); WAIT_IDLE=1 waits up to 30 min
+load1() { cut -d' ' -f1 /proc/loadavg; }
+if [ "${WAIT_IDLE:-0}" = 1 ]; then
+  for _ in $(seq 1 180); do
+    awk -v l="$(load1)" 'BEGIN { exit !(l < 0.8) }' && break
+    sleep 10
+  done
+fi
+if awk -v l="$(load1)" 'BEGIN { exit !(l >= 1.0) }'; then
+  echo "WARNING: load average $(load1) on $(nproc) cores: other work is running, expect noisy numbers" >&2
 fi
 
 # ---- what we ran on (the README's table cites this)

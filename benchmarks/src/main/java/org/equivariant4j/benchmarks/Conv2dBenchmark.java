@@ -59,6 +59,31 @@ public class Conv2dBenchmark {
         rawW = w.unwrap(INDArray.class).dup();
         rawB = b.unwrap(INDArray.class).dup();
         rawGy = gy.unwrap(INDArray.class).dup();
+        checkSameResults();
+    }
+
+    /**
+     * Refuses to time two different computations: the framework's output and weight gradient
+     * must match the raw ops' (the layouts and argument lists are easy to get subtly wrong).
+     */
+    private void checkSameResults() {
+        INDArray[] raw = convFwdBwdNd4j();
+        Tensor y = x.conv(w, b, spec);
+        y.backward(gy);
+        compare("output", y.unwrap(INDArray.class), raw[0]);
+        compare("weight gradient", w.grad().unwrap(INDArray.class), raw[2]);
+        compare("input gradient", x.grad().unwrap(INDArray.class), raw[1]);
+        x.zeroGrad();
+        w.zeroGrad();
+        b.zeroGrad();
+    }
+
+    private static void compare(String what, INDArray ours, INDArray raw) {
+        double scale = Math.max(1.0, raw.amaxNumber().doubleValue());
+        double diff = ours.sub(raw).amaxNumber().doubleValue();
+        if (diff > 1e-4 * scale) {
+            throw new IllegalStateException("conv2d " + what + " differs from libnd4j's by " + diff);
+        }
     }
 
     /** Forward, backward from {@code gy}, then clear the gradients (as PyTorch's {@code grad = None}). */
