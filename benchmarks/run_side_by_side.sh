@@ -8,6 +8,8 @@
 #                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
 #                          TORCH_WORKLOADS="ops gemm mlp conv2d"
 #                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
+#                          BENCH_NICE=-15    run both sides at this nice level (negative needs root): on a shared
+#                                            machine that cannot be quietened, it lets the benchmarks win the CPU
 # Results go to benchmarks/target/side-by-side/<timestamp>/ (jmh.json, torch.jsonl, table.md, machine.txt).
 #
 # Fairness (PERFORMANCE.md): both sides use 2 threads, fp32 and identical inputs. Debian's torch
@@ -21,6 +23,8 @@ ROOT="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3                  # Debian's python: python3-torch lives there
 export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 BENCH_THREADS=2
 OUT="$HERE/target/side-by-side/$(date +%Y%m%d-%H%M%S)"
+RUN=()
+[ -n "${BENCH_NICE:-}" ] && RUN=(nice -n "$BENCH_NICE")
 mkdir -p "$OUT"
 
 # ---- PyTorch from Debian
@@ -64,14 +68,14 @@ fi
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
   echo "nproc: $(nproc)"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS"
+  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS BENCH_NICE='${BENCH_NICE:-}'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 
 # ---- ours and raw ND4J (JMH)
 echo "== JMH $(date +%T) -> $OUT/jmh.log" >&2
 # shellcheck disable=SC2086  # JMH_ARGS is a word list on purpose
-java -jar "$HERE/target/benchmarks.jar" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
+"${RUN[@]}" java -jar "$HERE/target/benchmarks.jar" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
   || { tail -50 "$OUT/jmh.log" >&2; echo "JMH failed (a failing benchmark is only left out; this is worse)" >&2; exit 1; }
 grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh.log" >&2 || true
 
@@ -79,7 +83,7 @@ grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh.log" >&2 || true
 if [ "${SKIP_TORCH:-0}" != 1 ]; then
   echo "== PyTorch $(date +%T)" >&2
   # shellcheck disable=SC2086
-  LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" $PY "$HERE/torch/bench_torch.py" ${TORCH_WORKLOADS:-} \
+  LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "${RUN[@]}" $PY "$HERE/torch/bench_torch.py" ${TORCH_WORKLOADS:-} \
     > "$OUT/torch.jsonl"
   # Refuse a strawman: the info line names the BLAS torch actually mapped.
   if ! head -1 "$OUT/torch.jsonl" | grep -q openblas; then
