@@ -89,7 +89,10 @@ public final class MemoryBound {
             accuracy = Accuracy.of(model.forward(testX), testY);
         }
         Runtime rt = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "| %d | %.4f | %.3f | %.0f | %.1f | %.0f | %.2f |%n", step, meanLoss,
-                accuracy, Pointer.physicalBytes() / 1e6, Pointer.totalBytes() / 1e6, (rt.totalMemory() - rt.freeMemory()) / 1e6, msPerStep);
+        // Step 0 is the untrained model: no loss or timing yet, only chance-level accuracy and the memory baseline.
+        String lossText = Double.isNaN(meanLoss) ? "—" : String.format(Locale.ROOT, "%.4f", meanLoss);
+        String timeText = Double.isNaN(msPerStep) ? "—" : String.format(Locale.ROOT, "%.2f", msPerStep);
+        System.out.printf(Locale.ROOT, "| %d | %s | %.3f | %.0f | %.1f | %.0f | %s |%n", step, lossText, accuracy,
+                Pointer.physicalBytes() / 1e6, Pointer.totalBytes() / 1e6, (rt.totalMemory() - rt.freeMemory()) / 1e6, timeText);
     }
 }
