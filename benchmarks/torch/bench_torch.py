@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""PyTorch side of equivariant4j's side-by-side benchmarks (see ../README.md).
+
+Runs the same workloads, shapes and inputs as the JMH benchmarks in ../src/main/java and reports
+them the way JMH's AverageTime mode does: time-boxed warm-up iterations, then time-boxed
+measurement iterations, each giving elapsed time / calls; the score is the mean over measurement
+iterations (min and max are kept for the spread).
+
+Prints one JSON object per line: {"name", "score", "unit", "min", "max", "iterations"} plus an
+"info" line saying which torch, BLAS library and thread count were used. Run it with Debian's
+/usr/bin/python3 (python3-torch) through ../run_side_by_side.sh, which points it at OpenBLAS.
+
+Usage: bench_torch.py [workload ...]   workloads: ops gemm mlp conv2d (default: all)
+"""
+import json
+import os
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+DEFAULT_THREADS = torch.get_num_threads()
+# Same thread count as the ND4J side; Debian's torch defaults to 1 on this machine type.
+torch.set_num_threads(THREADS)
+
+# Iteration plans mirror the @Warmup/@Measurement annotations of the matching JMH classes.
+PLAN_OPS = dict(warmup=5, warmup_s=2.0, iters=10, iter_s=1.0)
+PLAN_GEMM = dict(warmup=3, warmup_s=2.0, iters=5, iter_s=2.0)
+PLAN_HEAVY = dict(warmup=5, warmup_s=2.0, iters=5, iter_s=2.0)
+if os.environ.get("BENCH_QUICK"):  # smoke test of the script itself; the numbers mean nothing
+    PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=1, warmup_s=0.2, iters=2, iter_s=0.2)
+
+SCALE = {"us": 1e6, "ms": 1e3}
+
+
+def emit(record):
+    print(json.dumps(record), flush=True)
+
+
+def measure(fn, warmup, warmup_s, iters, iter_s):
+    """Per-iteration mean seconds per call of fn(), JMH-style (time-boxed iterations)."""
+    def one_iteration(seconds):
+        calls = 0
+        start = time.perf_counter()
+        deadline = start + seconds
+        now = start
+        while now < deadline:
+            fn()
+            calls += 1
+            now = time.perf_counter()
+        return (now - start) / calls
+
+    for _ in range(warmup):
+        one_iteration(warmup_s)
+    return [one_iteration(iter_s) for _ in range(iters)]
+
+
+def report(name, fn, unit, plan):
+    per_call = measure(fn, **plan)
+    s = SCALE[unit]
+    emit({"name": name, "score": sum(per_call) / len(per_call) * s, "unit": unit,
+          "min": min(per_call) * s, "max": max(per_call) * s, "iterations": len(per_call)})
+
+
+def det(seed, scale, *shape):
+    """Deterministic fill shared with BenchSupport.detValues on the Java side (row-major index i)."""
+    n = 1
+    for d in shape:
+        n *= d
+    i = torch.arange(n, dtype=torch.int64)
+    r = (i * 7919 + seed * 104729) % 2001
+    return ((r.double() / 1000.0 - 1.0) * scale).float().reshape(shape)
+
+
+def labels(seed, classes, n):
+    """Same as BenchSupport.labels."""
+    i = torch.arange(n, dtype=torch.int64)
+    return (i * 7919 + seed * 104729) % classes
+
+
+def bench_ops():
+    a = det(1, 1.0, 32, 64)
+    b = det(2, 1.0, 32, 64)
+    w = det(3, 0.125, 64, 64)
+    ag = a.clone().requires_grad_(True)
+    bg = b.clone().requires_grad_(True)
+    wg = w.clone().requires_grad_(True)
+    # "grad off": inputs without requires_grad (no graph recorded), like the Java side's plain leaves.
+    report("add_32x64_grad_off", lambda: a + b, "us", PLAN_OPS)
+    # "grad on": inputs require grad, so each call records a graph node (no backward).
+    report("add_32x64_grad_on", lambda: ag + bg, "us", PLAN_OPS)
+    report("matmul_32x64x64_grad_off", lambda: a @ w, "us", PLAN_OPS)
+    report("matmul_32x64x64_grad_on", lambda: ag @ wg, "us", PLAN_OPS)
+
+
+def bench_gemm(n=1024):
+    a = det(1, 1.0, n, n)
+    b = det(2, 1.0, n, n)
+    # Allocates the result, as Tensor.matmul does; 4 MiB of allocation is noise next to 2 GFLOP.
+    report(f"sgemm_{n}", lambda: a @ b, "ms", PLAN_GEMM)
+
+
+def bench_mlp(width=256, batch=256, classes=10):
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(width, width), torch.nn.ReLU(),
+        torch.nn.Linear(width, width), torch.nn.ReLU(),
+        torch.nn.Linear(width, classes))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x = det(1, 1.0, batch, width)
+    y = labels(5, classes, batch)
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+    report("mlp_train_step", step, "ms", PLAN_HEAVY)
+
+
+def bench_conv2d():
+    x = det(1, 1.0, 64, 8, 28, 28).requires_grad_(True)
+    w = det(2, 0.1, 16, 8, 3, 3).requires_grad_(True)
+    b = det(3, 1.0, 16).requires_grad_(True)
+    gy = det(4, 1.0, 64, 16, 28, 28)
+
+    def fwd_bwd():
+        x.grad = None
+        w.grad = None
+        b.grad = None
+        F.conv2d(x, w, b, padding=1).backward(gy)
+    report("conv2d_fwd_bwd", fwd_bwd, "ms", PLAN_HEAVY)
+    # Checksums: the Java side can be compared against these by hand when in doubt.
+    fwd_bwd()
+    with torch.no_grad():
+        y = F.conv2d(x, w, b, padding=1)
+    emit({"name": "conv2d_checksum", "y_sum": float(y.double().sum()), "gw_sum": float(w.grad.double().sum()),
+          "gb_sum": float(b.grad.double().sum())})
+
+
+WORKLOADS = {"ops": bench_ops, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d}
+
+
+def blas_library():
+    """The BLAS shared object actually mapped into this process (netlib vs OpenBLAS matters 30x)."""
+    with open("/proc/self/maps") as maps:
+        libs = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
+    return libs
+
+
+if __name__ == "__main__":
+    torch.zeros(2, 2) @ torch.zeros(2, 2)  # loads BLAS so the info line can name it
+    emit({"name": "info", "torch": torch.__version__, "threads": torch.get_num_threads(),
+          "default_threads": DEFAULT_THREADS, "blas": blas_library(),
+          "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "")})
+    for workload in (sys.argv[1:] or list(WORKLOADS)):
+        WORKLOADS[workload]()
