@@ -27,6 +27,9 @@ import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.layer.MLP;
 import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
 import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.nn.experiment.ClassifierSet;
+import org.equivariant4j.nn.experiment.ClassifierRun;
+import org.equivariant4j.nn.experiment.GridSymmetry;
 
 /**
  * The flagship: does building the symmetry into the network beat learning it? Tetromino images

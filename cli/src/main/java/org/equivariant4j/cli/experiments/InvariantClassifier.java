@@ -17,6 +17,7 @@ import org.equivariant4j.nn.equivariant.EquivariantSequential;
 import org.equivariant4j.nn.equivariant.GroupPooling;
 import org.equivariant4j.nn.equivariant.PointwiseNonlinearity;
 import org.equivariant4j.nn.layer.Linear;
+import org.equivariant4j.nn.experiment.GridSymmetry;
 
 /**
  * An image classifier that is exactly invariant to a grid symmetry group, built from the generic

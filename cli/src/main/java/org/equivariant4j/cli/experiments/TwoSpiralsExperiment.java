@@ -16,6 +16,8 @@ import org.equivariant4j.nn.activation.ReLU;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.data.TwoSpirals;
 import org.equivariant4j.nn.layer.MLP;
+import org.equivariant4j.nn.experiment.ClassifierSet;
+import org.equivariant4j.nn.experiment.ClassifierRun;
 
 /**
  * The smallest complete experiment: an MLP learns the two-spirals problem. It runs in seconds, so

@@ -21,6 +21,7 @@ import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
 import org.equivariant4j.testkit.equivariance.EquivarianceReport;
 import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.nn.experiment.GridSymmetry;
 import org.junit.jupiter.api.Test;
 
 /** The flagship's pieces: the pixel regrouping, exact invariance, the data, and one epoch of the whole run. */

@@ -1,4 +1,4 @@
-package org.equivariant4j.cli.experiments;
+package org.equivariant4j.nn.experiment;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +26,14 @@ import org.equivariant4j.core.tensor.Tensors;
  * an equivariant network read an image as plain feature vectors. Every orbit must be free (no pixel
  * fixed by a non-identity element): true for C4 on an even-sized grid, whose centre is no pixel.
  */
-final class GridSymmetry {
+public final class GridSymmetry {
     private final FiniteGroup group;
     private final int size;
     /** source[k][q]: the pixel that element k moves to q, i.e. rotated[q] = image[source[k][q]]. */
     private final int[][] source;
     private final int[] orbitOrder;
 
-    GridSymmetry(FiniteGroup group, int size) {
+    public GridSymmetry(FiniteGroup group, int size) {
         this.group = group;
         this.size = size;
         int pixels = size * size;
@@ -78,33 +78,33 @@ final class GridSymmetry {
         return out;
     }
 
-    FiniteGroup group() {
+    public FiniteGroup group() {
         return group;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Images as a field: {@code [N, 1, size, size]}, one invariant channel on the grid. */
-    FieldType imageType() {
+    public FieldType imageType() {
         return FieldType.of(Domain.grid(2), Representation.trivial(group));
     }
 
     /** Flattened images in {@link #orbitOrder()} as plain vectors: {@code pixels / |G|} regular fields. */
-    FieldType fieldsType() {
+    public FieldType fieldsType() {
         int fields = size * size / group.order();
         return FieldType.of(Domain.vectors(), Representation.directSum(
                 java.util.Collections.nCopies(fields, Representation.regular(group))));
     }
 
     /** Pixel indices in field order (see the class comment). */
-    int[] orbitOrder() {
+    public int[] orbitOrder() {
         return orbitOrder.clone();
     }
 
     /** Image {@code row} of {@code images} ({@code [N, size*size]}, row-major) moved by element {@code k}, into {@code out}. */
-    void move(float[] images, int row, int k, float[] out) {
+    public void move(float[] images, int row, int k, float[] out) {
         int pixels = size * size;
         int base = row * pixels;
         for (int q = 0; q < pixels; q++) {
@@ -113,7 +113,7 @@ final class GridSymmetry {
     }
 
     /** Each image of {@code images} ({@code [N, size*size]}) moved by an element drawn uniformly from {@code rng}. */
-    Tensor moveEachRandomly(Tensor images, Rng rng) {
+    public Tensor moveEachRandomly(Tensor images, Rng rng) {
         float[] in = images.toFloatArray();
         float[] out = new float[in.length];
         int n = images.size(0);
