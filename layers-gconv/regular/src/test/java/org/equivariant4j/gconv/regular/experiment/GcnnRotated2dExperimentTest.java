@@ -60,15 +60,17 @@ class GcnnRotated2dExperimentTest {
     }
 
     /**
-     * A short seeded run (150 steps of each model on 12x12 images): both G-CNNs score on turned images what they score upright,
-     * and beat the CNN trained upright on turned images.
+     * A short seeded run (150 steps of each model on 12x12 images; the augmented CNN left out for time): both
+     * G-CNNs score on turned images what they score upright, and beat the CNN trained upright on turned images.
      */
     @Test
     void theGroupCnnsBeatTheCnnOnRotatedImages() {
         GcnnRotated2dExperiment experiment = new GcnnRotated2dExperiment();
-        ExperimentRun run = experiment.start(ExperimentConfig.resolve(experiment, Map.of("epochs", "1", "train-size", "480",
-                "test-size", "240", "batch-size", "32", "size", "12", "shift", "1", "cnn-channels", "16", "c4-fields", "8",
-                "d4-fields", "6")));
+        ExperimentRun run = experiment.start(ExperimentConfig.resolve(experiment, Map.ofEntries(Map.entry("epochs", "1"),
+                Map.entry("train-size", "480"),
+                Map.entry("test-size", "240"), Map.entry("batch-size", "32"), Map.entry("lr", "0.01"), Map.entry("size", "12"),
+                Map.entry("shift", "1"), Map.entry("cnn-channels", "16"), Map.entry("c4-fields", "8"), Map.entry("d4-fields", "6"),
+                Map.entry("augmented-cnn", "false"))));
         for (int epoch = 0; epoch < 10; epoch++) {
             EpochTraining e = run.trainEpoch(epoch, StepListener.NONE, () -> false);
             assertThat(e.steps()).isEqualTo(15);
@@ -81,7 +83,6 @@ class GcnnRotated2dExperimentTest {
         // Seed 1 shows 0.74 (C4) and 0.50 (D4, slower to train at this size) against 0.40 for the CNN.
         assertThat(m.get("rotated_acc.d4")).isGreaterThan(m.get("rotated_acc.cnn") + 0.05);
         ResultTable table = run.results();
-        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("D4 G-CNN", "C4 G-CNN",
-                "CNN + rotation augmentation", "CNN");
+        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("D4 G-CNN", "C4 G-CNN", "CNN");
     }
 }
