@@ -32,6 +32,16 @@ class MessageMlpTest {
     }
 
     @Test
+    void theStandardFactoryConditionsEdgeAndNodeMlpsOnly() {
+        MessageMlp e = MessageMlp.builder(LinearSlot.Role.EDGE, LinearFactory.standard(), 5, 6, 4).attributes(2)
+                .activation(SiLU::new).rng(new Rng(1)).build();
+        MessageMlp c = MessageMlp.builder(LinearSlot.Role.COORDINATE, LinearFactory.standard(), 5, 6, 1).attributes(2)
+                .activation(SiLU::new).rng(new Rng(1)).build();
+        assertThat(e.pieces().get(0).attributes()).isEqualTo(2);
+        assertThat(c.pieces().get(0).attributes()).isZero();
+    }
+
+    @Test
     void aFactoryDecidesWhatEachSlotGets() {
         StringBuilder seen = new StringBuilder();
         LinearFactory recording = (slot, in, out, attributes, bias, init, rng) -> {
