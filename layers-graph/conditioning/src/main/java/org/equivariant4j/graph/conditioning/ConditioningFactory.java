@@ -26,21 +26,32 @@ public final class ConditioningFactory implements LinearFactory {
     private final ConditioningMode mode;
     private final Set<LinearSlot.Role> roles;
     private final boolean everyLayer;
+    private final int[] columns;
 
-    private ConditioningFactory(ConditioningMode mode, Set<LinearSlot.Role> roles, boolean everyLayer) {
+    private ConditioningFactory(ConditioningMode mode, Set<LinearSlot.Role> roles, boolean everyLayer, int[] columns) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.roles = roles.isEmpty() ? EnumSet.noneOf(LinearSlot.Role.class) : EnumSet.copyOf(roles);
         this.everyLayer = everyLayer;
+        this.columns = columns == null ? null : columns.clone();
     }
 
     /** {@code mode} in every piece of the edge and node message functions (the paper's setting). */
     public static ConditioningFactory of(ConditioningMode mode) {
-        return new ConditioningFactory(mode, EnumSet.of(LinearSlot.Role.EDGE, LinearSlot.Role.NODE), true);
+        return new ConditioningFactory(mode, EnumSet.of(LinearSlot.Role.EDGE, LinearSlot.Role.NODE), true, null);
     }
 
     /** {@code mode} in the pieces of {@code roles}; in every piece of their MLPs or only in the first. */
     public static ConditioningFactory of(ConditioningMode mode, Set<LinearSlot.Role> roles, boolean everyLayer) {
-        return new ConditioningFactory(mode, roles, everyLayer);
+        return new ConditioningFactory(mode, roles, everyLayer, null);
+    }
+
+    /**
+     * The same factory conditioning on the attribute columns {@code conditionOn} only; the other columns
+     * are concatenated to the input of the conditioned pieces (e.g. condition on a charge product, concatenate
+     * a squared distance whose scale would blow up a multiplicative conditioning).
+     */
+    public ConditioningFactory conditionOn(int... conditionOn) {
+        return new ConditioningFactory(mode, roles, everyLayer, conditionOn);
     }
 
     public ConditioningMode mode() {
@@ -56,7 +67,7 @@ public final class ConditioningFactory implements LinearFactory {
     public ConditionedLinear create(LinearSlot slot, int in, int out, int attributes, boolean bias, Initializer weightInit,
             Rng rng) {
         if (conditions(slot, attributes)) {
-            return new ConditionalLinear(mode, in, out, attributes, bias, weightInit, rng);
+            return new ConditionalLinear(mode, in, out, attributes, columns, bias, weightInit, rng);
         }
         return new ConcatLinear(in, out, 0, bias, weightInit, rng);
     }
@@ -64,6 +75,7 @@ public final class ConditioningFactory implements LinearFactory {
     @Override
     public String toString() {
         return "ConditioningFactory(" + mode.name().toLowerCase(java.util.Locale.ROOT) + " in " + roles
-                + (everyLayer ? ", every layer" : ", first layer") + ")";
+                + (everyLayer ? ", every layer" : ", first layer")
+                + (columns == null ? "" : ", on attribute columns " + java.util.Arrays.toString(columns)) + ")";
     }
 }

@@ -110,6 +110,27 @@ class ConditionalLinearTest {
         assertThat(weak.sub(weak.narrow(0, 0, 1)).abs().max().item()).isGreaterThan(1e-3);
     }
 
+    @ParameterizedTest
+    @EnumSource(ConditioningMode.class)
+    void conditioningOnSomeColumnsConcatenatesTheOthersToTheInput(ConditioningMode mode) {
+        ConditionalLinear partial = new ConditionalLinear(mode, IN, OUT, A, new int[] {1}, true, null, new Rng(6));
+        partial.to(DType.FLOAT64);
+        assertThat(partial.conditionedColumns()).containsExactly(1);
+        // the same map as a piece of IN + 1 inputs conditioned on one column, fed [x, a_0] and a_1
+        ConditionalLinear full = new ConditionalLinear(mode, IN + 1, OUT, 1, true, null, new Rng(6));
+        full.to(DType.FLOAT64);
+        full.loadStateDict(partial.stateDict());
+        Rng rng = new Rng(7);
+        Tensor x = Tensors.randn(rng, DType.FLOAT64, ROWS, IN);
+        Tensor a = Tensors.randn(rng, DType.FLOAT64, ROWS, A);
+        Tensor expected = full.forward(Tensors.concat(1, x, a.narrow(1, 0, 1)), a.narrow(1, 1, 1));
+        assertThat(partial.forward(x, a).sub(expected).abs().max().item()).isLessThan(1e-12);
+        GradientCheck.of("ConditionalLinear " + mode + " on column 1", in -> partial.forward(in[0], in[1]).tanh(), x, a)
+                .assertCorrect();
+        assertThatThrownBy(() -> new ConditionalLinear(mode, IN, OUT, A, new int[] {2}, true, null, new Rng(1)))
+                .hasMessageContaining("distinct columns of the 2 attributes");
+    }
+
     @Test
     void badShapesAreRefusedNamingThePiece() {
         ConditionalLinear l = piece(ConditioningMode.STRONG);

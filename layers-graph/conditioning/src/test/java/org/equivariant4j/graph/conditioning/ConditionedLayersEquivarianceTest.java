@@ -11,6 +11,7 @@ import org.equivariant4j.graph.Connectivity;
 import org.equivariant4j.graph.EdgeIndex;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
+import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
 import org.equivariant4j.graph.empcn.CellLifting;
 import org.equivariant4j.graph.empcn.EmpcnNetwork;
 import org.equivariant4j.graph.empcn.EmpcnVariant;
@@ -22,9 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Conditioned message functions keep a layer's equivariance when the attributes are invariant: an EMPCN
- * whose edge and cell messages are conditioned (weak, strong, pure) on charges-like edge attributes and on
- * the cells' distances, lengths and areas, checked with the test kit on a two-graph batch for E(3)
+ * Conditioned message functions keep a layer's equivariance when the attributes are invariant: the N-body
+ * EGNN conditioned on the charge product (as in the experiments), and an EMPCN whose edge and cell messages
+ * are conditioned (weak, strong, pure) on charges-like edge attributes and on the cells' distances, lengths
+ * and areas, checked with the test kit on a two-graph batch for E(3)
  * (testing elements and 6 sampled elements, float64 within 1e-9) and node permutations (within 1e-10).
  */
 class ConditionedLayersEquivarianceTest {
@@ -65,5 +67,18 @@ class ConditionedLayersEquivarianceTest {
                 .within(1e-9, 1e-9);
         PermutationEquivariance.of(n.toString(), (Graph x) -> GraphFields.pack(n.forward(x)), Graph::permute)
                 .measure(g, PermutationEquivariance.random(g.numNodes(), 5, 4)).assertWithin(Tolerance.of(1e-10, 1e-10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConditioningMode.class)
+    void conditionedEgnnIsEquivariantUnderRigidMotionsAndNodePermutations(ConditioningMode mode) {
+        Graph two = batch(5);
+        Graph g = two.withEdgeAttributes(GraphFields.invariantEdges(E3, 1), two.edgeAttributes().narrow(1, 0, 1));
+        EgnnNBodyModel m = new EgnnNBodyModel(E3, 8, 2, ConditioningFactory.of(mode).conditionOn(0), new Rng(6));
+        m.to(DType.FLOAT64);
+        EquivarianceAssertions.assertThat(m.bind(g)).withInputs(GraphFields.pack(g)).isEquivariantUnder(elements(7))
+                .within(1e-9, 1e-9);
+        PermutationEquivariance.of(m.toString(), (Graph x) -> GraphFields.pack(m.forward(x)), Graph::permute)
+                .measure(g, PermutationEquivariance.random(g.numNodes(), 5, 8)).assertWithin(Tolerance.of(1e-10, 1e-10));
     }
 }

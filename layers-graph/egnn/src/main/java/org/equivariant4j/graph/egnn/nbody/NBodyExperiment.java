@@ -42,20 +42,30 @@ public final class NBodyExperiment implements Experiment {
         }
     }
 
-    private final Kind kind;
+    private final String id;
+    private final String label;
+    private final NBodyModelFactory factory;
 
     public NBodyExperiment(Kind kind) {
-        this.kind = kind;
+        this(kind.id, kind.label, kind == Kind.EGNN ? EgnnNBodyModel::new
+                : (group, hidden, layers, rng) -> new GnnNBodyModel(hidden, layers, rng));
+    }
+
+    /** The same protocol for another model (EMPCN, conditioned EGNN, ...): other modules register their experiments so. */
+    public NBodyExperiment(String id, String label, NBodyModelFactory factory) {
+        this.id = java.util.Objects.requireNonNull(id, "id");
+        this.label = java.util.Objects.requireNonNull(label, "label");
+        this.factory = java.util.Objects.requireNonNull(factory, "factory");
     }
 
     @Override
     public String id() {
-        return kind.id;
+        return id;
     }
 
     @Override
     public String description() {
-        return kind.label + " on the charged 5-body system: positions 1,000 steps ahead (EGNN protocol; published test MSE"
+        return label + " on the charged 5-body system: positions 1,000 steps ahead (EGNN protocol; published test MSE"
                 + " EGNN 0.0071, GNN 0.0107)";
     }
 
@@ -102,14 +112,14 @@ public final class NBodyExperiment implements Experiment {
         Rng rng = new Rng(seed);
         int hidden = c.intValue("hidden");
         int layers = c.intValue("layers");
-        NBodyModel model = kind == Kind.EGNN ? new EgnnNBodyModel(e3, hidden, layers, rng) : new GnnNBodyModel(hidden, layers, rng);
+        NBodyModel model = factory.create(e3, hidden, layers, rng);
         NBodyTrainer trainer = new NBodyTrainer(model, train, c.intValue(StandardOptions.BATCH_SIZE), c.doubleValue("lr"),
                 c.doubleValue("weight-decay"), seed);
         DatasetSummary summary = new DatasetSummary("charged N-body", String.format(Locale.ROOT,
                 "5 particles, charges ±1, dt %.3g, %d steps, frame %d -> %d (%.1f time units ahead), data seed %d", config.dt(),
                 config.steps(), task.inputFrame(), task.targetFrame(), task.horizon(config), c.intValue("data-seed")),
                 splits(trainSize, validSize, testSize));
-        String architecture = String.format(Locale.ROOT, "%s, %d layers, hidden %d", kind.label, layers, hidden);
+        String architecture = String.format(Locale.ROOT, "%s, %d layers, hidden %d", label, layers, hidden);
         return new NBodyRun(architecture, model, trainer, valid, test, summary, c.intValue(StandardOptions.BATCH_SIZE),
                 c.intValue("eval-every"));
     }
