@@ -195,7 +195,7 @@ public final class EmpcnLayer extends Module {
         private EmpcnVariant variant = EmpcnVariant.COUPLED;
         private boolean velocity;
         private Supplier<? extends UnaryModule> activation = SiLU::new;
-        private LinearFactory factory = LinearFactory.concatAtInput();
+        private LinearFactory factory = LinearFactory.standard();
         private Rng rng;
 
         private Builder(int channels) {
@@ -227,7 +227,7 @@ public final class EmpcnLayer extends Module {
             return this;
         }
 
-        /** Makes every linear piece (default {@link LinearFactory#concatAtInput()}). */
+        /** Makes every linear piece (default {@link LinearFactory#standard()}). */
         public Builder linearFactory(LinearFactory value) {
             this.factory = Objects.requireNonNull(value, "linearFactory");
             return this;

@@ -120,7 +120,7 @@ public final class EmpcnNetwork extends GraphLayer {
         private EmpcnVariant variant = EmpcnVariant.COUPLED;
         private boolean velocity;
         private CellLifting lifting = CellLifting.triangles();
-        private LinearFactory factory = LinearFactory.concatAtInput();
+        private LinearFactory factory = LinearFactory.standard();
         private Rng rng;
 
         private Builder(Group group, int in, int channels) {

@@ -9,6 +9,7 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
+import org.equivariant4j.graph.egnn.nbody.NBodyModel;
 import org.equivariant4j.graph.empcn.CellLifting;
 import org.equivariant4j.graph.empcn.EmpcnNetwork;
 import org.equivariant4j.graph.empcn.EmpcnVariant;
@@ -21,7 +22,7 @@ import org.equivariant4j.graph.message.LinearFactory;
  * to 10 edge cells and their 10 triangles. A {@link GraphLayer} on graphs of one invariant channel with
  * velocities, so the test kit checks it for E(3) and node permutations.
  */
-public final class EmpcnNBodyModel extends GraphLayer {
+public final class EmpcnNBodyModel extends GraphLayer implements NBodyModel {
     private final EmpcnNetwork network;
 
     public EmpcnNBodyModel(Group group, int hidden, int layers, EmpcnVariant variant, CellLifting lifting,
@@ -32,7 +33,7 @@ public final class EmpcnNBodyModel extends GraphLayer {
     }
 
     public EmpcnNBodyModel(Group group, int hidden, int layers, EmpcnVariant variant, Rng rng) {
-        this(group, hidden, layers, variant, CellLifting.triangles(), LinearFactory.concatAtInput(), rng);
+        this(group, hidden, layers, variant, CellLifting.triangles(), LinearFactory.standard(), rng);
     }
 
     public EmpcnNetwork network() {
@@ -55,11 +56,12 @@ public final class EmpcnNBodyModel extends GraphLayer {
         return out.withEdgeAttributes(g.edgeType(), g.edgeAttributes());
     }
 
-    /** Predicted positions, node for node. */
+    @Override
     public Tensor predict(Graph graph) {
         return forward(graph).positions();
     }
 
+    @Override
     public Module module() {
         return this;
     }
