@@ -1,0 +1,289 @@
+package org.equivariant4j.graph.egnn;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.error.UnsupportedFeatureException;
+import org.equivariant4j.core.group.Group;
+import org.equivariant4j.core.module.UnaryModule;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.graph.Graph;
+import org.equivariant4j.graph.GraphFields;
+import org.equivariant4j.graph.GraphLayer;
+import org.equivariant4j.graph.message.LinearFactory;
+import org.equivariant4j.graph.message.LinearSlot;
+import org.equivariant4j.graph.message.MessageMlp;
+import org.equivariant4j.nn.activation.SiLU;
+import org.equivariant4j.nn.init.XavierUniform;
+
+/**
+ * The E(n)-equivariant graph convolution (EGCL) of Satorras, Hoogeboom and Welling (2021), on batched
+ * graphs, with messages flowing sender j → receiver i:
+ * <pre>
+ *   m_ij  = φ_e(h_i, h_j, |x_i - x_j|², a_ij)              (times φ_inf(m_ij) with attention)
+ *   x_i  += C · agg_j (x_i - x_j) φ_x(m_ij)                (mean by default; + φ_v(h_i) v_i in the velocity variant)
+ *   h_i'  = φ_h(h_i, Σ_j m_ij)                             (+ h_i when residual)
+ * </pre>
+ * The whole layer is a handful of batched ops over all edges of all graphs: two gathers, the edge
+ * MLP, the coordinate MLP, two segment reductions and the node MLP; no loop over graphs or edges.
+ * Options follow the reference implementation: relative vectors normalised by {@code |x_i - x_j| + 1}
+ * ({@code normalizeDifferences}), {@code tanh} on the coordinate weight scaled by a range, each
+ * translation clamped to ±100, SiLU activations, and a last coordinate-MLP layer without bias
+ * initialised by Xavier-uniform with gain 0.001. All MLPs are made by a {@link LinearFactory}, so
+ * conditioned pieces plug in ({@code a_ij} are offered to the edge, coordinate and attention MLPs; the
+ * standard factory uses them in the edge MLP only, as the reference does).
+ *
+ * <p>Node features are invariant scalars ({@link GraphFields#scalars}); positions (and velocities)
+ * carry the E(n) action, so the layer is equivariant under any group acting on R^n by rigid motions.
+ */
+public final class EgnnLayer extends GraphLayer {
+    private final int in;
+    private final int hidden;
+    private final int out;
+    private final int edgeAttributes;
+    private final MessageMlp edge;
+    private final MessageMlp attention;
+    private final MessageMlp coordinate;
+    private final MessageMlp velocity;
+    private final MessageMlp node;
+    private final boolean residual;
+    private final boolean normalizeDifferences;
+    private final double tanhRange;
+    private final double coordinateWeight;
+    private final double clamp;
+    private final Aggregation coordinateAggregation;
+    private final boolean updatePositions;
+
+    private EgnnLayer(Builder b) {
+        super(GraphFields.scalars(b.group, b.in), GraphFields.scalars(b.group, b.out));
+        if (b.residual && b.in != b.out) {
+            throw new IllegalArgumentException("EgnnLayer: a residual layer needs in == out, got " + b.in + " -> " + b.out);
+        }
+        this.in = b.in;
+        this.hidden = b.hidden;
+        this.out = b.out;
+        this.edgeAttributes = b.edgeAttributes;
+        this.residual = b.residual;
+        this.normalizeDifferences = b.normalizeDifferences;
+        this.tanhRange = b.tanhRange;
+        this.coordinateWeight = b.coordinateWeight;
+        this.clamp = b.clamp;
+        this.coordinateAggregation = b.coordinateAggregation;
+        this.updatePositions = b.updatePositions;
+        LinearFactory f = b.factory;
+        Rng rng = b.rng;
+        this.edge = registerModule("edge", MessageMlp.builder(LinearSlot.Role.EDGE, f, 2 * in + 1, hidden, hidden)
+                .attributes(edgeAttributes).activation(b.activation).activateLast(true).rng(rng).build());
+        this.node = registerModule("node", MessageMlp.builder(LinearSlot.Role.NODE, f, in + hidden, hidden, out)
+                .activation(b.activation).rng(rng).build());
+        this.coordinate = updatePositions
+                ? registerModule("coordinate", MessageMlp.builder(LinearSlot.Role.COORDINATE, f, hidden, hidden, 1)
+                        .attributes(edgeAttributes).activation(b.activation).lastBias(false)
+                        .lastInit(new XavierUniform(0.001)).rng(rng).build())
+                : null;
+        this.attention = b.attention
+                ? registerModule("attention", MessageMlp.builder(LinearSlot.Role.ATTENTION, f, hidden, 1)
+                        .attributes(edgeAttributes).activation(b.activation).rng(rng).build())
+                : null;
+        this.velocity = b.velocity
+                ? registerModule("velocity", MessageMlp.builder(LinearSlot.Role.VELOCITY, f, in, hidden, 1)
+                        .activation(b.activation).rng(rng).build())
+                : null;
+    }
+
+    /**
+     * A builder for a layer from {@code in} to {@code out} invariant node channels with {@code hidden}
+     * message channels, over {@code group} (e.g. {@code EuclideanGroup.full(3)}: its elements must act on R^n).
+     */
+    public static Builder builder(Group group, int in, int hidden, int out) {
+        return new Builder(group, in, hidden, out);
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public boolean usesVelocities() {
+        return velocity != null;
+    }
+
+    @Override
+    protected Graph apply(Graph g) {
+        Tensor h = g.features();
+        Tensor x = g.positions();
+        Tensor a = g.edgeAttributes();
+        checkEdgeAttributes(g, a);
+        int n = g.numNodes();
+        Tensor receivers = g.receivers();
+        Tensor senders = g.senders();
+
+        Tensor diff = x.indexSelect(0, receivers).sub(x.indexSelect(0, senders));
+        Tensor radial = diff.mul(diff).sum(1, true);
+        Tensor m = edge.forward(Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial), a);
+        if (attention != null) {
+            m = m.mul(attention.forward(m, a).sigmoid());
+        }
+
+        Tensor positions = x;
+        if (updatePositions) {
+            if (normalizeDifferences) {
+                diff = diff.div(radial.sqrt().add(1.0));
+            }
+            Tensor weight = coordinate.forward(m, a);
+            if (tanhRange > 0) {
+                weight = weight.tanh().mul(tanhRange);
+            }
+            Tensor translation = diff.mul(weight);
+            if (clamp > 0) {
+                translation = translation.clamp(-clamp, clamp);
+            }
+            Tensor moved = coordinateAggregation == Aggregation.MEAN ? translation.segmentMean(receivers, n)
+                    : translation.segmentSum(receivers, n);
+            positions = positions.add(coordinateWeight == 1.0 ? moved : moved.mul(coordinateWeight));
+        }
+        if (velocity != null) {
+            if (!g.hasVelocities()) {
+                throw new UnsupportedFeatureException(this + ": the velocity variant needs a graph with velocities");
+            }
+            positions = positions.add(velocity.forward(h, null).mul(g.velocities()));
+        }
+
+        Tensor aggregated = m.segmentSum(receivers, n);
+        Tensor updated = node.forward(Tensors.concat(1, h, aggregated), null);
+        if (residual) {
+            updated = h.add(updated);
+        }
+        return g.withNodes(outType(), updated, positions);
+    }
+
+    private void checkEdgeAttributes(Graph g, Tensor a) {
+        int actual = a == null ? 0 : a.size(1);
+        if (actual != edgeAttributes) {
+            throw new ShapeMismatchException(this + ": expected edge attributes [" + g.numEdges() + ", " + edgeAttributes
+                    + "] but the graph has " + (a == null ? "none" : Arrays.toString(a.shape())));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EgnnLayer(" + in + " -> " + out + ", hidden " + hidden + (edgeAttributes > 0 ? ", " + edgeAttributes
+                + " edge attributes" : "") + (velocity != null ? ", velocity" : "") + (attention != null ? ", attention" : "")
+                + ")";
+    }
+
+    /** Options of an {@link EgnnLayer}; the defaults are the reference's N-body settings except the velocity term. */
+    public static final class Builder {
+        private final Group group;
+        private final int in;
+        private final int hidden;
+        private final int out;
+        private int edgeAttributes;
+        private boolean residual = true;
+        private boolean attention;
+        private boolean velocity;
+        private boolean normalizeDifferences;
+        private double tanhRange;
+        private double coordinateWeight = 1.0;
+        private double clamp = 100.0;
+        private Aggregation coordinateAggregation = Aggregation.MEAN;
+        private boolean updatePositions = true;
+        private Supplier<? extends UnaryModule> activation = SiLU::new;
+        private LinearFactory factory = LinearFactory.standard();
+        private Rng rng;
+
+        private Builder(Group group, int in, int hidden, int out) {
+            if (in <= 0 || hidden <= 0 || out <= 0) {
+                throw new IllegalArgumentException("EgnnLayer: channel counts must be positive, got " + in + ", " + hidden
+                        + ", " + out);
+            }
+            this.group = Objects.requireNonNull(group, "group");
+            this.in = in;
+            this.hidden = hidden;
+            this.out = out;
+        }
+
+        /** Number of edge attribute channels a_ij the layer expects (0: none). */
+        public Builder edgeAttributes(int value) {
+            this.edgeAttributes = value;
+            return this;
+        }
+
+        /** h_i' = h_i + φ_h(...) (the reference's {@code recurrent}); default true. */
+        public Builder residual(boolean value) {
+            this.residual = value;
+            return this;
+        }
+
+        /** Messages scaled by a sigmoid gate φ_inf(m_ij). */
+        public Builder attention(boolean value) {
+            this.attention = value;
+            return this;
+        }
+
+        /** The N-body variant: x_i += φ_v(h_i) v_i, with the graph's velocities. */
+        public Builder velocity(boolean value) {
+            this.velocity = value;
+            return this;
+        }
+
+        /** Relative vectors divided by {@code |x_i - x_j| + 1} before the coordinate update ({@code norm_diff}). */
+        public Builder normalizeDifferences(boolean value) {
+            this.normalizeDifferences = value;
+            return this;
+        }
+
+        /** Coordinate weights {@code range * tanh(φ_x)} (0: off, the default). */
+        public Builder tanh(double range) {
+            this.tanhRange = range;
+            return this;
+        }
+
+        /** The factor C of the aggregated translation (default 1). */
+        public Builder coordinateWeight(double value) {
+            this.coordinateWeight = value;
+            return this;
+        }
+
+        /** Each translation (x_i - x_j) φ_x clamped to ±value (default 100; 0: off). */
+        public Builder clamp(double value) {
+            this.clamp = value;
+            return this;
+        }
+
+        public Builder coordinateAggregation(Aggregation value) {
+            this.coordinateAggregation = Objects.requireNonNull(value, "coordinateAggregation");
+            return this;
+        }
+
+        /** False: positions pass through unchanged (an invariant-features-only layer). */
+        public Builder updatePositions(boolean value) {
+            this.updatePositions = value;
+            return this;
+        }
+
+        public Builder activation(Supplier<? extends UnaryModule> value) {
+            this.activation = Objects.requireNonNull(value, "activation");
+            return this;
+        }
+
+        /** Makes every linear piece of the layer's MLPs (default {@link LinearFactory#standard()}). */
+        public Builder linearFactory(LinearFactory value) {
+            this.factory = Objects.requireNonNull(value, "linearFactory");
+            return this;
+        }
+
+        public Builder rng(Rng value) {
+            this.rng = Objects.requireNonNull(value, "rng");
+            return this;
+        }
+
+        public EgnnLayer build() {
+            Objects.requireNonNull(rng, "EgnnLayer: an Rng is required");
+            return new EgnnLayer(this);
+        }
+    }
+}

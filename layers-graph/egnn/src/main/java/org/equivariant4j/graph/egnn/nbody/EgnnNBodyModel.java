@@ -1,0 +1,81 @@
+package org.equivariant4j.graph.egnn.nbody;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.group.Group;
+import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.graph.Graph;
+import org.equivariant4j.graph.GraphFields;
+import org.equivariant4j.graph.GraphLayer;
+import org.equivariant4j.graph.egnn.EgnnLayer;
+import org.equivariant4j.graph.message.LinearFactory;
+import org.equivariant4j.nn.layer.Linear;
+
+/**
+ * The reference's N-body EGNN ({@code EGNN_vel}): node input |v_i|, an embedding to {@code hidden}
+ * channels, then {@code layers} velocity-variant EGNN layers (residual, SiLU, mean coordinate
+ * aggregation) whose edge attributes are {@code [q_i q_j, |x_i - x_j|²]} (the squared distance of the
+ * input positions, kept for every layer); the prediction is the final positions. As a {@link GraphLayer}
+ * on graphs of one invariant channel (the charge, unused except through the edge attribute) with
+ * velocities, it is checked for E(3) and node permutations by the test kit.
+ */
+public final class EgnnNBodyModel extends GraphLayer implements NBodyModel {
+    private final Linear embedding;
+    private final List<EgnnLayer> layers = new ArrayList<>();
+
+    public EgnnNBodyModel(Group group, int hidden, int layerCount, LinearFactory factory, Rng rng) {
+        super(GraphFields.scalars(group, 1), GraphFields.scalars(group, hidden));
+        this.embedding = registerModule("embedding", new Linear(1, hidden, rng));
+        for (int i = 0; i < layerCount; i++) {
+            layers.add(registerModule("layer" + i, EgnnLayer.builder(group, hidden, hidden, hidden).edgeAttributes(2)
+                    .velocity(true).linearFactory(factory).rng(rng).build()));
+        }
+    }
+
+    public EgnnNBodyModel(Group group, int hidden, int layerCount, Rng rng) {
+        this(group, hidden, layerCount, LinearFactory.standard(), rng);
+    }
+
+    public List<EgnnLayer> layers() {
+        return List.copyOf(layers);
+    }
+
+    @Override
+    protected Graph apply(Graph g) {
+        if (!g.hasVelocities() || g.edgeAttributes() == null || g.edgeAttributes().size(1) != 1) {
+            throw new ShapeMismatchException(this + ": expects graphs with velocities and one edge attribute (q_i q_j), got "
+                    + g);
+        }
+        Tensor v = g.velocities();
+        Tensor speed = v.mul(v).sum(1, true).sqrt();
+        Tensor x = g.positions();
+        Tensor diff = x.indexSelect(0, g.receivers()).sub(x.indexSelect(0, g.senders()));
+        Tensor attributes = Tensors.concat(1, g.edgeAttributes(), diff.mul(diff).sum(1, true));
+        Graph h = g.withEdgeAttributes(GraphFields.invariantEdges(inType().group(), 2), attributes)
+                .withNodes(outType(), embedding.forward(speed), x);
+        for (EgnnLayer layer : layers) {
+            h = layer.forward(h);
+        }
+        return h.withEdgeAttributes(g.edgeType(), g.edgeAttributes());
+    }
+
+    @Override
+    public Tensor predict(Graph graph) {
+        return forward(graph).positions();
+    }
+
+    @Override
+    public Module module() {
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "EgnnNBodyModel(" + layers.size() + " layers, hidden " + outType().channels() + ")";
+    }
+}

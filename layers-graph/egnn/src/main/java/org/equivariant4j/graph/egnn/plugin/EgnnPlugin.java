@@ -1,0 +1,35 @@
+package org.equivariant4j.graph.egnn.plugin;
+
+import java.util.List;
+
+import org.equivariant4j.core.experiment.Experiment;
+import org.equivariant4j.core.spi.BuildInfo;
+import org.equivariant4j.core.spi.LayerProvider;
+import org.equivariant4j.core.spi.Plugin;
+import org.equivariant4j.core.spi.PluginDescriptor;
+import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
+
+import com.google.auto.service.AutoService;
+
+/** Contributes the EGNN layer ({@code egnn}, bound to a small two-graph batch) and the N-body experiments. */
+@AutoService(Plugin.class)
+public final class EgnnPlugin implements Plugin {
+    public static final String ID = "graph-egnn";
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of(ID, BuildInfo.version(EgnnPlugin.class, "egnn"), PluginFeature.LAYERS,
+                PluginFeature.EXPERIMENTS);
+    }
+
+    @Override
+    public List<LayerProvider> layerProviders() {
+        return List.of(new EgnnLayerProvider());
+    }
+
+    @Override
+    public List<Experiment> experiments() {
+        return List.of(new NBodyExperiment(NBodyExperiment.Kind.EGNN), new NBodyExperiment(NBodyExperiment.Kind.GNN));
+    }
+}
