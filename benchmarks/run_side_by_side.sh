@@ -6,7 +6,7 @@
 # Knobs (environment):     SKIP_BUILD=1      use the existing target/benchmarks.jar
 #                          SKIP_TORCH=1      JMH only (the PyTorch column shows dashes)
 #                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
-#                          TORCH_WORKLOADS="ops gemm mlp conv2d"
+#                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn"
 #                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
 #                          BENCH_NICE=-15    run both sides at this nice level (negative needs root): on a shared
 #                                            machine that cannot be quietened, it lets the benchmarks win the CPU

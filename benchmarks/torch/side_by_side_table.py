@@ -30,6 +30,12 @@ ROWS = [
      "MlpTrainStepBenchmark.trainStepNd4j", "mlp_train_step", None),
     ("conv2d fwd+bwd [64,8,28,28]→16, 3×3, pad 1", "ms", "Conv2dBenchmark.convFwdBwdTensor",
      "Conv2dBenchmark.convFwdBwdNd4j", "conv2d_fwd_bwd", None),
+    ("conv3d fwd+bwd [8,4,32³]→8, 3×3×3, pad 1", "ms", "Conv3dBenchmark.convFwdBwdTensor",
+     "Conv3dBenchmark.convFwdBwdNd4j", "conv3d_fwd_bwd", None),
+    ("segment sum fwd+bwd [20000,64]→[2000,64], unsorted ids", "ms", "SegmentSumBenchmark.fwdBwdTensor",
+     "SegmentSumBenchmark.fwdBwdNd4j", "segment_sum_fwd_bwd", None),
+    ("EGNN layer fwd+bwd, 100 five-node graphs, hidden 64 (raw: SameDiff)", "ms", "EgnnLayerBenchmark.fwdBwdTensor",
+     "EgnnLayerBenchmark.fwdBwdNd4j", "egnn_layer_fwd_bwd", None),
 ]
 UNIT_SECONDS = {"µs": 1e-6, "us": 1e-6, "ms": 1e-3}
 # Rows the "< 25% over raw ND4J" bar applies to: per-op bookkeeping cost.
