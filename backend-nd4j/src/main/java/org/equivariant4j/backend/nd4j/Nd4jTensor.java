@@ -109,6 +109,18 @@ public final class Nd4jTensor implements Tensor {
         grad = grad == null ? g.dup() : grad.addi(g);
     }
 
+    /**
+     * Called by {@link Autograd} with a gradient array nothing else refers to: a leaf without a
+     * gradient yet takes it as its accumulator instead of a copy. Returns whether it did.
+     */
+    public boolean adoptGrad(INDArray g) {
+        if (!requiresGrad || grad != null || g.dataType() != value.dataType()) {
+            return false;
+        }
+        grad = g;
+        return true;
+    }
+
     // ---------------------------------------------------------------- metadata
 
     @Override
@@ -187,7 +199,7 @@ public final class Nd4jTensor implements Tensor {
             throw new ShapeMismatchException("backward(): needs a one-element tensor, this one has shape "
                     + Arrays.toString(shape()) + "; pass the upstream gradient with backward(Tensor)");
         }
-        Autograd.backward(this, Nd4j.onesLike(value));
+        Autograd.backward(this, Nd4j.onesLike(value), true);
     }
 
     @Override
@@ -197,7 +209,7 @@ public final class Nd4jTensor implements Tensor {
             throw new ShapeMismatchException("backward(Tensor): the gradient must match the tensor: expected "
                     + Arrays.toString(shape()) + " " + dtype() + " but was " + Arrays.toString(g.shape()) + " " + g.dtype());
         }
-        Autograd.backward(this, g.value);
+        Autograd.backward(this, g.value, false);
     }
 
     @Override
