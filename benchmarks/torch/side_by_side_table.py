@@ -110,7 +110,7 @@ def main(jmh_path, torch_path):
         print(f"- {label}: {over * 100:+.0f}%{verdict}")
     print()
     print(f"PyTorch {info.get('torch', '?')}, {info.get('threads', '?')} threads, BLAS {[b.rsplit('/', 1)[-1] for b in info.get('blas', [])]}, "
-          f"OPENBLAS_CORETYPE='{info.get('openblas_coretype', '')}'")
+          f"OPENBLAS_CORETYPE='{info.get('openblas_coretype', '')}', clock {info.get('clock', 'wall')}")
 
 
 if __name__ == "__main__":
