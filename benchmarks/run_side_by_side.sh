@@ -67,14 +67,14 @@ if [ "${WAIT_IDLE:-0}" = 1 ]; then
   done
 fi
 if awk -v l="$(load1)" 'BEGIN { exit !(l >= 1.0) }'; then
-  echo "WARNING: load average $(load1) on $(nproc) cores: other work is running, expect noisy numbers" >&2
+  echo "WARNING: load average $(load1) on $(nproc --all) cores: other work is running, expect noisy numbers" >&2
 fi
 
 # ---- what we ran on (the README's table cites this)
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
-  echo "nproc: $(nproc)"
+  echo "nproc: $(nproc --all)"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS BENCH_NICE='${BENCH_NICE:-}' CLOCK='${CLOCK:-wall}'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,7 @@
 package org.equivariant4j.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
@@ -17,7 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
  * quiet machine. Run it with one thread on both sides (no barrier spinning is counted then);
  * {@code torch/bench_torch.py} with {@code BENCH_CLOCK=cpu} measures PyTorch the same way.
  *
- * <p>For each {@code @Benchmark} method of the named class (setup as JMH would): warm-up
+ * <p>For each {@code @Benchmark} method of the named class (each {@code @Param} field at its first
+ * value, then setup, as JMH would): warm-up
  * iterations, then measurement iterations, each time-boxed by process CPU time and giving CPU
  * time per call. Prints a JSON array in JMH's result format (score = mean over iterations), so
  * {@code torch/side_by_side_table.py} reads it like a JMH result file.
@@ -36,6 +39,15 @@ public final class CpuTimeRun {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 2.0;
         Object state = type.getConstructor().newInstance();
+        for (Field f : type.getFields()) {
+            Param p = f.getAnnotation(Param.class);
+            if (p != null) {
+                // The first declared value, as a JMH run without -p overrides uses for a single value.
+                String v = p.value()[0];
+                f.set(state, f.getType() == int.class ? Integer.valueOf(v) : f.getType() == long.class ? Long.valueOf(v)
+                        : f.getType() == double.class ? Double.valueOf(v) : v);
+            }
+        }
         for (Method m : type.getMethods()) {
             if (m.isAnnotationPresent(Setup.class)) {
                 m.invoke(state);
