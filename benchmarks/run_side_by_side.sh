@@ -6,10 +6,16 @@
 # Knobs (environment):     SKIP_BUILD=1      use the existing target/benchmarks.jar
 #                          SKIP_TORCH=1      JMH only (the PyTorch column shows dashes)
 #                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
-#                          TORCH_WORKLOADS="ops gemm mlp conv2d"
+#                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn"
 #                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
 #                          BENCH_NICE=-15    run both sides at this nice level (negative needs root): on a shared
 #                                            machine that cannot be quietened, it lets the benchmarks win the CPU
+#                          THREADS=2         threads on both sides (OpenMP, BLAS, torch)
+#                          CLOCK=cpu         time by process CPU time instead of wall time, both sides (CpuTimeRun
+#                                            instead of JMH; BENCH_CLOCK=cpu for torch): for a machine other work
+#                                            keeps busy. Use it with THREADS=1, so no OpenMP spin-waiting is counted.
+#                          CPU_CLASSES="..." the benchmark classes CLOCK=cpu runs (default: all of them)
+#                          CPU_PLAN="3 5 1"  CpuTimeRun's warm-up iterations, measured iterations, CPU seconds each
 # Results go to benchmarks/target/side-by-side/<timestamp>/ (jmh.json, torch.jsonl, table.md, machine.txt).
 #
 # Fairness (PERFORMANCE.md): both sides use 2 threads, fp32 and identical inputs. Debian's torch
@@ -21,7 +27,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3                  # Debian's python: python3-torch lives there
-export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 BENCH_THREADS=2
+THREADS="${THREADS:-2}"
+export OMP_NUM_THREADS="$THREADS" OPENBLAS_NUM_THREADS="$THREADS" BENCH_THREADS="$THREADS"
+[ "${CLOCK:-wall}" = cpu ] && export BENCH_CLOCK=cpu
 OUT="$HERE/target/side-by-side/$(date +%Y%m%d-%H%M%S)"
 RUN=()
 [ -n "${BENCH_NICE:-}" ] && RUN=(nice -n "$BENCH_NICE")
@@ -59,25 +67,39 @@ if [ "${WAIT_IDLE:-0}" = 1 ]; then
   done
 fi
 if awk -v l="$(load1)" 'BEGIN { exit !(l >= 1.0) }'; then
-  echo "WARNING: load average $(load1) on $(nproc) cores: other work is running, expect noisy numbers" >&2
+  echo "WARNING: load average $(load1) on $(nproc --all) cores: other work is running, expect noisy numbers" >&2
 fi
 
 # ---- what we ran on (the README's table cites this)
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
-  echo "nproc: $(nproc)"
+  echo "nproc: $(nproc --all)"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS BENCH_NICE='${BENCH_NICE:-}'"
+  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS BENCH_NICE='${BENCH_NICE:-}' CLOCK='${CLOCK:-wall}'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 
-# ---- ours and raw ND4J (JMH)
-echo "== JMH $(date +%T) -> $OUT/jmh.log" >&2
-# shellcheck disable=SC2086  # JMH_ARGS is a word list on purpose
-"${RUN[@]}" java -jar "$HERE/target/benchmarks.jar" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
-  || { tail -50 "$OUT/jmh.log" >&2; echo "JMH failed (a failing benchmark is only left out; this is worse)" >&2; exit 1; }
-grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh.log" >&2 || true
+# ---- ours and raw ND4J (JMH, or CpuTimeRun with CLOCK=cpu: one JVM per class, as JMH's forks)
+if [ "${CLOCK:-wall}" = cpu ]; then
+  echo "== CPU-time runs $(date +%T) -> $OUT/jmh.log" >&2
+  CLASSES="${CPU_CLASSES:-OpOverheadBenchmark GemmBenchmark MlpTrainStepBenchmark Conv2dBenchmark Conv3dBenchmark SegmentSumBenchmark EgnnLayerBenchmark}"
+  parts=()
+  for c in $CLASSES; do
+    "${RUN[@]}" java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dbench.threads="$THREADS" -cp "$HERE/target/benchmarks.jar" \
+      org.equivariant4j.benchmarks.CpuTimeRun "$c" ${CPU_PLAN:-3 5 1} > "$OUT/cpu-$c.json" 2>> "$OUT/jmh.log" \
+      || { tail -30 "$OUT/jmh.log" >&2; echo "CpuTimeRun $c failed" >&2; exit 1; }
+    parts+=("$OUT/cpu-$c.json")
+  done
+  $PY -c 'import json, sys; print(json.dumps([r for p in sys.argv[1:] for r in json.load(open(p))], indent=1))' "${parts[@]}" > "$OUT/jmh.json"
+  grep 'CPU per call' "$OUT/jmh.log" >&2 || true
+else
+  echo "== JMH $(date +%T) -> $OUT/jmh.log" >&2
+  # shellcheck disable=SC2086  # JMH_ARGS is a word list on purpose
+  "${RUN[@]}" java -jar "$HERE/target/benchmarks.jar" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
+    || { tail -50 "$OUT/jmh.log" >&2; echo "JMH failed (a failing benchmark is only left out; this is worse)" >&2; exit 1; }
+  grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh.log" >&2 || true
+fi
 
 # ---- PyTorch with OpenBLAS
 if [ "${SKIP_TORCH:-0}" != 1 ]; then
@@ -94,6 +116,7 @@ else
   : > "$OUT/torch.jsonl"
 fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+echo "clock: ${CLOCK:-wall}, threads: $THREADS" >> "$OUT/machine.txt"
 
 $PY "$HERE/torch/side_by_side_table.py" "$OUT/jmh.json" "$OUT/torch.jsonl" | tee "$OUT/table.md"
 echo >&2

@@ -10,7 +10,7 @@ Prints one JSON object per line: {"name", "score", "unit", "min", "max", "iterat
 "info" line saying which torch, BLAS library and thread count were used. Run it with Debian's
 /usr/bin/python3 (python3-torch) through ../run_side_by_side.sh, which points it at OpenBLAS.
 
-Usage: bench_torch.py [workload ...]   workloads: ops gemm mlp conv2d (default: all)
+Usage: bench_torch.py [workload ...]   workloads: ops gemm mlp conv2d conv3d segsum egnn (default: all)
 """
 import json
 import os
@@ -29,6 +29,8 @@ torch.set_num_threads(THREADS)
 PLAN_OPS = dict(warmup=5, warmup_s=2.0, iters=10, iter_s=1.0)
 PLAN_GEMM = dict(warmup=3, warmup_s=2.0, iters=5, iter_s=2.0)
 PLAN_HEAVY = dict(warmup=5, warmup_s=2.0, iters=5, iter_s=2.0)
+if os.environ.get("BENCH_CLOCK") == "cpu":  # the plan of CpuTimeRun's defaults ("3 5 1"), as the Java side runs
+    PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=3, warmup_s=1.0, iters=5, iter_s=1.0)
 if os.environ.get("BENCH_QUICK"):  # smoke test of the script itself; the numbers mean nothing
     PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=1, warmup_s=0.2, iters=2, iter_s=0.2)
 
@@ -39,17 +41,22 @@ def emit(record):
     print(json.dumps(record), flush=True)
 
 
+# BENCH_CLOCK=cpu times by process CPU time instead of wall time (the Java side's CpuTimeRun): on a
+# machine other work keeps busy, wall time measures the scheduler; the CPU a call consumes does not.
+CLOCK = time.process_time if os.environ.get("BENCH_CLOCK") == "cpu" else time.perf_counter
+
+
 def measure(fn, warmup, warmup_s, iters, iter_s):
     """Per-iteration mean seconds per call of fn(), JMH-style (time-boxed iterations)."""
     def one_iteration(seconds):
         calls = 0
-        start = time.perf_counter()
+        start = CLOCK()
         deadline = start + seconds
         now = start
         while now < deadline:
             fn()
             calls += 1
-            now = time.perf_counter()
+            now = CLOCK()
         return (now - start) / calls
 
     for _ in range(warmup):
@@ -141,7 +148,97 @@ def bench_conv2d():
           "gb_sum": float(b.grad.double().sum())})
 
 
-WORKLOADS = {"ops": bench_ops, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d}
+def bench_conv3d():
+    x = det(5, 1.0, 8, 4, 32, 32, 32).requires_grad_(True)
+    w = det(6, 0.1, 8, 4, 3, 3, 3).requires_grad_(True)
+    b = det(7, 1.0, 8).requires_grad_(True)
+    gy = det(8, 1.0, 8, 8, 32, 32, 32)
+
+    def fwd_bwd():
+        x.grad = None
+        w.grad = None
+        b.grad = None
+        F.conv3d(x, w, b, padding=1).backward(gy)
+    report("conv3d_fwd_bwd", fwd_bwd, "ms", PLAN_HEAVY)
+
+
+def segment_ids(rows=20000, segments=2000):
+    """Same as SegmentSumBenchmark.segmentIds: unsorted, every segment hit ~10 times."""
+    return (torch.arange(rows, dtype=torch.int64) * 48271 + 11) % segments
+
+
+def bench_segsum(rows=20000, segments=2000, width=64):
+    x = det(8, 1.0, rows, width).requires_grad_(True)
+    ids = segment_ids(rows, segments)
+    gy = det(9, 1.0, segments, width)
+
+    def fwd_bwd():
+        x.grad = None
+        torch.zeros(segments, width).index_add(0, ids, x).backward(gy)
+    report("segment_sum_fwd_bwd", fwd_bwd, "ms", PLAN_HEAVY)
+
+
+EGNN_GRAPHS, EGNN_NODES_PER_GRAPH, EGNN_HIDDEN = 100, 5, 64
+
+
+def egnn_edges():
+    """Every ordered pair of distinct nodes within each graph (EgnnLayerBenchmark.edges)."""
+    rows, cols = [], []
+    for g in range(EGNN_GRAPHS):
+        for i in range(EGNN_NODES_PER_GRAPH):
+            for j in range(EGNN_NODES_PER_GRAPH):
+                if i != j:
+                    rows.append(g * EGNN_NODES_PER_GRAPH + i)
+                    cols.append(g * EGNN_NODES_PER_GRAPH + j)
+    return torch.tensor(rows), torch.tensor(cols)
+
+
+def egnn_params(hidden=EGNN_HIDDEN):
+    """Weights [in, out] and biases, seeds from 20 in this order, scale 1/sqrt(fan-in)."""
+    shapes = [("We1", "be1", 2 * hidden + 1, hidden), ("We2", "be2", hidden, hidden), ("Wx1", "bx1", hidden, hidden),
+              ("Wx2", None, hidden, 1), ("Wh1", "bh1", 2 * hidden, hidden), ("Wh2", "bh2", hidden, hidden)]
+    p, seed = {}, 20
+    for wname, bname, fan_in, fan_out in shapes:
+        p[wname] = det(seed, fan_in ** -0.5, fan_in, fan_out).requires_grad_(True)
+        seed += 1
+        if bname:
+            p[bname] = det(seed, fan_in ** -0.5, fan_out).requires_grad_(True)
+            seed += 1
+    return p
+
+
+def egnn_loss(h, x, row, col, p, n):
+    """One EGNN layer (Satorras et al. 2021): sum aggregation for h, mean for x; loss sum(h'^2) + sum(x'^2)."""
+    diff = x[row] - x[col]
+    radial = (diff * diff).sum(dim=1, keepdim=True)
+    m = F.silu(F.silu(torch.cat([h[row], h[col], radial], dim=1) @ p["We1"] + p["be1"]) @ p["We2"] + p["be2"])
+    phi_x = F.silu(m @ p["Wx1"] + p["bx1"]) @ p["Wx2"]
+    degree = torch.zeros(n, 1).index_add(0, row, torch.ones(row.shape[0], 1))
+    x_new = x + torch.zeros(n, 3).index_add(0, row, diff * phi_x) / degree
+    agg = torch.zeros(n, m.shape[1]).index_add(0, row, m)
+    h_new = h + F.silu(torch.cat([h, agg], dim=1) @ p["Wh1"] + p["bh1"]) @ p["Wh2"] + p["bh2"]
+    return (h_new * h_new).sum() + (x_new * x_new).sum()
+
+
+def bench_egnn():
+    row, col = egnn_edges()
+    n = EGNN_GRAPHS * EGNN_NODES_PER_GRAPH
+    h = det(10, 1.0, n, EGNN_HIDDEN)
+    x = det(11, 1.0, n, 3)
+    p = egnn_params()
+
+    def fwd_bwd():
+        for v in p.values():
+            v.grad = None
+        egnn_loss(h, x, row, col, p, n).backward()
+    report("egnn_layer_fwd_bwd", fwd_bwd, "ms", PLAN_HEAVY)
+    fwd_bwd()
+    emit({"name": "egnn_checksum", "loss": float(egnn_loss(h, x, row, col, p, n)),
+          "gWe1_sum": float(p["We1"].grad.double().sum()), "gWh2_sum": float(p["Wh2"].grad.double().sum())})
+
+
+WORKLOADS = {"ops": bench_ops, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d, "conv3d": bench_conv3d,
+             "segsum": bench_segsum, "egnn": bench_egnn}
 
 
 def blas_library():
@@ -155,6 +252,6 @@ if __name__ == "__main__":
     torch.zeros(2, 2) @ torch.zeros(2, 2)  # loads BLAS so the info line can name it
     emit({"name": "info", "torch": torch.__version__, "threads": torch.get_num_threads(),
           "default_threads": DEFAULT_THREADS, "blas": blas_library(),
-          "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "")})
+          "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), "clock": os.environ.get("BENCH_CLOCK", "wall")})
     for workload in (sys.argv[1:] or list(WORKLOADS)):
         WORKLOADS[workload]()

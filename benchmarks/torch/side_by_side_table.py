@@ -30,6 +30,12 @@ ROWS = [
      "MlpTrainStepBenchmark.trainStepNd4j", "mlp_train_step", None),
     ("conv2d fwd+bwd [64,8,28,28]→16, 3×3, pad 1", "ms", "Conv2dBenchmark.convFwdBwdTensor",
      "Conv2dBenchmark.convFwdBwdNd4j", "conv2d_fwd_bwd", None),
+    ("conv3d fwd+bwd [8,4,32³]→8, 3×3×3, pad 1", "ms", "Conv3dBenchmark.convFwdBwdTensor",
+     "Conv3dBenchmark.convFwdBwdNd4j", "conv3d_fwd_bwd", None),
+    ("segment sum fwd+bwd [20000,64]→[2000,64], unsorted ids", "ms", "SegmentSumBenchmark.fwdBwdTensor",
+     "SegmentSumBenchmark.fwdBwdNd4j", "segment_sum_fwd_bwd", None),
+    ("EGNN layer fwd+bwd, 100 five-node graphs, hidden 64 (raw: SameDiff)", "ms", "EgnnLayerBenchmark.fwdBwdTensor",
+     "EgnnLayerBenchmark.fwdBwdNd4j", "egnn_layer_fwd_bwd", None),
 ]
 UNIT_SECONDS = {"µs": 1e-6, "us": 1e-6, "ms": 1e-3}
 # Rows the "< 25% over raw ND4J" bar applies to: per-op bookkeeping cost.
@@ -104,7 +110,7 @@ def main(jmh_path, torch_path):
         print(f"- {label}: {over * 100:+.0f}%{verdict}")
     print()
     print(f"PyTorch {info.get('torch', '?')}, {info.get('threads', '?')} threads, BLAS {[b.rsplit('/', 1)[-1] for b in info.get('blas', [])]}, "
-          f"OPENBLAS_CORETYPE='{info.get('openblas_coretype', '')}'")
+          f"OPENBLAS_CORETYPE='{info.get('openblas_coretype', '')}', clock {info.get('clock', 'wall')}")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
 import org.equivariant4j.backend.nd4j.autograd.Node;
 import org.equivariant4j.backend.nd4j.ops.ConvOps;
 import org.equivariant4j.backend.nd4j.ops.ElementwiseOps;
+import org.equivariant4j.backend.nd4j.ops.InPlaceOps;
 import org.equivariant4j.backend.nd4j.ops.IndexOps;
 import org.equivariant4j.backend.nd4j.ops.LinalgOps;
 import org.equivariant4j.backend.nd4j.ops.PoolOps;
@@ -108,6 +109,18 @@ public final class Nd4jTensor implements Tensor {
         grad = grad == null ? g.dup() : grad.addi(g);
     }
 
+    /**
+     * Called by {@link Autograd} with a gradient array nothing else refers to: a leaf without a
+     * gradient yet takes it as its accumulator instead of a copy. Returns whether it did.
+     */
+    public boolean adoptGrad(INDArray g) {
+        if (!requiresGrad || grad != null || g.dataType() != value.dataType()) {
+            return false;
+        }
+        grad = g;
+        return true;
+    }
+
     // ---------------------------------------------------------------- metadata
 
     @Override
@@ -186,7 +199,7 @@ public final class Nd4jTensor implements Tensor {
             throw new ShapeMismatchException("backward(): needs a one-element tensor, this one has shape "
                     + Arrays.toString(shape()) + "; pass the upstream gradient with backward(Tensor)");
         }
-        Autograd.backward(this, Nd4j.onesLike(value));
+        Autograd.backward(this, Nd4j.onesLike(value), true);
     }
 
     @Override
@@ -196,7 +209,7 @@ public final class Nd4jTensor implements Tensor {
             throw new ShapeMismatchException("backward(Tensor): the gradient must match the tensor: expected "
                     + Arrays.toString(shape()) + " " + dtype() + " but was " + Arrays.toString(g.shape()) + " " + g.dtype());
         }
-        Autograd.backward(this, g.value);
+        Autograd.backward(this, g.value, false);
     }
 
     @Override
@@ -212,6 +225,25 @@ public final class Nd4jTensor implements Tensor {
                     + Arrays.toString(s.shape()));
         }
         value.assign(s.value);
+        return this;
+    }
+
+    @Override
+    public Tensor scaleAddInPlace(double alpha, Tensor other, double beta) {
+        InPlaceOps.scaleAdd(this, alpha, of(other, "scaleAddInPlace"), beta);
+        return this;
+    }
+
+    @Override
+    public Tensor scaleAddProductInPlace(double alpha, Tensor a, Tensor b, double beta) {
+        InPlaceOps.scaleAddProduct(this, alpha, of(a, "scaleAddProductInPlace"), of(b, "scaleAddProductInPlace"), beta);
+        return this;
+    }
+
+    @Override
+    public Tensor addRootQuotientInPlace(double scale, Tensor numerator, Tensor denominator, double eps) {
+        InPlaceOps.addRootQuotient(this, scale, of(numerator, "addRootQuotientInPlace"), of(denominator,
+                "addRootQuotientInPlace"), eps);
         return this;
     }
 

@@ -13,10 +13,11 @@ import org.equivariant4j.core.tensor.Tensors;
  * {@code F.cross_entropy(logits, labels)}: {@code mean_i(logsumexp(logits_i) - logits_i[label_i])}.
  *
  * <p>{@code logits} is {@code [N, C]} (unnormalised scores), {@code labels} is {@code [N]} of an
- * integer dtype with values in {@code [0, C)}. The label's log-probability is picked with a
- * one-hot mask (labels compared with a row {@code 0..C-1}), two ops on the engine instead of a
- * gather per example. Out-of-range labels are refused, because a one-hot row of zeros would
- * silently give a loss of 0 for that example.
+ * integer dtype with values in {@code [0, C)}. The labels' log-probabilities are picked by one
+ * {@code indexSelect} from the flattened log-softmax at offsets {@code i * C + label_i} (built on
+ * the host from the labels, which are read anyway to refuse out-of-range ones): one gather and,
+ * backward, one scatter of N values, where a one-hot mask cost a comparison, a cast and an
+ * [N, C] product each way.
  */
 public final class CrossEntropyLoss implements Loss {
 
@@ -41,9 +42,12 @@ public final class CrossEntropyLoss implements Loss {
                         + " is outside [0, " + classes + ")");
             }
         }
-        Tensor indices = labels.dtype() == DType.INT64 ? labels : labels.to(DType.INT64);
-        Tensor oneHot = indices.reshape(n, 1).eq(Tensors.arange(classes).reshape(1, classes)).to(logits.dtype());
-        return logits.logSoftmax(1).mul(oneHot).sum().div(-n);
+        long[] offsets = new long[n];
+        for (int i = 0; i < n; i++) {
+            offsets[i] = (long) i * classes + values[i];
+        }
+        Tensor picked = logits.logSoftmax(1).reshape(n * classes).indexSelect(0, Tensors.of(offsets, n));
+        return picked.sum().div(-n);
     }
 
     @Override

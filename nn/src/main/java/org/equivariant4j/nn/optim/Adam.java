@@ -43,8 +43,8 @@ public final class Adam extends AdaptiveMoments {
     }
 
     @Override
-    Tensor decayedValue(Tensor value) {
-        return value;
+    void decayInPlace(Tensor value) {
+        // Adam's weight decay is an L2 term in the gradient (effectiveGradient), not a decay of the value.
     }
 
     /** Options of {@link Adam}; defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0. */

@@ -37,8 +37,10 @@ public final class AdamW extends AdaptiveMoments {
     }
 
     @Override
-    Tensor decayedValue(Tensor value) {
-        return weightDecay() == 0 ? value : value.mul(1 - learningRate() * weightDecay());
+    void decayInPlace(Tensor value) {
+        if (weightDecay() != 0) {
+            value.scaleAddInPlace(1 - learningRate() * weightDecay(), value, 0.0);
+        }
     }
 
     /** Options of {@link AdamW}; defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */

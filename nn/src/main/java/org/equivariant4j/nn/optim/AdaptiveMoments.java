@@ -52,8 +52,8 @@ abstract class AdaptiveMoments extends Optimizer {
     /** The gradient the moments are estimated from (Adam adds the L2 term here). */
     abstract Tensor effectiveGradient(Tensor value, Tensor grad);
 
-    /** The value the Adam step starts from (AdamW shrinks it here, decoupled from the moments). */
-    abstract Tensor decayedValue(Tensor value);
+    /** Shrinks the value in place before the Adam step (AdamW's decoupled decay); Adam leaves it. */
+    abstract void decayInPlace(Tensor value);
 
     @Override
     protected final Tensor update(Parameter parameter, Tensor value, Tensor grad) {
@@ -64,15 +64,17 @@ abstract class AdaptiveMoments extends Optimizer {
             s.second = Tensors.zeros(value.dtype(), value.shape());
         }
         s.step++;
-        s.first = s.first.mul(beta1).add(g.mul(1 - beta1));
-        s.second = s.second.mul(beta2).add(g.mul(g).mul(1 - beta2));
+        // In place (fused kernels on engines that have them): a step makes no new arrays.
+        s.first.scaleAddInPlace(beta1, g, 1 - beta1);
+        s.second.scaleAddProductInPlace(beta2, g, g, 1 - beta2);
         double correction1 = 1 - Math.pow(beta1, s.step);
         double correction2 = 1 - Math.pow(beta2, s.step);
         // lr * m_hat / (sqrt(v_hat) + eps) = (lr sqrt(c2) / c1) * m / (sqrt(v) + eps sqrt(c2)): the bias
-        // corrections folded into scalars, one whole-tensor op fewer (each allocates a fresh array).
+        // corrections folded into scalars.
         double root2 = Math.sqrt(correction2);
-        Tensor denominator = s.second.sqrt().add(eps * root2);
-        return decayedValue(value).sub(s.first.div(denominator).mul(learningRate() * root2 / correction1));
+        decayInPlace(value);
+        value.addRootQuotientInPlace(-learningRate() * root2 / correction1, s.first, s.second, eps * root2);
+        return value;
     }
 
     @Override

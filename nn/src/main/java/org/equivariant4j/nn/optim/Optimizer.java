@@ -12,9 +12,11 @@ import org.equivariant4j.core.tensor.Tensor;
  * Updates parameters from their accumulated gradients. A training step is
  * {@code optimizer.zeroGrad(); loss.backward(); optimizer.step();}.
  *
- * <p>{@link #step()} runs under {@link GradMode#disabled()} and writes each new value into the
- * parameter's tensor in place ({@link Tensor#assign}), so the update never enters a graph and
- * whatever holds the parameter's tensor sees the new value. Parameters without a gradient
+ * <p>{@link #step()} runs under {@link GradMode#disabled()} and changes each parameter's tensor in
+ * place, so the update never enters a graph and whatever holds the parameter's tensor sees the new
+ * value. The built-in optimisers update in place with {@code Tensor}'s in-place ops
+ * ({@link Tensor#scaleAddInPlace} and friends), which an engine runs as fused kernels; a subclass
+ * may instead return a new tensor, which is then copied in ({@link Tensor#assign}). Parameters without a gradient
  * (unused by the last forward pass) are skipped, as in PyTorch. Subclasses keep their own
  * per-parameter state (momentum, moment estimates), created on a parameter's first update.
  */
@@ -52,7 +54,10 @@ public abstract class Optimizer {
                 Tensor grad = p.grad();
                 if (grad != null) {
                     Tensor value = p.value();
-                    value.assign(update(p, value, grad));
+                    Tensor next = update(p, value, grad);
+                    if (next != value) {
+                        value.assign(next);
+                    }
                 }
             }
         }
@@ -66,8 +71,9 @@ public abstract class Optimizer {
     }
 
     /**
-     * The new value of one parameter; called without a graph, once per step for each parameter
-     * that has a gradient.
+     * The new value of one parameter: either {@code value} itself, updated in place, or a new
+     * tensor to copy into it. Called without a graph, once per step for each parameter that has a
+     * gradient.
      *
      * @param parameter the holder, the key of any per-parameter state
      * @param value     its current value

@@ -56,13 +56,22 @@ public final class SGD extends Optimizer {
     protected Tensor update(Parameter parameter, Tensor value, Tensor grad) {
         Tensor g = weightDecay == 0 ? grad : grad.add(value.mul(weightDecay));
         if (momentum != 0) {
-            Tensor previous = momentumBuffers.get(parameter);
-            // A copy: the first buffer must not alias the gradient, which a later backward accumulates into.
-            Tensor buffer = previous == null ? g.mul(1.0) : previous.mul(momentum).add(g.mul(1 - dampening));
-            momentumBuffers.put(parameter, buffer);
-            g = nesterov ? g.add(buffer.mul(momentum)) : buffer;
+            Tensor buffer = momentumBuffers.get(parameter);
+            if (buffer == null) {
+                // A copy: the buffer must not alias the gradient, which a later backward accumulates into.
+                buffer = g.mul(1.0);
+                momentumBuffers.put(parameter, buffer);
+            } else {
+                buffer.scaleAddInPlace(momentum, g, 1 - dampening);
+            }
+            if (nesterov) {
+                // p - lr (g + momentum b), as two in-place passes instead of two temporaries.
+                value.scaleAddInPlace(1, g, -learningRate());
+                return value.scaleAddInPlace(1, buffer, -learningRate() * momentum);
+            }
+            g = buffer;
         }
-        return value.sub(g.mul(learningRate()));
+        return value.scaleAddInPlace(1, g, -learningRate());
     }
 
     @Override

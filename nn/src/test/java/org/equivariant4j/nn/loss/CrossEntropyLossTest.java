@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.testkit.gradient.GradientCheck;
 import org.junit.jupiter.api.Test;
 
 class CrossEntropyLossTest {
@@ -36,6 +38,13 @@ class CrossEntropyLossTest {
         Tensor logits = Tensors.of(new double[] {0, Math.log(3)}, 1, 2).requiresGrad(true);
         loss.compute(logits, Tensors.of(new long[] {0}, 1)).backward();
         assertThat(logits.grad().toDoubleArray()).containsExactly(new double[] {0.25 - 1, 0.75}, within(1e-12));
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferencesWithRepeatedLabels() {
+        Tensor logits = Tensors.randn(new Rng(4), DType.FLOAT64, 6, 5).requiresGrad(true);
+        Tensor labels = Tensors.of(new long[] {3, 0, 3, 4, 1, 3}, 6);
+        GradientCheck.of("CrossEntropyLoss", in -> loss.compute(in[0], labels), logits).assertCorrect();
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class Autograd {
     private Autograd() {
     }
 
-    public static void backward(Nd4jTensor root, INDArray seed) {
+    /**
+     * Back-propagates {@code seed}, the gradient of {@code root}. {@code seedIsOurs} says the pass
+     * may free the seed when done (it made it); a caller's array is never freed.
+     */
+    public static void backward(Nd4jTensor root, INDArray seed, boolean seedIsOurs) {
         if (!root.requiresGrad()) {
             throw new Equivariant4jException("backward: the tensor " + Arrays.toString(root.shape())
                     + " does not require a gradient (no input of the ops that made it requires one, or it was made under"
@@ -35,7 +39,20 @@ public final class Autograd {
         }
         List<Nd4jTensor> order = topologicalOrder(root);
         Map<Nd4jTensor, INDArray> pending = new IdentityHashMap<>();
+        GradientBuffers buffers = new GradientBuffers();
+        for (Nd4jTensor t : order) {
+            buffers.protect(t.value());
+            if (t.node() != null) {
+                for (Nd4jTensor in : t.node().inputs()) {
+                    buffers.protect(in.value());
+                }
+            }
+        }
+        if (!seedIsOurs) {
+            buffers.protect(seed);
+        }
         pending.put(root, seed);
+        buffers.pending(seed);
         boolean anomaly = AnomalyMode.isEnabled();
         Set<INDArray> sums = Collections.newSetFromMap(new IdentityHashMap<>());
         // The backward functions themselves are built from raw ND4J calls; no recording is needed,
@@ -49,9 +66,15 @@ public final class Autograd {
                 }
                 // Handed on from here (a backward may pass it through to several inputs): no longer ours to add into.
                 sums.remove(g);
+                buffers.handedOn(g);
                 Node node = t.node();
                 if (node == null) {
-                    t.accumulateGrad(g);
+                    if (buffers.canAdopt(g) && t.adoptGrad(g)) {
+                        buffers.adopted(g);
+                    } else {
+                        t.accumulateGrad(g);
+                    }
+                    buffers.freeDead();
                     continue;
                 }
                 INDArray[] inputGrads = node.backward().apply(g);
@@ -60,6 +83,9 @@ public final class Autograd {
                     Nd4jTensor in = inputs[k];
                     INDArray gi = inputGrads[k];
                     if (gi == null || !in.requiresGrad()) {
+                        if (gi != null) {
+                            buffers.consumed(gi);
+                        }
                         continue;
                     }
                     if (!Arrays.equals(gi.shape(), in.value().shape())) {
@@ -73,15 +99,22 @@ public final class Autograd {
                     INDArray prev = pending.get(in);
                     if (prev == null) {
                         pending.put(in, gi);
+                        buffers.pending(gi);
                     } else if (sums.contains(prev)) {
                         // A sum made below belongs to this pass alone: add into it instead of allocating another.
                         prev.addi(gi);
+                        buffers.consumed(gi);
                     } else {
                         INDArray sum = prev.add(gi);
                         sums.add(sum);
                         pending.put(in, sum);
+                        buffers.pending(sum);
+                        buffers.handedOn(prev);
+                        buffers.consumed(gi);
                     }
                 }
+                // Every output is registered now: what nobody refers to any more is freed (see GradientBuffers).
+                buffers.freeDead();
             }
         }
     }

@@ -28,7 +28,21 @@ public final class ElementwiseOps {
     private ElementwiseOps() {
     }
 
-    private enum Arith { ADD, SUB, MUL, DIV }
+    enum Arith { ADD, SUB, MUL, DIV }
+
+    /**
+     * {@code a (op) b} into {@code out} (which may be {@code a} itself), broadcasting {@code b}
+     * without materialising it: a reduction's kept-dims result against its input, for instance.
+     */
+    static INDArray applyInto(Arith kind, INDArray a, INDArray b, INDArray out) {
+        switch (kind) {
+            case ADD -> Nd4j.exec(new AddOp(a, b, out));
+            case SUB -> Nd4j.exec(new SubOp(a, b, out));
+            case MUL -> Nd4j.exec(new MulOp(a, b, out));
+            case DIV -> Nd4j.exec(new DivOp(a, b, out));
+        }
+        return out;
+    }
 
     /** {@code a (op) b} with broadcasting, into a new array. */
     static INDArray apply(String op, Arith kind, INDArray a, INDArray b) {

@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.ops.ElementwiseOps.Arith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
@@ -84,7 +85,7 @@ public final class ReductionOps {
         }
         double inv = 1.0 / n;
         INDArray out = ax.length == 0 ? x.dup() : finish(x.mean(true, ax), shape, ax, keepDims);
-        return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(inv)}, a);
+        return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).muli(inv)}, a);
     }
 
     /** max or min; the gradient is split evenly between tied extreme entries (as PyTorch's amax). */
@@ -121,34 +122,60 @@ public final class ReductionOps {
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray m = x.max(true, ax);
-        INDArray lse = Transforms.log(Transforms.exp(x.sub(m.broadcast(shape)), false).sum(true, ax), false).addi(m);
+        INDArray e = Transforms.exp(ElementwiseOps.apply("logSumExp", Arith.SUB, x, m), false);
+        INDArray lse = Transforms.log(e.sum(true, ax), false).addi(m);
+        e.close();
+        m.close();
         INDArray out = finish(lse, shape, ax, keepDims);
         return Nd4jTensor.record("logSumExp", out, g -> {
-            INDArray softmax = Transforms.exp(x.sub(lse.broadcast(shape)), false);
-            return new INDArray[] {expandBack(g, shape, ax).mul(softmax)};
+            INDArray softmax = Transforms.exp(ElementwiseOps.apply("logSumExp", Arith.SUB, x, lse), false);
+            return new INDArray[] {ElementwiseOps.applyInto(Arith.MUL, softmax, g.reshape(keptShape(shape, ax)), softmax)};
         }, a);
     }
+
+    // The softmax family broadcasts its per-row results (max, sums) inside the pairwise ops rather
+    // than materialising .broadcast(shape) copies, and frees its temporaries at once: fresh native
+    // memory is the expensive part of a small op here.
 
     public static Nd4jTensor softmax(Nd4jTensor a, int dim) {
         int[] ax = axes(a, new int[] {dim}, "softmax");
         INDArray x = a.value();
-        long[] shape = x.shape();
-        INDArray e = Transforms.exp(x.sub(x.max(true, ax).broadcast(shape)), false);
-        INDArray out = e.divi(e.sum(true, ax).broadcast(shape));
+        INDArray max = x.max(true, ax);
+        INDArray e = Transforms.exp(ElementwiseOps.apply("softmax", Arith.SUB, x, max), false);
+        max.close();
+        INDArray sum = e.sum(true, ax);
+        INDArray out = ElementwiseOps.applyInto(Arith.DIV, e, sum, e);
+        sum.close();
         // dx = y * (g - sum(g * y))
-        return Nd4jTensor.record("softmax", out,
-                g -> new INDArray[] {out.mul(g.sub(g.mul(out).sum(true, ax).broadcast(shape)))}, a);
+        return Nd4jTensor.record("softmax", out, g -> {
+            INDArray gy = g.mul(out);
+            INDArray s = gy.sum(true, ax);
+            gy.close();
+            INDArray dx = ElementwiseOps.apply("softmax", Arith.SUB, g, s);
+            s.close();
+            return new INDArray[] {dx.muli(out)};
+        }, a);
     }
 
     public static Nd4jTensor logSoftmax(Nd4jTensor a, int dim) {
         int[] ax = axes(a, new int[] {dim}, "logSoftmax");
         INDArray x = a.value();
-        long[] shape = x.shape();
-        INDArray shifted = x.sub(x.max(true, ax).broadcast(shape));
-        INDArray out = shifted.subi(Transforms.log(Transforms.exp(shifted, true).sum(true, ax), false).broadcast(shape));
+        INDArray max = x.max(true, ax);
+        INDArray out = ElementwiseOps.apply("logSoftmax", Arith.SUB, x, max);
+        max.close();
+        INDArray e = Transforms.exp(out, true);
+        INDArray logSum = Transforms.log(e.sum(true, ax), false);
+        e.close();
+        ElementwiseOps.applyInto(Arith.SUB, out, logSum, out);
+        logSum.close();
         // dx = g - softmax * sum(g)
-        return Nd4jTensor.record("logSoftmax", out,
-                g -> new INDArray[] {g.sub(Transforms.exp(out, true).muli(g.sum(true, ax).broadcast(shape)))}, a);
+        return Nd4jTensor.record("logSoftmax", out, g -> {
+            INDArray s = g.sum(true, ax);
+            INDArray dx = Transforms.exp(out, true);
+            ElementwiseOps.applyInto(Arith.MUL, dx, s, dx);
+            s.close();
+            return new INDArray[] {dx.rsubi(g)};
+        }, a);
     }
 
     public static Nd4jTensor norm(Nd4jTensor a, int[] dims, boolean keepDims) {
