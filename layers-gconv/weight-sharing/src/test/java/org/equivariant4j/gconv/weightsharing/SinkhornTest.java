@@ -108,8 +108,8 @@ class SinkhornTest {
         Rng rng = new Rng(11);
         double[][][] scores = random(rng, 3, 9, 4.0);
         for (double temperature : new double[] {1.0, 0.05, 0.002}) {
-            double[][][] expected = reference(scores, 1000, temperature);
-            double[] actual = new Sinkhorn(1000, temperature).apply(tensor(scores)).toDoubleArray();
+            double[][][] expected = reference(scores, 400, temperature);
+            double[] actual = new Sinkhorn(400, temperature).apply(tensor(scores)).toDoubleArray();
             double worst = 0;
             int k = 0;
             for (double[][] a : expected) {
@@ -135,7 +135,7 @@ class SinkhornTest {
     void scoresFarBeyondExpsRangeStayFinite() {
         // Scores of 1e4 / 0.01 (exp would overflow at 710): finite, in [0, 1], columns exactly normalised after the
         // last column step. Rows need not converge at such sharpness (Sinkhorn slows down as the temperature drops).
-        Tensor p = new Sinkhorn(2000, 0.01).apply(tensor(random(new Rng(4), 2, 9, 1e4)));
+        Tensor p = new Sinkhorn(600, 0.01).apply(tensor(random(new Rng(4), 2, 9, 1e4)));
         for (double v : p.toDoubleArray()) {
             assertThat(v).isFinite().isBetween(0.0, 1.0);
         }
