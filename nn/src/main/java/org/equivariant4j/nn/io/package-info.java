@@ -1,2 +1,5 @@
-/** Writing files so that a crash never leaves a half-written one. */
+/**
+ * Files in and out: atomic writes (checkpoints, results) and readers of untrusted data files such as
+ * IDX (MNIST), which check every header field and name the file, the expected and the found value on refusal.
+ */
 package org.equivariant4j.nn.io;

@@ -1,0 +1,299 @@
+package org.equivariant4j.gconv.weightsharing;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Optional;
+
+import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.field.Domain;
+import org.equivariant4j.core.field.FieldType;
+import org.equivariant4j.core.field.GeometricTensor;
+import org.equivariant4j.core.group.FiniteGroup;
+import org.equivariant4j.core.group.Representation;
+import org.equivariant4j.core.layer.ApproximateEquivariance;
+import org.equivariant4j.core.layer.EquivariantLayer;
+import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.ConvSpec;
+import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
+
+/**
+ * A 2D convolution whose |G| output kernels share one canonical kernel through |G| learned doubly stochastic
+ * matrices (van der Linden et al., "Learning Symmetries via Weight-Sharing with Doubly Stochastic Tensors", 2024):
+ * kernel g is {@code R_g · K}, with {@code R_g = Sinkhorn(scores_g)} acting on the m kernel entries.
+ *
+ * <h2>Layout (shared with the regular G-CNN layers)</h2>
+ * <ul>
+ *   <li>Canonical kernel {@code weight}: {@code [Cout, Cin, k, k]} (lifting) or {@code [Cout, Cin, |G|, k, k]} (group
+ *       layer, input group channel before space); its last dimensions flatten to the m positions the matrices act
+ *       on, m = k² or |G|·k².</li>
+ *   <li>Matrices: {@code [|G|, m, m]}, matrix g for {@code group.elements().get(g)}.</li>
+ *   <li>Transformed kernels, stacked: {@code [Cout·|G|, Cin·gIn, k, k]} with output channel {@code c·|G| + g}: the group
+ *       index varies <b>fastest</b>, the layout of {@code Cout x regular} fields in core and nn (field c is channels
+ *       {@code [c|G|, (c+1)|G|)}); input channel {@code ci·|G| + h} likewise for the group layer.</li>
+ * </ul>
+ * A forward pass is one batched matmul {@code [|G|, m, m] x [m, Cout·Cin]}, one permute, and ONE convolution
+ * with all |G| kernels; the Sinkhorn normalisation adds 2 x iterations reductions over the whole batch of matrices.
+ *
+ * <h2>Equivariance</h2>
+ * The field types name a finite group of order |G| whose elements label the |G| output channels. The layer is exactly
+ * equivariant to that group when its matrices are the group's permutations of the kernel
+ * ({@link #tieToGroup()}), and then {@link #approximation()} is empty; while the matrices are learned it declares
+ * that it guarantees nothing (an unbounded tolerance with the reason), since discovering whether a symmetry holds is
+ * the point of the method.
+ */
+public abstract class WeightSharingConv extends EquivariantLayer {
+    /** Scores of exact permutations: 0 on the permutation, this many temperatures below elsewhere (exp underflows to 0). */
+    private static final double HARD = 1000;
+
+    private final FiniteGroup group;
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernelSize;
+    private final int inGroupChannels;
+    private final int positions;
+    private final WeightSharingOptions options;
+    private final Sinkhorn sinkhorn;
+    private final Parameter weight;
+    private final Parameter scores;
+    private final Parameter bias;
+
+    WeightSharingConv(FiniteGroup group, FieldType inType, int inChannels, int inGroupChannels, int outChannels, int kernelSize,
+            WeightSharingOptions options, Rng rng) {
+        super(inType, FieldType.of(Domain.grid(2), copies(Representation.regular(group), outChannels)));
+        if (inChannels < 1 || outChannels < 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": channel counts must be >= 1, got in "
+                    + inChannels + ", out " + outChannels);
+        }
+        if (kernelSize < 1 || kernelSize % 2 == 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the kernel size must be odd (the group rotates"
+                    + " the kernel about its centre cell), got " + kernelSize);
+        }
+        this.group = group;
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernelSize = kernelSize;
+        this.inGroupChannels = inGroupChannels;
+        this.positions = inGroupChannels * kernelSize * kernelSize;
+        this.options = options;
+        this.sinkhorn = new Sinkhorn(options.iterations(), options.temperature());
+        int g = group.order();
+        int[] shape = inGroupChannels == 1 ? new int[] {outChannels, inChannels, kernelSize, kernelSize}
+                : new int[] {outChannels, inChannels, inGroupChannels, kernelSize, kernelSize};
+        // He initialisation over the fan-in of one transformed kernel (a soft permutation averages entries, so it
+        // can only shrink this scale; the paper's code likewise initialises the canonical kernel alone).
+        double std = Math.sqrt(2.0 / (inChannels * positions));
+        this.weight = registerParameter("weight", Tensors.randn(rng, shape).mul(std));
+        int learned = options.fixIdentity() ? g - 1 : g;
+        if (learned < 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": with the first matrix fixed to the identity"
+                    + " the group needs at least 2 elements, got " + group.name());
+        }
+        // Uniform [0, 1) scores, as the paper's "rand" initialisation: close to the uniform doubly stochastic matrix.
+        this.scores = registerParameter("scores", Tensors.uniform(rng, 0, 1, DType.FLOAT32, learned, positions, positions));
+        if (options.fixIdentity()) {
+            registerBuffer("identity", KernelPermutations.toTensor(new double[][][] {identity(positions)}, DType.FLOAT32));
+        }
+        this.bias = options.bias() ? registerParameter("bias", Tensors.zeros(outChannels)) : null;
+    }
+
+    static Representation copies(Representation r, int n) {
+        return n == 1 ? r : Representation.directSum(Collections.nCopies(n, r));
+    }
+
+    public final FiniteGroup group() {
+        return group;
+    }
+
+    public final int inChannels() {
+        return inChannels;
+    }
+
+    public final int outChannels() {
+        return outChannels;
+    }
+
+    public final int kernelSize() {
+        return kernelSize;
+    }
+
+    /** m: the number of kernel entries the matrices permute (k² for lifting, |G|·k² for group layers). */
+    public final int positions() {
+        return positions;
+    }
+
+    public final WeightSharingOptions options() {
+        return options;
+    }
+
+    /** The group's exact permutations of this layer's kernel, {@code [|G|][m][m]}. */
+    public abstract double[][][] groupPermutations();
+
+    /** The |G| doubly stochastic weight-sharing matrices {@code [|G|, m, m]} (differentiable; the first is the identity if fixed). */
+    public final Tensor matrices() {
+        Tensor learned = sinkhorn.apply(scores.value());
+        if (!options.fixIdentity()) {
+            return learned;
+        }
+        return Tensors.concat(0, buffer("identity").to(learned.dtype()), learned);
+    }
+
+    /** The raw scores {@code [|G| - 1 or |G|, m, m]} that Sinkhorn normalises. */
+    public final Tensor scores() {
+        return scores.value();
+    }
+
+    /** The canonical kernel. */
+    public final Tensor weight() {
+        return weight.value();
+    }
+
+    /** The |G| transformed kernels stacked as one convolution weight {@code [Cout·|G|, Cin·gIn, k, k]} (group index fastest). */
+    public final Tensor kernel() {
+        int g = group.order();
+        Tensor canonical = weight.value().reshape(outChannels * inChannels, positions).transpose(0, 1);
+        Tensor shared = matrices().matmul(canonical);                      // [G, m, Cout*Cin]
+        return shared.reshape(g, positions, outChannels, inChannels)
+                .permute(2, 0, 3, 1)                                        // [Cout, G, Cin, m]
+                .reshape(outChannels * g, inChannels * inGroupChannels, kernelSize, kernelSize);
+    }
+
+    @Override
+    protected final GeometricTensor apply(GeometricTensor input) {
+        Tensor x = input.tensor();
+        int[] s = x.shape();
+        if (s.length != 4) {
+            throw new ShapeMismatchException(this + ": expected an input [N, " + inType().channels() + ", H, W] but was "
+                    + Arrays.toString(s));
+        }
+        Tensor b = null;
+        if (bias != null) {
+            int g = group.order();
+            b = bias.value().reshape(outChannels, 1).expand(outChannels, g).reshape(outChannels * g);
+        }
+        Tensor y = x.conv(kernel(), b, ConvSpec.of(2).withPadding(kernelSize / 2));
+        return GeometricTensor.of(y, outType());
+    }
+
+    /**
+     * Sets the learned matrices to the given permutation matrices {@code [|G|][m][m]} (scores 0 on the permutation and
+     * far below elsewhere, so Sinkhorn returns them exactly, in float32 and float64).
+     *
+     * @throws IllegalArgumentException if the shape is wrong, a matrix is not a permutation, or the first matrix is
+     *                                  fixed to the identity and {@code permutations[0]} is not the identity
+     */
+    public final void setPermutations(double[][][] permutations) {
+        int g = group.order();
+        if (permutations.length != g) {
+            throw new ShapeMismatchException(this + ": expected " + g + " permutation matrices but got " + permutations.length);
+        }
+        for (int i = 0; i < g; i++) {
+            checkPermutation(permutations[i], i);
+        }
+        if (options.fixIdentity() && !Arrays.deepEquals(permutations[0], identity(positions))) {
+            throw new IllegalArgumentException(this + ": the first matrix is fixed to the identity, but permutation 0 is not"
+                    + " the identity (list the group's identity element first)");
+        }
+        int from = options.fixIdentity() ? 1 : 0;
+        double[][][] hard = new double[g - from][positions][positions];
+        for (int i = from; i < g; i++) {
+            for (int r = 0; r < positions; r++) {
+                for (int c = 0; c < positions; c++) {
+                    hard[i - from][r][c] = permutations[i][r][c] == 1 ? 0 : -HARD * options.temperature();
+                }
+            }
+        }
+        scores.set(KernelPermutations.toTensor(hard, scores.value().dtype()));
+    }
+
+    /** Sets the matrices to the group's own permutations of the kernel: the layer becomes a regular group convolution. */
+    public final void tieToGroup() {
+        setPermutations(groupPermutations());
+    }
+
+    /** Largest entry-wise difference between the current matrices and the group's permutations of the kernel. */
+    public final double distanceToGroup() {
+        double[] current = matrices().to(DType.FLOAT64).toDoubleArray();
+        double[][][] exact = groupPermutations();
+        double worst = 0;
+        int k = 0;
+        for (double[][] p : exact) {
+            for (double[] row : p) {
+                for (double v : row) {
+                    worst = Math.max(worst, Math.abs(current[k++] - v));
+                }
+            }
+        }
+        return worst;
+    }
+
+    /** The paper's norm penalty on this layer's scores (see {@link PermutationRegularizers#norm}). */
+    public final Tensor normPenalty() {
+        return PermutationRegularizers.norm(scores.value());
+    }
+
+    /** The paper's entropy penalty on this layer's doubly stochastic matrices (see {@link PermutationRegularizers#entropy}). */
+    public final Tensor entropyPenalty() {
+        return PermutationRegularizers.entropy(matrices());
+    }
+
+    @Override
+    public final Optional<ApproximateEquivariance> approximation() {
+        if (distanceToGroup() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApproximateEquivariance(Double.MAX_VALUE, Double.MAX_VALUE, "learned weight sharing: exactly "
+                + group.name() + "-equivariant only once the matrices are the group's permutations of the kernel (tieToGroup());"
+                + " while they are learned nothing is guaranteed"));
+    }
+
+    private void checkPermutation(double[][] p, int index) {
+        if (p.length != positions) {
+            throw new ShapeMismatchException(this + ": permutation " + index + " must be " + positions + "x" + positions
+                    + " but has " + p.length + " rows");
+        }
+        int[] columnCount = new int[positions];
+        for (int r = 0; r < positions; r++) {
+            if (p[r].length != positions) {
+                throw new ShapeMismatchException(this + ": permutation " + index + " row " + r + " has " + p[r].length
+                        + " entries, expected " + positions);
+            }
+            int ones = 0;
+            for (int c = 0; c < positions; c++) {
+                if (p[r][c] == 1) {
+                    ones++;
+                    columnCount[c]++;
+                } else if (p[r][c] != 0) {
+                    throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (entry [" + r + ", "
+                            + c + "] = " + p[r][c] + ")");
+                }
+            }
+            if (ones != 1) {
+                throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (row " + r + " has "
+                        + ones + " ones)");
+            }
+        }
+        for (int c = 0; c < positions; c++) {
+            if (columnCount[c] != 1) {
+                throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (column " + c + " has "
+                        + columnCount[c] + " ones)");
+            }
+        }
+    }
+
+    static double[][] identity(int n) {
+        double[][] id = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            id[i][i] = 1;
+        }
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + group.name() + ", " + inChannels + " -> " + outChannels + ", k=" + kernelSize
+                + ", " + sinkhorn + (options.fixIdentity() ? ", identity fixed" : "") + ")";
+    }
+}

@@ -1,0 +1,260 @@
+package org.equivariant4j.gconv.weightsharing.experiments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.equivariant4j.core.experiment.DatasetSummary;
+import org.equivariant4j.core.experiment.EpochTraining;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.ResultTable;
+import org.equivariant4j.core.experiment.StepListener;
+import org.equivariant4j.core.experiment.StepProgress;
+import org.equivariant4j.core.group.FiniteGroup;
+import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.GradMode;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.gconv.weightsharing.KernelPermutations;
+import org.equivariant4j.gconv.weightsharing.WeightSharingCnn;
+import org.equivariant4j.gconv.weightsharing.analysis.MatrixFigure;
+import org.equivariant4j.gconv.weightsharing.analysis.SymmetryAnalysis;
+import org.equivariant4j.groups.CyclicGroup;
+import org.equivariant4j.groups.DihedralGroup;
+import org.equivariant4j.nn.data.Batch;
+import org.equivariant4j.nn.data.DataLoader;
+import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.loss.CrossEntropyLoss;
+import org.equivariant4j.nn.loss.Loss;
+import org.equivariant4j.nn.loss.MseLoss;
+import org.equivariant4j.nn.metric.Accuracy;
+import org.equivariant4j.nn.optim.Adam;
+
+/**
+ * Trains a {@link WeightSharingCnn} (no group given: |G| matrices per layer, learned) and, after every epoch, reads
+ * what the lifting layer's matrices have become: each one's distance to the nearest permutation and to the nearest
+ * element of C4, C2 and D4 acting on the kernel grid. The final result table names the nearest elements; the figure
+ * shows the learned matrices above the C4 elements they are matched to.
+ */
+final class DiscoveryRun implements ExperimentRun {
+    static final CyclicGroup C4 = CyclicGroup.of(4);
+    static final CyclicGroup C2 = CyclicGroup.of(2);
+    static final DihedralGroup D4 = DihedralGroup.of(4);
+
+    private final WeightSharingCnn model;
+    private final TensorDataset train;
+    private final TensorDataset test;
+    private final DataLoader loader;
+    private final Adam optimizer;
+    private final Adam scoreOptimizer;
+    private final boolean regression;
+    /** Regression of the group-pooled per-position field instead of a pooled scalar. */
+    private final boolean field;
+    /** Regression of the lifting layer's response maps (one per group channel). */
+    private final boolean maps;
+    private final Loss loss;
+    private final double normScale;
+    private final double entropyScale;
+    private final int kernelSize;
+    private final DatasetSummary data;
+    private final Path figure;
+    private final String title;
+    private final double threshold;
+
+    DiscoveryRun(boolean regression, boolean field, boolean maps, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed, double lr,
+            double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure, String title,
+            double threshold) {
+        this.regression = regression || field || maps;
+        this.field = field;
+        this.maps = maps;
+        this.loss = this.regression ? new MseLoss() : new CrossEntropyLoss();
+        this.model = model;
+        this.train = train;
+        this.test = test;
+        this.loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).dropLast(false).build();
+        // Two learning rates, as in the paper's code (learning_rate, learning_rate_reps): the matrices' scores and the rest.
+        List<org.equivariant4j.core.module.Parameter> scores = new ArrayList<>();
+        List<org.equivariant4j.core.module.Parameter> rest = new ArrayList<>();
+        model.namedParameters().forEach((name, p) -> (name.endsWith("scores") ? scores : rest).add(p));
+        this.optimizer = new Adam(rest, lr);
+        this.scoreOptimizer = new Adam(scores, scoreLr);
+        this.normScale = normScale;
+        this.entropyScale = entropyScale;
+        this.kernelSize = kernelSize;
+        this.data = data;
+        this.figure = figure;
+        this.title = title;
+        this.threshold = threshold;
+    }
+
+    WeightSharingCnn network() {
+        return model;
+    }
+
+    @Override
+    public Module model() {
+        return model;
+    }
+
+    @Override
+    public DatasetSummary data() {
+        return data;
+    }
+
+    @Override
+    public EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
+        model.train();
+        int steps = loader.batchesPerEpoch();
+        int step = 0;
+        double lossSum = 0;
+        double penaltySum = 0;
+        for (Batch b : loader.epoch(epoch)) {
+            optimizer.zeroGrad();
+            scoreOptimizer.zeroGrad();
+            Tensor fit = loss.compute(predict(b.features()), b.labels());
+            Tensor penalty = model.penalty(normScale, entropyScale);
+            Tensor total = penalty == null ? fit : fit.add(penalty);
+            total.backward();
+            optimizer.step();
+            scoreOptimizer.step();
+            lossSum += fit.item();
+            penaltySum += penalty == null ? 0 : penalty.item();
+            step++;
+            listener.onStep(new StepProgress(epoch, step, steps, Map.of("loss", fit.item())));
+            if (stop.getAsBoolean()) {
+                break;
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("train_loss", lossSum / Math.max(1, step));
+        m.put("penalty", penaltySum / Math.max(1, step));
+        return new EpochTraining(m, step, step == steps);
+    }
+
+    /** The lifting layer's |G| doubly stochastic matrices in float64. */
+    double[][][] liftingMatrices() {
+        try (GradMode.Scope ignored = GradMode.disabled()) {
+            Tensor m = model.lifting().matrices().to(DType.FLOAT64);
+            int[] s = m.shape();
+            double[] flat = m.toDoubleArray();
+            double[][][] out = new double[s[0]][s[1]][s[2]];
+            for (int g = 0; g < s[0]; g++) {
+                for (int i = 0; i < s[1]; i++) {
+                    System.arraycopy(flat, (g * s[1] + i) * s[2], out[g][i], 0, s[2]);
+                }
+            }
+            return out;
+        }
+    }
+
+    List<SymmetryAnalysis.Candidate> analyse(double[][][] matrices) {
+        List<SymmetryAnalysis.Candidate> out = new ArrayList<>();
+        for (FiniteGroup g : List.of(C4, C2, D4)) {
+            out.add(SymmetryAnalysis.against(g, KernelPermutations.spatial(g, kernelSize), matrices));
+        }
+        return out;
+    }
+
+    private Tensor predict(Tensor images) {
+        return maps ? model.liftedMaps(images) : field ? model.groupPooledField(images) : model.forward(images);
+    }
+
+    /** Test accuracy (classification) or test mean squared error on standardised targets (regression). */
+    double testMetric() {
+        model.eval();
+        try (GradMode.Scope ignored = GradMode.disabled()) {
+            Tensor out = predict(test.features());
+            return regression ? loss.compute(out, test.labels()).item() : Accuracy.of(out, test.labels());
+        }
+    }
+
+    private String metricName() {
+        return regression ? "test_mse" : "test_acc";
+    }
+
+    @Override
+    public Map<String, Double> evaluate() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(metricName(), testMetric());
+        double[][][] m = liftingMatrices();
+        double[] perm = SymmetryAnalysis.toPermutations(m);
+        List<SymmetryAnalysis.Candidate> c = analyse(m);
+        int from = model.lifting().options().fixIdentity() ? 1 : 0;
+        for (int g = from; g < m.length; g++) {
+            out.put("c4_dist_" + g, c.get(0).nearest().get(g).distance());
+        }
+        out.put("c4_matched_max", c.get(0).maxMatched());
+        for (int g = from; g < m.length; g++) {
+            out.put("c2_dist_" + g, c.get(1).nearest().get(g).distance());
+        }
+        for (int g = from; g < m.length; g++) {
+            out.put("perm_dist_" + g, perm[g]);
+        }
+        return out;
+    }
+
+    @Override
+    public ResultTable results() {
+        double[][][] m = liftingMatrices();
+        double[] perm = SymmetryAnalysis.toPermutations(m);
+        List<SymmetryAnalysis.Candidate> c = analyse(m);
+        List<List<String>> rows = new ArrayList<>();
+        boolean fixed = model.lifting().options().fixIdentity();
+        for (int g = 0; g < m.length; g++) {
+            rows.add(List.of(g + (fixed && g == 0 ? " (fixed)" : ""), fmt(perm[g]),
+                    c.get(0).nearest().get(g).element() + " " + fmt(c.get(0).nearest().get(g).distance()),
+                    c.get(0).matched().get(g).element() + " " + fmt(c.get(0).matched().get(g).distance()),
+                    c.get(1).nearest().get(g).element() + " " + fmt(c.get(1).nearest().get(g).distance()),
+                    c.get(2).nearest().get(g).element() + " " + fmt(c.get(2).nearest().get(g).distance())));
+        }
+        writeFigure(m, c.get(0));
+        double metric = testMetric();
+        return new ResultTable(title, List.of("matrix", "to nearest permutation", "nearest C4 element", "C4 one-to-one match",
+                "nearest C2 element", "nearest D4 element"), rows, List.of(
+                String.format(Locale.ROOT, "%s; distances are Frobenius norms ||A - P||_F over the %d x %d"
+                        + " kernel-position matrices; the uniform matrix is %.2f from every permutation", regression
+                        ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean scores about 1)", metric)
+                        : String.format(Locale.ROOT, "test accuracy %.1f%%", 100 * metric),
+                        kernelSize * kernelSize, kernelSize * kernelSize, Math.sqrt(kernelSize * kernelSize - 1.0)),
+                String.format(Locale.ROOT, "C4 found when every one-to-one matched distance is below %.2f: largest is %.3f (%s)",
+                        threshold, c.get(0).maxMatched(), c.get(0).maxMatched() < threshold ? "found" : "not found"),
+                "figure: " + figure.toAbsolutePath()));
+    }
+
+    private void writeFigure(double[][][] m, SymmetryAnalysis.Candidate c4) {
+        double[][][] rep = KernelPermutations.spatial(C4, kernelSize);
+        double[][][] matched = new double[m.length][][];
+        List<String> learned = new ArrayList<>();
+        List<String> truth = new ArrayList<>();
+        for (int g = 0; g < m.length; g++) {
+            SymmetryAnalysis.Nearest n = c4.matched().get(g);
+            int e = indexOf(n.element());
+            matched[g] = rep[e];
+            learned.add(String.format(Locale.ROOT, "matrix %d: %.3f to %s", g, n.distance(), n.element()));
+            truth.add(n.element());
+        }
+        if (figure.getParent() != null) {
+            figure.getParent().toFile().mkdirs();
+        }
+        MatrixFigure.write(figure, title, List.of(new MatrixFigure.Row("learned lifting matrices (" + kernelSize + "x"
+                + kernelSize + " kernel positions)", learned, m), new MatrixFigure.Row("matched C4 elements acting on the kernel grid",
+                truth, matched)));
+    }
+
+    private static int indexOf(String element) {
+        for (int e = 0; e < C4.order(); e++) {
+            if (C4.elements().get(e).toString().equals(element)) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("not a C4 element: " + element);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

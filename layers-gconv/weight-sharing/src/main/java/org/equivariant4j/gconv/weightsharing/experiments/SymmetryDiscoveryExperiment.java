@@ -1,0 +1,193 @@
+package org.equivariant4j.gconv.weightsharing.experiments;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.equivariant4j.core.experiment.DatasetSummary;
+import org.equivariant4j.core.experiment.Experiment;
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.OptionSpec;
+import org.equivariant4j.core.experiment.StandardOptions;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.gconv.weightsharing.WeightSharingCnn;
+import org.equivariant4j.gconv.weightsharing.WeightSharingOptions;
+import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.io.IdxDatasets;
+
+/**
+ * Symmetry discovery with learned weight sharing: a {@link WeightSharingCnn} with |G| = 4 learned matrices per layer
+ * (no group given; the first matrix is the identity) learns from images put into random poses of a
+ * {@link PoseSymmetry}; after every epoch the lifting layer's matrices are compared with the rotations and flips of the
+ * kernel grid (C4, C2, D4). Images: synthetic glyphs ({@link GlyphImages}), or MNIST from IDX files
+ * ({@code --option data=<dir>} holding {@code train-images-idx3-ubyte(.gz)} etc.). Targets ({@code task}):
+ * <ul>
+ *   <li>{@code maps}: the response maps of a hidden lifting layer whose |G| kernels are random templates in the four
+ *       poses ({@link InvariantTeacher#maps}); the learner sees only images and maps, not how the maps relate;</li>
+ *   <li>{@code field}: those responses after a ReLU, pooled over the poses at every pixel (the order of the poses is
+ *       not given either);</li>
+ *   <li>{@code teacher}: that field pooled over space to one number per image;</li>
+ *   <li>{@code labels}: the glyph classes.</li>
+ * </ul>
+ */
+public class SymmetryDiscoveryExperiment implements Experiment {
+    private final String id;
+    private final String description;
+    private final PoseSymmetry defaultPoses;
+    private final String defaultTask;
+
+    SymmetryDiscoveryExperiment(String id, String description, PoseSymmetry defaultPoses, String defaultTask) {
+        this.id = id;
+        this.description = description;
+        this.defaultPoses = defaultPoses;
+        this.defaultTask = defaultTask;
+    }
+
+    /** {@code ws-discover-c4}: every example rotated by a random multiple of 90 degrees. */
+    public static SymmetryDiscoveryExperiment discoverC4() {
+        return new SymmetryDiscoveryExperiment("ws-discover-c4", "learned weight sharing finds the four 90-degree rotations"
+                + " of the kernel grid (no group given) from randomly rotated glyphs and a hidden lifting layer's response maps;"
+                + " distances per epoch, PNG of the matrices", PoseSymmetry.C4, "maps");
+    }
+
+    /** {@code ws-partial-symmetry}: only 180-degree rotations in the data. */
+    public static SymmetryDiscoveryExperiment partialSymmetry() {
+        return new SymmetryDiscoveryExperiment("ws-partial-symmetry", "learned weight sharing on glyphs with only 180-degree"
+                + " symmetry (a hidden field pooled over 0 and 180 degrees): which of the four matrices become which rotations",
+                PoseSymmetry.C2, "field");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(StandardOptions.epochs(25), StandardOptions.batchSize(32), StandardOptions.seed(1),
+                StandardOptions.trainSize(1024), StandardOptions.testSize(512),
+                OptionSpec.ofChoice("task", defaultTask, "maps: regress the response maps of a hidden lifting layer whose"
+                        + " kernels are the templates in every pose (C4 only); field: the same maps pooled over the poses"
+                        + " at every pixel (after a ReLU); teacher: that pooled to one number per image; labels: classify"
+                        + " the glyphs", "maps", "field", "teacher", "labels"),
+                OptionSpec.ofInt("teacher-templates", 4, "random templates of the hidden invariant function", 1, 64),
+                OptionSpec.ofChoice("poses", defaultPoses.name(), "symmetry of the data's poses", "C4", "C2", "D1", "NONE"),
+                OptionSpec.ofInt("channels", 8, "fields per layer (the paper: 32)", 1, 512),
+                OptionSpec.ofInt("layers", 1, "weight-sharing layers: lifting + group layers (the paper: 4)", 1, 16),
+                OptionSpec.ofInt("kernel", 3, "kernel size, odd (the paper: 5)", 1, 15),
+                OptionSpec.ofChoice("spatial-pool", "max", "pool each group channel over space by its max or mean (the"
+                        + " paper: mean)", "max", "mean"),
+                OptionSpec.ofChoice("group-pool", "max", "pool the |G| group channels of a field by their max or mean (the"
+                        + " paper: mean)", "max", "mean"),
+                OptionSpec.ofInt("size", 15, "image side in pixels (synthetic glyphs)", 5, 64),
+                OptionSpec.ofInt("classes", 8, "number of glyph classes", 2, 64),
+                OptionSpec.ofDouble("noise", 0.1, "Gaussian pixel noise", 0.0, 2.0),
+                OptionSpec.ofDouble("lr", 0.03, "Adam learning rate of kernels, biases and head (the paper: 1e-2)", 1e-6, 1.0),
+                OptionSpec.ofDouble("lr-scores", 0.01, "Adam learning rate of the matrices' scores (the paper: 1e-2)", 1e-6, 10.0),
+                OptionSpec.ofInt("iterations", 20, "Sinkhorn iterations (the paper: 20)", 1, 1000),
+                OptionSpec.ofDouble("temperature", 1.0, "Sinkhorn temperature (the paper: 1)", 1e-3, 100.0),
+                OptionSpec.ofBoolean("fix-identity", true, "first matrix fixed to the identity (the paper: yes)"),
+                OptionSpec.ofDouble("norm-penalty", 0.0, "weight of the norm regulariser (the paper: 0.1)", 0.0, 100.0),
+                OptionSpec.ofDouble("entropy-penalty", 0.0, "weight of the entropy regulariser (the paper: 0)", 0.0, 100.0),
+                OptionSpec.ofDouble("threshold", 0.5, "largest matched distance to C4 counted as found", 0.0, 100.0),
+                OptionSpec.ofString("data", "", "folder with MNIST IDX files (train/t10k-images-idx3-ubyte[.gz], labels);"
+                        + " empty: synthetic glyphs"),
+                OptionSpec.ofString("figure", "runs/" + id + "-matrices.png", "where the PNG of the learned matrices goes"));
+    }
+
+    @Override
+    public ExperimentRun start(ExperimentConfig c) {
+        long seed = c.intValue(StandardOptions.SEED);
+        Rng rng = new Rng(seed);
+        PoseSymmetry poses = PoseSymmetry.valueOf(c.stringValue("poses"));
+        int trainSize = c.intValue(StandardOptions.TRAIN_SIZE);
+        int testSize = c.intValue(StandardOptions.TEST_SIZE);
+        TensorDataset train;
+        TensorDataset test;
+        int classes;
+        String dataName;
+        if (c.stringValue("data").isBlank()) {
+            GlyphImages glyphs = GlyphImages.random(c.intValue("classes"), 6, 7L * seed + 3);
+            int size = c.intValue("size");
+            double noise = c.doubleValue("noise");
+            train = RandomPoses.apply(glyphs.generate(trainSize, size, noise, rng.split()), poses, rng.split());
+            test = RandomPoses.apply(glyphs.generate(testSize, size, noise, rng.split()), poses, rng.split());
+            classes = glyphs.classes();
+            dataName = String.format(Locale.ROOT, "%d random asymmetric 6-pixel glyphs on %dx%d, noise %.2f", classes, size, size,
+                    noise);
+        } else {
+            Path dir = Path.of(c.stringValue("data"));
+            train = RandomPoses.apply(IdxDatasets.imagesAndLabels(find(dir, "train-images-idx3-ubyte"),
+                    find(dir, "train-labels-idx1-ubyte"), trainSize), poses, rng.split());
+            test = RandomPoses.apply(IdxDatasets.imagesAndLabels(find(dir, "t10k-images-idx3-ubyte"),
+                    find(dir, "t10k-labels-idx1-ubyte"), testSize), poses, rng.split());
+            classes = 10;
+            dataName = "MNIST from " + dir;
+        }
+        boolean regression = c.stringValue("task").equals("teacher");
+        boolean field = c.stringValue("task").equals("field");
+        boolean maps = c.stringValue("task").equals("maps");
+        if (maps && poses != PoseSymmetry.C4) {
+            throw new org.equivariant4j.core.error.InvalidOptionException("task", "option 'task': 'maps' needs one target map"
+                    + " per group channel, i.e. poses=C4 for the 4 matrices; use task=field or teacher for poses=" + poses);
+        }
+        boolean maxOverSpace = c.stringValue("spatial-pool").equals("max");
+        boolean maxOverGroup = c.stringValue("group-pool").equals("max");
+        int kernel = c.intValue("kernel");
+        if (regression) {
+            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("teacher-templates"), kernel, maxOverSpace,
+                    maxOverGroup, new Rng(31L * seed + 17));
+            Tensor y = teacher.raw(train.features());
+            double mean = y.mean().item();
+            double std = Math.sqrt(y.sub(mean).pow(2).mean().item()) + 1e-12;
+            train = teacher.label(train.features(), mean, std);
+            test = teacher.label(test.features(), mean, std);
+            classes = 1;
+            dataName += String.format(Locale.ROOT, "; target: a hidden %s-invariant function of %d random %dx%d templates",
+                    poses, c.intValue("teacher-templates"), kernel, kernel);
+        } else if (maps) {
+            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+                    maxOverGroup, new Rng(31L * seed + 17));
+            double std = Math.sqrt(teacher.maps(train.features(), 1.0).labels().pow(2).mean().item()) + 1e-12;
+            train = teacher.maps(train.features(), std);
+            test = teacher.maps(test.features(), std);
+            classes = 1;
+            dataName += String.format(Locale.ROOT, "; target: the %d response maps of a hidden lifting layer (%d random %dx%d"
+                    + " templates, each in the %d poses)", 4 * c.intValue("channels"), c.intValue("channels"), kernel, kernel, 4);
+        } else if (field) {
+            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+                    maxOverGroup, new Rng(31L * seed + 17));
+            TensorDataset raw = teacher.field(train.features(), 1.0);
+            double std = Math.sqrt(raw.labels().pow(2).mean().item()) + 1e-12;
+            train = teacher.field(train.features(), std);
+            test = teacher.field(test.features(), std);
+            classes = 1;
+            dataName += String.format(Locale.ROOT, "; target: a hidden field pooling %d random %dx%d templates over the %s"
+                    + " poses at every pixel", c.intValue("channels"), kernel, kernel, poses);
+        }
+        WeightSharingOptions o = new WeightSharingOptions(c.intValue("iterations"), c.doubleValue("temperature"),
+                c.booleanValue("fix-identity"), true);
+        WeightSharingCnn model = new WeightSharingCnn(DiscoveryRun.C4, 1, c.intValue("channels"), c.intValue("layers"), kernel,
+                classes, o, maxOverSpace, maxOverGroup, rng.split());
+        DatasetSummary data = new DatasetSummary(dataName, "each example in a random pose of " + poses,
+                Map.of("train", train.size(), "test", test.size()));
+        String title = String.format(Locale.ROOT, "%s: %d learned matrices, data with %s poses", id, 4, poses);
+        return new DiscoveryRun(regression, field, maps, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed, c.doubleValue("lr"), c.doubleValue("lr-scores"),
+                c.doubleValue("norm-penalty"), c.doubleValue("entropy-penalty"), kernel, data, Path.of(c.stringValue("figure")),
+                title, c.doubleValue("threshold"));
+    }
+
+    private static Path find(Path dir, String name) {
+        Path plain = dir.resolve(name);
+        Path gz = dir.resolve(name + ".gz");
+        return plain.toFile().isFile() || !gz.toFile().isFile() ? plain : gz;
+    }
+}
