@@ -1,4 +1,4 @@
-package org.equivariant4j.cli.experiments;
+package org.equivariant4j.nn.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,18 +28,18 @@ import org.equivariant4j.nn.optim.Adam;
  * a stream seeded by the run's seed and the epoch, and the loader's order depends on the same two,
  * so an epoch sees the same batches whether or not the run was resumed.
  */
-final class ClassifierSet extends Module {
+public final class ClassifierSet extends Module {
     /** Spreads epochs over the seed space for the augmentation streams (the golden ratio, as the loader does). */
     private static final long EPOCH_STRIDE = 0x9E3779B97F4A7C15L;
 
     /** Augments a training batch of features with randomness from {@code rng}. */
     @FunctionalInterface
-    interface BatchTransform {
+    public interface BatchTransform {
         Tensor apply(Tensor features, Rng rng);
     }
 
     /** A classifier: its module (parameters), its forward pass to logits, its optimiser and optional augmentation. */
-    record Trained(String name, Module module, UnaryOperator<Tensor> forward, Adam optimizer, BatchTransform augment) {
+    public record Trained(String name, Module module, UnaryOperator<Tensor> forward, Adam optimizer, BatchTransform augment) {
     }
 
     private final long seed;
@@ -48,7 +48,7 @@ final class ClassifierSet extends Module {
     private final Map<String, Trained> models = new LinkedHashMap<>();
     private final CrossEntropyLoss loss = new CrossEntropyLoss();
 
-    ClassifierSet(long seed, int batchSize, TensorDataset train) {
+    public ClassifierSet(long seed, int batchSize, TensorDataset train) {
         this.seed = seed;
         this.train = train;
         // Drop the last partial batch when there is more than one: a tiny last batch makes a noisy step.
@@ -58,12 +58,12 @@ final class ClassifierSet extends Module {
     }
 
     /** Adds a classifier named {@code name} (also its prefix in the state dict), trained with Adam at {@code lr}. */
-    void add(String name, Module module, UnaryOperator<Tensor> forward, double lr, BatchTransform augment) {
+    public void add(String name, Module module, UnaryOperator<Tensor> forward, double lr, BatchTransform augment) {
         registerModule(name, module);
         models.put(name, new Trained(name, module, forward, new Adam(module.parameters(), lr), augment));
     }
 
-    Trained get(String name) {
+    public Trained get(String name) {
         Trained t = models.get(name);
         if (t == null) {
             throw new IllegalArgumentException("no classifier '" + name + "'; have " + models.keySet());
@@ -71,21 +71,21 @@ final class ClassifierSet extends Module {
         return t;
     }
 
-    List<Trained> all() {
+    public List<Trained> all() {
         return new ArrayList<>(models.values());
     }
 
-    TensorDataset trainSet() {
+    public TensorDataset trainSet() {
         return train;
     }
 
     /** Whether metric names need the model's name (several models) or not (one). */
-    String metric(String base, String model) {
+    public String metric(String base, String model) {
         return models.size() == 1 ? base : base + "." + model;
     }
 
     /** One epoch of every classifier on the same batches; see {@link org.equivariant4j.core.experiment.ExperimentRun#trainEpoch}. */
-    EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
+    public EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
         Rng augmentRng = new Rng(seed + (epoch + 1) * EPOCH_STRIDE);
         Map<String, Double> sums = new LinkedHashMap<>();
         models.keySet().forEach(n -> sums.put(n, 0.0));

@@ -1,4 +1,4 @@
-package org.equivariant4j.cli.experiments;
+package org.equivariant4j.nn.experiment;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,12 +20,12 @@ import org.equivariant4j.nn.metric.Accuracy;
  * training, checkpointed state and per-epoch accuracy on every test set are shared; each
  * experiment adds its result table.
  */
-abstract class ClassifierRun implements ExperimentRun {
+public abstract class ClassifierRun implements ExperimentRun {
     private final ClassifierSet models;
     private final DatasetSummary data;
     private final Map<String, TensorDataset> testSets = new LinkedHashMap<>();
 
-    ClassifierRun(ClassifierSet models, DatasetSummary data) {
+    protected ClassifierRun(ClassifierSet models, DatasetSummary data) {
         this.models = models;
         this.data = data;
     }
@@ -89,7 +89,7 @@ abstract class ClassifierRun implements ExperimentRun {
 
     /** Split sizes in the order given (for {@link DatasetSummary}). */
     @SafeVarargs
-    static Map<String, Integer> splits(Map.Entry<String, Integer>... entries) {
+    public static Map<String, Integer> splits(Map.Entry<String, Integer>... entries) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : entries) {
             out.put(e.getKey(), e.getValue());
