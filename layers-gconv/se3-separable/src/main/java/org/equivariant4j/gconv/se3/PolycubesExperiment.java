@@ -65,6 +65,9 @@ public final class PolycubesExperiment implements Experiment {
                 OptionSpec.ofInt("kernel", 3, "kernel size of the first convolution (the others are 3)", 1, 9),
                 OptionSpec.ofString("grids", "O,uniform12", "rotation grids of the SE(3) models, comma-separated: O, T, I,"
                         + " uniform<n>; append :full for the non-separable group convolution (e.g. O:full)"),
+                OptionSpec.ofChoice("pooling", "max", "global pooling of every model over positions (and rotations)", "max",
+                        "mean"),
+                OptionSpec.ofBoolean("baselines", true, "also train the plain and the augmented 3D CNN"),
                 OptionSpec.ofDouble("lr", 5e-3, "Adam learning rate of every model", 1e-6, 1.0),
                 OptionSpec.ofString("data", "", "a MedMNIST-3D .npz file to train and test on instead of polycubes"));
     }
@@ -120,11 +123,15 @@ public final class PolycubesExperiment implements Experiment {
         int[] widths = {width, 2 * width, 2 * width};
         ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
         CubeRotations rotations = new CubeRotations(size);
-        Cnn3dClassifier cnn = new Cnn3dClassifier(widths, kernel, classes, rng.split());
-        models.add(CNN, cnn, cnn::forward, lr, null);
-        Cnn3dClassifier augmented = new Cnn3dClassifier(widths, kernel, classes, rng.split());
-        models.add(CNN_AUGMENTED, augmented, augmented::forward, lr, rotations::rotateEachRandomly);
-        List<String> labels = new ArrayList<>(List.of(CNN, CNN_AUGMENTED));
+        boolean max = c.stringValue("pooling").equals("max");
+        List<String> labels = new ArrayList<>();
+        if (c.booleanValue("baselines")) {
+            Cnn3dClassifier cnn = new Cnn3dClassifier(widths, kernel, classes, max, rng.split());
+            models.add(CNN, cnn, cnn::forward, lr, null);
+            Cnn3dClassifier augmented = new Cnn3dClassifier(widths, kernel, classes, max, rng.split());
+            models.add(CNN_AUGMENTED, augmented, augmented::forward, lr, rotations::rotateEachRandomly);
+            labels.addAll(List.of(CNN, CNN_AUGMENTED));
+        }
         for (String spec : c.stringValue("grids").split(",")) {
             String s = spec.trim();
             if (s.isEmpty()) {
@@ -138,7 +145,7 @@ public final class PolycubesExperiment implements Experiment {
                 throw new InvalidOptionException("grids", "option 'grids': " + e.getMessage());
             }
             SE3Classifier model = new SE3Classifier(grid, full ? GroupLayerKind.FULL : GroupLayerKind.SEPARABLE, widths, kernel,
-                    classes, rng.split());
+                    classes, max ? SE3GlobalPooling.Mode.MAX : SE3GlobalPooling.Mode.MEAN, rng.split());
             String name = "se3-" + grid.name() + (full ? "-full" : "");
             models.add(name, model, model::forward, lr, null);
             labels.add(name);

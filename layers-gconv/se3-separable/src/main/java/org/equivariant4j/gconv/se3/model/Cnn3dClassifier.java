@@ -13,7 +13,7 @@ import org.equivariant4j.nn.norm.BatchNorm;
 /**
  * The plain 3D CNN baseline with the same skeleton as {@link SE3Classifier}: 2×2×2 average pooling of the
  * input, a k³ convolution, 2×2×2 max pooling, 3³ convolutions, each followed by batch norm and ReLU, global
- * max pooling and a linear read-out. Channel widths are chosen to match the G-CNN's parameter count.
+ * max (or mean) pooling and a linear read-out. Channel widths are chosen to match the G-CNN's parameter count.
  */
 public final class Cnn3dClassifier extends UnaryModule {
     private final Parameter[] weights;
@@ -22,8 +22,10 @@ public final class Cnn3dClassifier extends UnaryModule {
     private final ConvSpec[] specs;
     private final Linear head;
     private final PoolSpec pool = PoolSpec.of(3, 2);
+    private final boolean maxPooling;
 
-    public Cnn3dClassifier(int[] channels, int kernel, int classes, Rng rng) {
+    public Cnn3dClassifier(int[] channels, int kernel, int classes, boolean maxPooling, Rng rng) {
+        this.maxPooling = maxPooling;
         int layers = channels.length;
         weights = new Parameter[layers];
         biases = new Parameter[layers];
@@ -52,6 +54,7 @@ public final class Cnn3dClassifier extends UnaryModule {
             }
         }
         int n = x.size(0);
-        return head.forward(x.reshape(n, x.size(1), -1).max(2, false));
+        Tensor flat = x.reshape(n, x.size(1), -1);
+        return head.forward(maxPooling ? flat.max(2, false) : flat.mean(2, false));
     }
 }

@@ -14,8 +14,8 @@ import org.equivariant4j.gconv.se3.SE3GlobalPooling;
 import org.equivariant4j.gconv.se3.SE3GroupConv;
 import org.equivariant4j.gconv.se3.SE3LiftingConv;
 import org.equivariant4j.gconv.se3.SE3SeparableConv;
+import org.equivariant4j.gconv.se3.FieldNorm;
 import org.equivariant4j.gconv.se3.SpatialPooling;
-import org.equivariant4j.nn.equivariant.EquivariantBatchNorm;
 import org.equivariant4j.nn.equivariant.EquivariantSequential;
 import org.equivariant4j.nn.equivariant.PointwiseNonlinearity;
 import org.equivariant4j.nn.layer.Linear;
@@ -23,8 +23,8 @@ import org.equivariant4j.nn.layer.Linear;
 /**
  * A rotation-invariant volume classifier: 2×2×2 average pooling of the input (cheap, and exact on even
  * sides), a lifting convolution onto the grid, then group convolutions (separable or full), each followed
- * by batch norm and ReLU shared over the rotations, a 2×2×2 max pool after the lift, global pooling over
- * positions and rotations (maximum) to invariant features, and a linear read-out. Input {@code [N, 1, S, S, S]}
+ * by instance normalisation per field ({@link FieldNorm}) and ReLU, a 2×2×2 max pool after the lift, global pooling over
+ * positions and rotations (maximum or mean) to invariant features, and a linear read-out. Input {@code [N, 1, S, S, S]}
  * with S divisible by 4; logits {@code [N, classes]}.
  */
 public final class SE3Classifier extends UnaryModule {
@@ -36,7 +36,8 @@ public final class SE3Classifier extends UnaryModule {
      * @param fields  fields after the lift and in each group convolution (e.g. {4, 8, 8})
      * @param kernel  spatial kernel size of the lift; the group convolutions use 3
      */
-    public SE3Classifier(RotationGrid grid, GroupLayerKind kind, int[] fields, int kernel, int classes, Rng rng) {
+    public SE3Classifier(RotationGrid grid, GroupLayerKind kind, int[] fields, int kernel, int classes,
+            SE3GlobalPooling.Mode pooling, Rng rng) {
         List<EquivariantLayer> layers = new ArrayList<>();
         layers.add(new SE3LiftingConv(grid, 1, fields[0], kernel, 1, rng));
         addNormAndRelu(layers, grid, fields[0]);
@@ -47,13 +48,13 @@ public final class SE3Classifier extends UnaryModule {
             addNormAndRelu(layers, grid, fields[l]);
         }
         int last = fields[fields.length - 1];
-        layers.add(new SE3GlobalPooling(grid, last, SE3GlobalPooling.Mode.MAX));
+        layers.add(new SE3GlobalPooling(grid, last, pooling));
         this.body = registerModule("body", new EquivariantSequential(layers));
         this.head = registerModule("head", new Linear(last, classes, rng));
     }
 
     private static void addNormAndRelu(List<EquivariantLayer> layers, RotationGrid grid, int fields) {
-        layers.add(new EquivariantBatchNorm(grid.fieldType(fields)));
+        layers.add(new FieldNorm(grid, fields));
         layers.add(PointwiseNonlinearity.relu(grid.fieldType(fields)));
     }
 
