@@ -14,8 +14,8 @@ import org.equivariant4j.gconv.se3.SE3GlobalPooling;
 import org.equivariant4j.gconv.se3.SE3GroupConv;
 import org.equivariant4j.gconv.se3.SE3LiftingConv;
 import org.equivariant4j.gconv.se3.SE3SeparableConv;
-import org.equivariant4j.gconv.se3.FieldNorm;
 import org.equivariant4j.gconv.se3.SpatialPooling;
+import org.equivariant4j.nn.equivariant.EquivariantBatchNorm;
 import org.equivariant4j.nn.equivariant.EquivariantSequential;
 import org.equivariant4j.nn.equivariant.PointwiseNonlinearity;
 import org.equivariant4j.nn.layer.Linear;
@@ -23,7 +23,7 @@ import org.equivariant4j.nn.layer.Linear;
 /**
  * A rotation-invariant volume classifier: 2×2×2 average pooling of the input (cheap, and exact on even
  * sides), a lifting convolution onto the grid, then group convolutions (separable or full), each followed
- * by instance normalisation per field ({@link FieldNorm}) and ReLU, a 2×2×2 max pool after the lift, global pooling over
+ * by batch norm shared over each field's rotations ({@link EquivariantBatchNorm}) and ReLU, a 2×2×2 max pool after the lift, global pooling over
  * positions and rotations (maximum or mean) to invariant features, and a linear read-out. Input {@code [N, 1, S, S, S]}
  * with S divisible by 4; logits {@code [N, classes]}.
  */
@@ -54,7 +54,7 @@ public final class SE3Classifier extends UnaryModule {
     }
 
     private static void addNormAndRelu(List<EquivariantLayer> layers, RotationGrid grid, int fields) {
-        layers.add(new FieldNorm(grid, fields));
+        layers.add(new EquivariantBatchNorm(grid.fieldType(fields)));
         layers.add(PointwiseNonlinearity.relu(grid.fieldType(fields)));
     }
 
