@@ -24,6 +24,8 @@ import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.nn.activation.ReLU;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.ClassifierRun;
+import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
 import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
 import org.equivariant4j.testkit.equivariance.EquivarianceReport;

@@ -15,6 +15,8 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.nn.activation.ReLU;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.data.TwoSpirals;
+import org.equivariant4j.nn.experiment.ClassifierRun;
+import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.experiment.ClassifierRun;
