@@ -10,7 +10,12 @@ import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.ExperimentConfig;
 import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.ResultTable;
+import java.nio.file.Path;
+
+import org.equivariant4j.nn.io.NpyArray;
+import org.equivariant4j.nn.io.Npz;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The experiment at toy size: every model learns (loss falls, accuracy above chance); no timing. */
 class PolycubesExperimentTest {
@@ -49,5 +54,34 @@ class PolycubesExperimentTest {
         ResultTable table = run.results();
         assertThat(table.rows()).hasSize(4);
         assertThat(table.columns()).contains("canonical acc", "cube acc", "arbitrary acc");
+    }
+
+    @Test
+    void trainsOnAMedMnistFileGivenWithData(@TempDir Path dir) {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (String split : List.of("train", "val", "test")) {
+            int n = 8;
+            int[] voxels = new int[n * 8 * 8 * 8];
+            int[] labels = new int[n];
+            for (int i = 0; i < voxels.length; i++) {
+                voxels[i] = (i * 37 + split.length()) % 256;
+            }
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % 3;
+            }
+            arrays.put(split + "_images", NpyArray.ofUnsignedBytes(voxels, n, 8, 8, 8));
+            arrays.put(split + "_labels", NpyArray.ofUnsignedBytes(labels, n, 1));
+        }
+        Path file = dir.resolve("tiny3d.npz");
+        Npz.write(file, arrays, true);
+        PolycubesExperiment experiment = new PolycubesExperiment();
+        ExperimentRun run = experiment.start(ExperimentConfig.resolve(experiment, Map.of("data", file.toString(), "width", "1",
+                "kernel", "3", "grids", "O", "batch-size", "4")));
+
+        run.trainEpoch(0, step -> { }, () -> false);
+
+        assertThat(run.data().splits()).containsEntry("train", 8).containsEntry("test", 8).containsEntry("cube", 8);
+        assertThat(run.evaluate()).containsKeys("test_acc.cnn", "cube_acc.se3-O");
+        assertThat(run.results().columns()).contains("test acc", "cube acc");
     }
 }
