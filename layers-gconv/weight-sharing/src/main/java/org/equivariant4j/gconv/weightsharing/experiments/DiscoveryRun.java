@@ -37,8 +37,8 @@ import org.equivariant4j.nn.optim.Adam;
 /**
  * Trains a {@link WeightSharingCnn} (no group given: |G| matrices per layer, learned) and, after every epoch, reads
  * what the lifting layer's matrices have become: each one's distance to the nearest permutation and to the nearest
- * element of C4, C2 and D4 acting on the kernel grid. The final result table names the nearest elements; the figure
- * shows the learned matrices above the C4 elements they are matched to.
+ * element of C4, C2 and D4 acting on the kernel grid. The final result table names the nearest elements and the
+ * one-to-one matching; the figure shows the learned matrices above their nearest C4 elements.
  */
 final class DiscoveryRun implements ExperimentRun {
     static final CyclicGroup C4 = CyclicGroup.of(4);
@@ -65,7 +65,8 @@ final class DiscoveryRun implements ExperimentRun {
     private final String title;
     private final double threshold;
 
-    DiscoveryRun(boolean regression, boolean field, boolean maps, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed, double lr,
+    DiscoveryRun(boolean regression, boolean field, boolean maps, WeightSharingCnn model, TensorDataset train,
+            TensorDataset test, int batchSize, long seed, double lr,
             double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure, String title,
             double threshold) {
         this.regression = regression || field || maps;
@@ -217,7 +218,8 @@ final class DiscoveryRun implements ExperimentRun {
                 "nearest C2 element", "nearest D4 element"), rows, List.of(
                 String.format(Locale.ROOT, "%s; distances are Frobenius norms ||A - P||_F over the %d x %d"
                         + " kernel-position matrices; the uniform matrix is %.2f from every permutation", regression
-                        ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean scores about 1)", metric)
+                        ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean"
+                                + " scores about 1)", metric)
                         : String.format(Locale.ROOT, "test accuracy %.1f%%", 100 * metric),
                         kernelSize * kernelSize, kernelSize * kernelSize, Math.sqrt(kernelSize * kernelSize - 1.0)),
                 String.format(Locale.ROOT, "C4 found when every one-to-one matched distance is below %.2f: largest is %.3f (%s)",
@@ -231,7 +233,8 @@ final class DiscoveryRun implements ExperimentRun {
         List<String> learned = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         for (int g = 0; g < m.length; g++) {
-            SymmetryAnalysis.Nearest n = c4.matched().get(g);
+            // The nearest element, not the one-to-one match: with partial symmetry several matrices share an element.
+            SymmetryAnalysis.Nearest n = c4.nearest().get(g);
             int e = indexOf(n.element());
             matched[g] = rep[e];
             learned.add(String.format(Locale.ROOT, "matrix %d: %.3f to %s", g, n.distance(), n.element()));
@@ -241,8 +244,8 @@ final class DiscoveryRun implements ExperimentRun {
             figure.getParent().toFile().mkdirs();
         }
         MatrixFigure.write(figure, title, List.of(new MatrixFigure.Row("learned lifting matrices (" + kernelSize + "x"
-                + kernelSize + " kernel positions)", learned, m), new MatrixFigure.Row("matched C4 elements acting on the kernel grid",
-                truth, matched)));
+                + kernelSize + " kernel positions)", learned, m),
+                new MatrixFigure.Row("nearest C4 element of each, acting on the kernel grid", truth, matched)));
     }
 
     private static int indexOf(String element) {

@@ -26,7 +26,7 @@ import org.equivariant4j.nn.io.IdxDatasets;
  * ({@code --option data=<dir>} holding {@code train-images-idx3-ubyte(.gz)} etc.). Targets ({@code task}):
  * <ul>
  *   <li>{@code maps}: the response maps of a hidden lifting layer whose |G| kernels are random templates in the four
- *       poses ({@link InvariantTeacher#maps}); the learner sees only images and maps, not how the maps relate;</li>
+ *       poses ({@link HiddenTeacher#maps}); the learner sees only images and maps, not how the maps relate;</li>
  *   <li>{@code field}: those responses after a ReLU, pooled over the poses at every pixel (the order of the poses is
  *       not given either);</li>
  *   <li>{@code teacher}: that field pooled over space to one number per image;</li>
@@ -49,8 +49,8 @@ public class SymmetryDiscoveryExperiment implements Experiment {
     /** {@code ws-discover-c4}: every example rotated by a random multiple of 90 degrees. */
     public static SymmetryDiscoveryExperiment discoverC4() {
         return new SymmetryDiscoveryExperiment("ws-discover-c4", "learned weight sharing finds the four 90-degree rotations"
-                + " of the kernel grid (no group given) from randomly rotated glyphs and a hidden lifting layer's response maps;"
-                + " distances per epoch, PNG of the matrices", PoseSymmetry.C4, "maps");
+                + " of the kernel grid (no group given, no pose order given) from randomly rotated glyphs and a hidden"
+                + " rotation-pooled field; distances per epoch, PNG of the matrices", PoseSymmetry.C4, "field");
     }
 
     /** {@code ws-partial-symmetry}: only 180-degree rotations in the data. */
@@ -143,7 +143,7 @@ public class SymmetryDiscoveryExperiment implements Experiment {
         boolean maxOverGroup = c.stringValue("group-pool").equals("max");
         int kernel = c.intValue("kernel");
         if (regression) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("teacher-templates"), kernel, maxOverSpace,
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("teacher-templates"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             Tensor y = teacher.raw(train.features());
             double mean = y.mean().item();
@@ -154,7 +154,7 @@ public class SymmetryDiscoveryExperiment implements Experiment {
             dataName += String.format(Locale.ROOT, "; target: a hidden %s-invariant function of %d random %dx%d templates",
                     poses, c.intValue("teacher-templates"), kernel, kernel);
         } else if (maps) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             double std = Math.sqrt(teacher.maps(train.features(), 1.0).labels().pow(2).mean().item()) + 1e-12;
             train = teacher.maps(train.features(), std);
@@ -163,7 +163,7 @@ public class SymmetryDiscoveryExperiment implements Experiment {
             dataName += String.format(Locale.ROOT, "; target: the %d response maps of a hidden lifting layer (%d random %dx%d"
                     + " templates, each in the %d poses)", 4 * c.intValue("channels"), c.intValue("channels"), kernel, kernel, 4);
         } else if (field) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             TensorDataset raw = teacher.field(train.features(), 1.0);
             double std = Math.sqrt(raw.labels().pow(2).mean().item()) + 1e-12;
@@ -180,7 +180,8 @@ public class SymmetryDiscoveryExperiment implements Experiment {
         DatasetSummary data = new DatasetSummary(dataName, "each example in a random pose of " + poses,
                 Map.of("train", train.size(), "test", test.size()));
         String title = String.format(Locale.ROOT, "%s: %d learned matrices, data with %s poses", id, 4, poses);
-        return new DiscoveryRun(regression, field, maps, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed, c.doubleValue("lr"), c.doubleValue("lr-scores"),
+        return new DiscoveryRun(regression, field, maps, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed,
+                c.doubleValue("lr"), c.doubleValue("lr-scores"),
                 c.doubleValue("norm-penalty"), c.doubleValue("entropy-penalty"), kernel, data, Path.of(c.stringValue("figure")),
                 title, c.doubleValue("threshold"));
     }
