@@ -16,6 +16,7 @@ import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.experiment.StepProgress;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
@@ -51,11 +52,7 @@ final class DiscoveryRun implements ExperimentRun {
     private final DataLoader loader;
     private final Adam optimizer;
     private final Adam scoreOptimizer;
-    private final boolean regression;
-    /** Regression of the group-pooled per-position field instead of a pooled scalar. */
-    private final boolean field;
-    /** Regression of the lifting layer's response maps (one per group channel). */
-    private final boolean maps;
+    private final DiscoveryTask task;
     private final Loss loss;
     private final double normScale;
     private final double entropyScale;
@@ -65,21 +62,18 @@ final class DiscoveryRun implements ExperimentRun {
     private final String title;
     private final double threshold;
 
-    DiscoveryRun(boolean regression, boolean field, boolean maps, WeightSharingCnn model, TensorDataset train,
-            TensorDataset test, int batchSize, long seed, double lr,
-            double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure, String title,
-            double threshold) {
-        this.regression = regression || field || maps;
-        this.field = field;
-        this.maps = maps;
-        this.loss = this.regression ? new MseLoss() : new CrossEntropyLoss();
+    DiscoveryRun(DiscoveryTask task, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed,
+            double lr, double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure,
+            String title, double threshold) {
+        this.task = task;
+        this.loss = task.regression() ? new MseLoss() : new CrossEntropyLoss();
         this.model = model;
         this.train = train;
         this.test = test;
         this.loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).dropLast(false).build();
         // Two learning rates, as in the paper's code (learning_rate, learning_rate_reps): the matrices' scores and the rest.
-        List<org.equivariant4j.core.module.Parameter> scores = new ArrayList<>();
-        List<org.equivariant4j.core.module.Parameter> rest = new ArrayList<>();
+        List<Parameter> scores = new ArrayList<>();
+        List<Parameter> rest = new ArrayList<>();
         model.namedParameters().forEach((name, p) -> (name.endsWith("scores") ? scores : rest).add(p));
         this.optimizer = new Adam(rest, lr);
         this.scoreOptimizer = new Adam(scores, scoreLr);
@@ -161,7 +155,11 @@ final class DiscoveryRun implements ExperimentRun {
     }
 
     private Tensor predict(Tensor images) {
-        return maps ? model.liftedMaps(images) : field ? model.groupPooledField(images) : model.forward(images);
+        return switch (task) {
+            case MAPS -> model.liftedMaps(images);
+            case FIELD -> model.groupPooledField(images);
+            case TEACHER, LABELS -> model.forward(images);
+        };
     }
 
     /** Test accuracy (classification) or test mean squared error on standardised targets (regression). */
@@ -169,12 +167,12 @@ final class DiscoveryRun implements ExperimentRun {
         model.eval();
         try (GradMode.Scope ignored = GradMode.disabled()) {
             Tensor out = predict(test.features());
-            return regression ? loss.compute(out, test.labels()).item() : Accuracy.of(out, test.labels());
+            return task.regression() ? loss.compute(out, test.labels()).item() : Accuracy.of(out, test.labels());
         }
     }
 
     private String metricName() {
-        return regression ? "test_mse" : "test_acc";
+        return task.regression() ? "test_mse" : "test_acc";
     }
 
     @Override
@@ -217,7 +215,7 @@ final class DiscoveryRun implements ExperimentRun {
         return new ResultTable(title, List.of("matrix", "to nearest permutation", "nearest C4 element", "C4 one-to-one match",
                 "nearest C2 element", "nearest D4 element"), rows, List.of(
                 String.format(Locale.ROOT, "%s; distances are Frobenius norms ||A - P||_F over the %d x %d"
-                        + " kernel-position matrices; the uniform matrix is %.2f from every permutation", regression
+                        + " kernel-position matrices; the uniform matrix is %.2f from every permutation", task.regression()
                         ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean"
                                 + " scores about 1)", metric)
                         : String.format(Locale.ROOT, "test accuracy %.1f%%", 100 * metric),
