@@ -16,6 +16,7 @@ import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.experiment.StepProgress;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
@@ -37,8 +38,8 @@ import org.equivariant4j.nn.optim.Adam;
 /**
  * Trains a {@link WeightSharingCnn} (no group given: |G| matrices per layer, learned) and, after every epoch, reads
  * what the lifting layer's matrices have become: each one's distance to the nearest permutation and to the nearest
- * element of C4, C2 and D4 acting on the kernel grid. The final result table names the nearest elements; the figure
- * shows the learned matrices above the C4 elements they are matched to.
+ * element of C4, C2 and D4 acting on the kernel grid. The final result table names the nearest elements and the
+ * one-to-one matching; the figure shows the learned matrices above their nearest C4 elements.
  */
 final class DiscoveryRun implements ExperimentRun {
     static final CyclicGroup C4 = CyclicGroup.of(4);
@@ -51,11 +52,7 @@ final class DiscoveryRun implements ExperimentRun {
     private final DataLoader loader;
     private final Adam optimizer;
     private final Adam scoreOptimizer;
-    private final boolean regression;
-    /** Regression of the group-pooled per-position field instead of a pooled scalar. */
-    private final boolean field;
-    /** Regression of the lifting layer's response maps (one per group channel). */
-    private final boolean maps;
+    private final DiscoveryTask task;
     private final Loss loss;
     private final double normScale;
     private final double entropyScale;
@@ -65,20 +62,18 @@ final class DiscoveryRun implements ExperimentRun {
     private final String title;
     private final double threshold;
 
-    DiscoveryRun(boolean regression, boolean field, boolean maps, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed, double lr,
-            double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure, String title,
-            double threshold) {
-        this.regression = regression || field || maps;
-        this.field = field;
-        this.maps = maps;
-        this.loss = this.regression ? new MseLoss() : new CrossEntropyLoss();
+    DiscoveryRun(DiscoveryTask task, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed,
+            double lr, double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure,
+            String title, double threshold) {
+        this.task = task;
+        this.loss = task.regression() ? new MseLoss() : new CrossEntropyLoss();
         this.model = model;
         this.train = train;
         this.test = test;
         this.loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).dropLast(false).build();
         // Two learning rates, as in the paper's code (learning_rate, learning_rate_reps): the matrices' scores and the rest.
-        List<org.equivariant4j.core.module.Parameter> scores = new ArrayList<>();
-        List<org.equivariant4j.core.module.Parameter> rest = new ArrayList<>();
+        List<Parameter> scores = new ArrayList<>();
+        List<Parameter> rest = new ArrayList<>();
         model.namedParameters().forEach((name, p) -> (name.endsWith("scores") ? scores : rest).add(p));
         this.optimizer = new Adam(rest, lr);
         this.scoreOptimizer = new Adam(scores, scoreLr);
@@ -160,7 +155,11 @@ final class DiscoveryRun implements ExperimentRun {
     }
 
     private Tensor predict(Tensor images) {
-        return maps ? model.liftedMaps(images) : field ? model.groupPooledField(images) : model.forward(images);
+        return switch (task) {
+            case MAPS -> model.liftedMaps(images);
+            case FIELD -> model.groupPooledField(images);
+            case TEACHER, LABELS -> model.forward(images);
+        };
     }
 
     /** Test accuracy (classification) or test mean squared error on standardised targets (regression). */
@@ -168,12 +167,12 @@ final class DiscoveryRun implements ExperimentRun {
         model.eval();
         try (GradMode.Scope ignored = GradMode.disabled()) {
             Tensor out = predict(test.features());
-            return regression ? loss.compute(out, test.labels()).item() : Accuracy.of(out, test.labels());
+            return task.regression() ? loss.compute(out, test.labels()).item() : Accuracy.of(out, test.labels());
         }
     }
 
     private String metricName() {
-        return regression ? "test_mse" : "test_acc";
+        return task.regression() ? "test_mse" : "test_acc";
     }
 
     @Override
@@ -216,8 +215,9 @@ final class DiscoveryRun implements ExperimentRun {
         return new ResultTable(title, List.of("matrix", "to nearest permutation", "nearest C4 element", "C4 one-to-one match",
                 "nearest C2 element", "nearest D4 element"), rows, List.of(
                 String.format(Locale.ROOT, "%s; distances are Frobenius norms ||A - P||_F over the %d x %d"
-                        + " kernel-position matrices; the uniform matrix is %.2f from every permutation", regression
-                        ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean scores about 1)", metric)
+                        + " kernel-position matrices; the uniform matrix is %.2f from every permutation", task.regression()
+                        ? String.format(Locale.ROOT, "test MSE %.4f (targets scaled to unit variance: predicting their mean"
+                                + " scores about 1)", metric)
                         : String.format(Locale.ROOT, "test accuracy %.1f%%", 100 * metric),
                         kernelSize * kernelSize, kernelSize * kernelSize, Math.sqrt(kernelSize * kernelSize - 1.0)),
                 String.format(Locale.ROOT, "C4 found when every one-to-one matched distance is below %.2f: largest is %.3f (%s)",
@@ -231,7 +231,8 @@ final class DiscoveryRun implements ExperimentRun {
         List<String> learned = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         for (int g = 0; g < m.length; g++) {
-            SymmetryAnalysis.Nearest n = c4.matched().get(g);
+            // The nearest element, not the one-to-one match: with partial symmetry several matrices share an element.
+            SymmetryAnalysis.Nearest n = c4.nearest().get(g);
             int e = indexOf(n.element());
             matched[g] = rep[e];
             learned.add(String.format(Locale.ROOT, "matrix %d: %.3f to %s", g, n.distance(), n.element()));
@@ -241,8 +242,8 @@ final class DiscoveryRun implements ExperimentRun {
             figure.getParent().toFile().mkdirs();
         }
         MatrixFigure.write(figure, title, List.of(new MatrixFigure.Row("learned lifting matrices (" + kernelSize + "x"
-                + kernelSize + " kernel positions)", learned, m), new MatrixFigure.Row("matched C4 elements acting on the kernel grid",
-                truth, matched)));
+                + kernelSize + " kernel positions)", learned, m),
+                new MatrixFigure.Row("nearest C4 element of each, acting on the kernel grid", truth, matched)));
     }
 
     private static int indexOf(String element) {

@@ -1,5 +1,7 @@
 package org.equivariant4j.gconv.weightsharing.experiments;
 
+import java.util.Arrays;
+
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -14,7 +16,7 @@ final class RandomPoses {
         int[] s = set.features().shape();
         if (s.length != 4 || s[2] != s[3]) {
             throw new IllegalArgumentException("RandomPoses: expected square images [N, C, S, S] but was "
-                    + java.util.Arrays.toString(s));
+                    + Arrays.toString(s));
         }
         int n = s[0];
         int per = s[1];

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
 import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
@@ -26,7 +27,7 @@ import org.equivariant4j.nn.io.IdxDatasets;
  * ({@code --option data=<dir>} holding {@code train-images-idx3-ubyte(.gz)} etc.). Targets ({@code task}):
  * <ul>
  *   <li>{@code maps}: the response maps of a hidden lifting layer whose |G| kernels are random templates in the four
- *       poses ({@link InvariantTeacher#maps}); the learner sees only images and maps, not how the maps relate;</li>
+ *       poses ({@link HiddenTeacher#maps}); the learner sees only images and maps, not how the maps relate;</li>
  *   <li>{@code field}: those responses after a ReLU, pooled over the poses at every pixel (the order of the poses is
  *       not given either);</li>
  *   <li>{@code teacher}: that field pooled over space to one number per image;</li>
@@ -37,9 +38,9 @@ public class SymmetryDiscoveryExperiment implements Experiment {
     private final String id;
     private final String description;
     private final PoseSymmetry defaultPoses;
-    private final String defaultTask;
+    private final DiscoveryTask defaultTask;
 
-    SymmetryDiscoveryExperiment(String id, String description, PoseSymmetry defaultPoses, String defaultTask) {
+    SymmetryDiscoveryExperiment(String id, String description, PoseSymmetry defaultPoses, DiscoveryTask defaultTask) {
         this.id = id;
         this.description = description;
         this.defaultPoses = defaultPoses;
@@ -49,15 +50,15 @@ public class SymmetryDiscoveryExperiment implements Experiment {
     /** {@code ws-discover-c4}: every example rotated by a random multiple of 90 degrees. */
     public static SymmetryDiscoveryExperiment discoverC4() {
         return new SymmetryDiscoveryExperiment("ws-discover-c4", "learned weight sharing finds the four 90-degree rotations"
-                + " of the kernel grid (no group given) from randomly rotated glyphs and a hidden lifting layer's response maps;"
-                + " distances per epoch, PNG of the matrices", PoseSymmetry.C4, "maps");
+                + " of the kernel grid (no group given, no pose order given) from randomly rotated glyphs and a hidden"
+                + " rotation-pooled field; distances per epoch, PNG of the matrices", PoseSymmetry.C4, DiscoveryTask.FIELD);
     }
 
     /** {@code ws-partial-symmetry}: only 180-degree rotations in the data. */
     public static SymmetryDiscoveryExperiment partialSymmetry() {
         return new SymmetryDiscoveryExperiment("ws-partial-symmetry", "learned weight sharing on glyphs with only 180-degree"
                 + " symmetry (a hidden field pooled over 0 and 180 degrees): which of the four matrices become which rotations",
-                PoseSymmetry.C2, "field");
+                PoseSymmetry.C2, DiscoveryTask.FIELD);
     }
 
     @Override
@@ -74,7 +75,7 @@ public class SymmetryDiscoveryExperiment implements Experiment {
     public List<OptionSpec> options() {
         return List.of(StandardOptions.epochs(25), StandardOptions.batchSize(32), StandardOptions.seed(1),
                 StandardOptions.trainSize(1024), StandardOptions.testSize(512),
-                OptionSpec.ofChoice("task", defaultTask, "maps: regress the response maps of a hidden lifting layer whose"
+                OptionSpec.ofChoice("task", defaultTask.id(), "maps: regress the response maps of a hidden lifting layer whose"
                         + " kernels are the templates in every pose (C4 only); field: the same maps pooled over the poses"
                         + " at every pixel (after a ReLU); teacher: that pooled to one number per image; labels: classify"
                         + " the glyphs", "maps", "field", "teacher", "labels"),
@@ -132,18 +133,16 @@ public class SymmetryDiscoveryExperiment implements Experiment {
             classes = 10;
             dataName = "MNIST from " + dir;
         }
-        boolean regression = c.stringValue("task").equals("teacher");
-        boolean field = c.stringValue("task").equals("field");
-        boolean maps = c.stringValue("task").equals("maps");
-        if (maps && poses != PoseSymmetry.C4) {
-            throw new org.equivariant4j.core.error.InvalidOptionException("task", "option 'task': 'maps' needs one target map"
+        DiscoveryTask task = DiscoveryTask.of(c.stringValue("task"));
+        if (task == DiscoveryTask.MAPS && poses != PoseSymmetry.C4) {
+            throw new InvalidOptionException("task", "option 'task': 'maps' needs one target map"
                     + " per group channel, i.e. poses=C4 for the 4 matrices; use task=field or teacher for poses=" + poses);
         }
         boolean maxOverSpace = c.stringValue("spatial-pool").equals("max");
         boolean maxOverGroup = c.stringValue("group-pool").equals("max");
         int kernel = c.intValue("kernel");
-        if (regression) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("teacher-templates"), kernel, maxOverSpace,
+        if (task == DiscoveryTask.TEACHER) {
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("teacher-templates"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             Tensor y = teacher.raw(train.features());
             double mean = y.mean().item();
@@ -153,8 +152,8 @@ public class SymmetryDiscoveryExperiment implements Experiment {
             classes = 1;
             dataName += String.format(Locale.ROOT, "; target: a hidden %s-invariant function of %d random %dx%d templates",
                     poses, c.intValue("teacher-templates"), kernel, kernel);
-        } else if (maps) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+        } else if (task == DiscoveryTask.MAPS) {
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             double std = Math.sqrt(teacher.maps(train.features(), 1.0).labels().pow(2).mean().item()) + 1e-12;
             train = teacher.maps(train.features(), std);
@@ -162,8 +161,8 @@ public class SymmetryDiscoveryExperiment implements Experiment {
             classes = 1;
             dataName += String.format(Locale.ROOT, "; target: the %d response maps of a hidden lifting layer (%d random %dx%d"
                     + " templates, each in the %d poses)", 4 * c.intValue("channels"), c.intValue("channels"), kernel, kernel, 4);
-        } else if (field) {
-            InvariantTeacher teacher = new InvariantTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
+        } else if (task == DiscoveryTask.FIELD) {
+            HiddenTeacher teacher = new HiddenTeacher(poses, c.intValue("channels"), kernel, maxOverSpace,
                     maxOverGroup, new Rng(31L * seed + 17));
             TensorDataset raw = teacher.field(train.features(), 1.0);
             double std = Math.sqrt(raw.labels().pow(2).mean().item()) + 1e-12;
@@ -180,7 +179,8 @@ public class SymmetryDiscoveryExperiment implements Experiment {
         DatasetSummary data = new DatasetSummary(dataName, "each example in a random pose of " + poses,
                 Map.of("train", train.size(), "test", test.size()));
         String title = String.format(Locale.ROOT, "%s: %d learned matrices, data with %s poses", id, 4, poses);
-        return new DiscoveryRun(regression, field, maps, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed, c.doubleValue("lr"), c.doubleValue("lr-scores"),
+        return new DiscoveryRun(task, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed,
+                c.doubleValue("lr"), c.doubleValue("lr-scores"),
                 c.doubleValue("norm-penalty"), c.doubleValue("entropy-penalty"), kernel, data, Path.of(c.stringValue("figure")),
                 title, c.doubleValue("threshold"));
     }

@@ -11,15 +11,19 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
 
 /**
- * A hidden function of images that has exactly the symmetry of a {@link PoseSymmetry} and no more, used as the
- * regression target of the discovery experiments: {@code y(f) = Σ_c w_c · pool_{g ∈ S} pool_x relu((g·T_c) ⋆ f)(x)},
- * with random templates {@code T_c} (k x k), random weights {@code w_c}, S the poses (rotations by multiples of 90
- * degrees, or the identity and a mirror) and each pool a max or a mean (the same as the learner's). Rotating (mirroring) the input by an element
- * of S permutes the inner terms, so y is invariant under S; random templates have no symmetry of their own, so y is
- * not invariant under anything else. The rotated templates are made with tensor flips and transposes, independently of
- * the weight-sharing code under test; the learner sees only (image, y) pairs.
+ * The hidden targets of the discovery experiments: a lifting layer whose kernels are random templates {@code T_c}
+ * (k x k) in every pose g of a {@link PoseSymmetry} S (rotations by multiples of 90 degrees, or the identity and a
+ * mirror), made with tensor flips and transposes, independently of the weight-sharing code under test. Three targets:
+ * <ul>
+ *   <li>{@link #maps}: the response maps {@code (g·T_c) ⋆ f}, one per template and pose (equivariant);</li>
+ *   <li>{@link #field}: {@code pool_{g ∈ S} relu((g·T_c) ⋆ f)(x)} at every pixel (equivariant, pose order not given);</li>
+ *   <li>{@link #raw}: {@code Σ_c w_c · pool_{g ∈ S} pool_x relu((g·T_c) ⋆ f)(x)}, one number per image (invariant).</li>
+ * </ul>
+ * Rotating (mirroring) the input by an element of S permutes the poses, so the pooled targets are invariant under S;
+ * random templates have no symmetry of their own, so they are not invariant under anything else. Each pool is a max or
+ * a mean, the same as the learner's. The learner sees only (image, target) pairs.
  */
-final class InvariantTeacher {
+final class HiddenTeacher {
     private final List<Tensor> kernels = new ArrayList<>();
     private final Tensor weights;
     private final int kernelSize;
@@ -27,7 +31,7 @@ final class InvariantTeacher {
     private final boolean maxOverGroup;
     private final int templates;
 
-    InvariantTeacher(PoseSymmetry symmetry, int templates, int kernelSize, boolean maxOverSpace, boolean maxOverGroup, Rng rng) {
+    HiddenTeacher(PoseSymmetry symmetry, int templates, int kernelSize, boolean maxOverSpace, boolean maxOverGroup, Rng rng) {
         this.kernelSize = kernelSize;
         this.maxOverSpace = maxOverSpace;
         this.maxOverGroup = maxOverGroup;
