@@ -1,5 +1,6 @@
 package org.equivariant4j.benchmarks;
 
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -38,6 +39,9 @@ public final class CpuTimeRun {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 2.0;
+        // Only the result goes to stdout: libraries print there (SameDiff announces every op it differentiates).
+        PrintStream result = System.out;
+        System.setOut(System.err);
         Object state = type.getConstructor().newInstance();
         for (Field f : type.getFields()) {
             Param p = f.getAnnotation(Param.class);
@@ -79,7 +83,7 @@ public final class CpuTimeRun {
                     mean * 1e3, raw));
             System.err.printf(Locale.ROOT, "%s.%s: %.4f ms CPU per call%n", type.getSimpleName(), m.getName(), mean * 1e3);
         }
-        System.out.println("[" + String.join(",\n", records) + "]");
+        result.println("[" + String.join(",\n", records) + "]");
     }
 
     /** Process CPU seconds per call over one iteration of about {@code seconds} of CPU time. */
