@@ -14,6 +14,8 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
+import org.equivariant4j.graph.message.ConcatLinear;
+import org.equivariant4j.graph.message.ConditionedLinear;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
 import org.equivariant4j.graph.message.MessageMlp;
@@ -57,6 +59,7 @@ public final class EgnnLayer extends GraphLayer {
     private final double clamp;
     private final Aggregation coordinateAggregation;
     private final boolean updatePositions;
+    private boolean nodeProjection = true;
 
     private EgnnLayer(Builder b) {
         super(GraphFields.scalars(b.group, b.in), GraphFields.scalars(b.group, b.out));
@@ -107,6 +110,11 @@ public final class EgnnLayer extends GraphLayer {
         return hidden;
     }
 
+    /** Turns the node-projection fast path of the edge MLP's first layer off (tests compare both paths). */
+    void nodeProjection(boolean value) {
+        this.nodeProjection = value;
+    }
+
     public boolean usesVelocities() {
         return velocity != null;
     }
@@ -123,7 +131,7 @@ public final class EgnnLayer extends GraphLayer {
 
         Tensor diff = x.indexSelect(0, receivers).sub(x.indexSelect(0, senders));
         Tensor radial = diff.mul(diff).sum(1, true);
-        Tensor m = edge.forward(Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial), a);
+        Tensor m = edgeMessages(h, radial, a, receivers, senders);
         if (attention != null) {
             m = m.mul(attention.forward(m, a).sigmoid());
         }
@@ -158,6 +166,28 @@ public final class EgnnLayer extends GraphLayer {
             updated = h.add(updated);
         }
         return g.withNodes(outType(), updated, positions);
+    }
+
+    /**
+     * φ_e on all edges. When the first piece of the edge MLP is a plain {@link ConcatLinear}, its map
+     * {@code W [h_i, h_j, r, a] + b} is split as {@code (h W_i^T)[i] + (h W_j^T)[j] + [r, a, 1] [W_r, W_a, b]^T}:
+     * the projections of h are computed once per node (N rows instead of E), gathered in one index select,
+     * and the two concatenations over all edges disappear. Same function, fewer ops and flops.
+     */
+    private Tensor edgeMessages(Tensor h, Tensor radial, Tensor a, Tensor receivers, Tensor senders) {
+        ConditionedLinear first = edge.pieces().get(0);
+        if (!nodeProjection || !(first instanceof ConcatLinear plain) || plain.linear().bias() == null) {
+            return edge.forward(Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial), a);
+        }
+        Tensor w = plain.linear().weight().value();
+        int e = radial.size(0);
+        Tensor fromReceiver = h.matmul(w.narrow(1, 0, in).transpose(0, 1)).indexSelect(0, receivers);
+        Tensor fromSender = h.matmul(w.narrow(1, in, in).transpose(0, 1)).indexSelect(0, senders);
+        Tensor ones = Tensors.ones(radial.dtype(), e, 1);
+        Tensor rest = a == null ? Tensors.concat(1, radial, ones) : Tensors.concat(1, radial, a, ones);
+        Tensor restWeight = Tensors.concat(1, w.narrow(1, 2 * in, w.size(1) - 2 * in),
+                plain.linear().bias().value().reshape(hidden, 1));
+        return edge.resume(1, fromReceiver.add(fromSender).add(rest.matmul(restWeight.transpose(0, 1))), a);
     }
 
     private void checkEdgeAttributes(Graph g, Tensor a) {

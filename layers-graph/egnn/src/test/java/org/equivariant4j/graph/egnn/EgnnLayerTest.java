@@ -118,6 +118,23 @@ class EgnnLayerTest {
     }
 
     @Test
+    void theNodeProjectionFastPathComputesTheSameFunction() {
+        Graph g = batch(E3, 3, 3, 13);
+        for (Graph graph : List.of(g, g.withEdgeAttributes(null, null))) {
+            int attributes = graph.edgeAttributes() == null ? 0 : 2;
+            EgnnLayer l = EgnnLayer.builder(E3, 3, 8, 3).edgeAttributes(attributes).velocity(true).rng(new Rng(6)).build();
+            l.to(DType.FLOAT64);
+            Graph fast = l.forward(graph);
+            l.nodeProjection(false);
+            Graph generic = l.forward(graph);
+            assertThat(fast.features().toDoubleArray()).containsExactly(generic.features().toDoubleArray(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(fast.positions().toDoubleArray()).containsExactly(generic.positions().toDoubleArray(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
+
+    @Test
     void positionsMoveOnlyAlongRelativeVectorsAndVelocities() {
         Graph g = batch(E3, 3, 3, 10);
         EgnnLayer l = EgnnLayer.builder(E3, 3, 8, 3).edgeAttributes(2).updatePositions(false).rng(new Rng(1)).build();

@@ -66,8 +66,25 @@ public final class MessageMlp extends Module {
             throw new ShapeMismatchException(this + ": expected input [rows, " + widths[0] + "] but was "
                     + Arrays.toString(input.shape()));
         }
+        return run(0, input, attributeRows);
+    }
+
+    /**
+     * The rest of the MLP after its first {@code done} pieces: {@code output} is what piece
+     * {@code done - 1} computed (before its activation). For layers that compute the first pieces in a
+     * cheaper but equivalent way (e.g. per node instead of per edge).
+     */
+    public Tensor resume(int done, Tensor output, Tensor attributeRows) {
+        if (done < 1 || done > layers.size()) {
+            throw new IllegalArgumentException(this + ": can resume after 1.." + layers.size() + " pieces, not " + done);
+        }
+        Tensor h = done - 1 < activations.size() ? activations.get(done - 1).forward(output) : output;
+        return run(done, h, attributeRows);
+    }
+
+    private Tensor run(int from, Tensor input, Tensor attributeRows) {
         Tensor h = input;
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = from; i < layers.size(); i++) {
             ConditionedLinear piece = layers.get(i);
             h = piece.forward(h, piece.attributes() == 0 ? null : attributeRows);
             if (i < activations.size()) {
