@@ -1,12 +1,15 @@
 package org.equivariant4j.nn.equivariant;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
+import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.PoolSpec;
 import org.equivariant4j.core.tensor.Tensor;
@@ -17,7 +20,9 @@ import org.equivariant4j.core.tensor.Tensor;
  * only when every side is a multiple of {@code size}, and only then does a lattice symmetry about the grid's
  * centre map windows onto windows; other sizes are refused at run time, naming the layer and the shape.
  * MAX commutes with permutations of the channels, so it needs permutation summands (regular, quotient,
- * trivial); MEAN is linear and commutes with any channel representation.
+ * trivial); MEAN is linear and commutes with any channel representation. Where the channel representation
+ * itself only approximates the group action (features sampled on a grid of rotations that is not a group),
+ * MAX follows it only approximately: {@link #declaring} states that.
  */
 public final class SpatialPooling extends EquivariantLayer {
 
@@ -29,6 +34,7 @@ public final class SpatialPooling extends EquivariantLayer {
 
     private final Mode mode;
     private final int size;
+    private final Optional<ApproximateEquivariance> approximation;
 
     /** Windows of {@code size}^d samples, stride {@code size}. */
     public SpatialPooling(FieldType type, Mode mode, int size) {
@@ -46,6 +52,7 @@ public final class SpatialPooling extends EquivariantLayer {
         }
         this.mode = mode;
         this.size = size;
+        this.approximation = Optional.empty();
     }
 
     private SpatialPooling(FieldType type, Mode mode) {
@@ -58,6 +65,27 @@ public final class SpatialPooling extends EquivariantLayer {
         }
         this.mode = mode;
         this.size = 0;
+        this.approximation = Optional.empty();
+    }
+
+    private SpatialPooling(SpatialPooling checked, ApproximateEquivariance approximation) {
+        super(checked.inType(), checked.outType());
+        this.mode = checked.mode;
+        this.size = checked.size;
+        this.approximation = Optional.of(Objects.requireNonNull(approximation, "approximation"));
+    }
+
+    /**
+     * The same pooling, declared only approximately equivariant (e.g. on features sampled on a rotation grid
+     * that is not a group, whose action is interpolation), so that the test kit checks the stated tolerance.
+     */
+    public SpatialPooling declaring(ApproximateEquivariance approximation) {
+        return new SpatialPooling(this, approximation);
+    }
+
+    @Override
+    public Optional<ApproximateEquivariance> approximation() {
+        return approximation;
     }
 
     /** Pools the whole grid to one sample per channel ({@code [N, C, 1...]}); invariant under every lattice symmetry. */

@@ -10,6 +10,7 @@ import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.Representation;
+import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -59,5 +60,21 @@ class SpatialPoolingTest {
         GradientCheck.of("SpatialPooling(MEAN 2)", in -> pool.forward(GeometricTensor.of(in[0], regular)).tensor(), x)
                 .assertCorrect();
         assertThat(pool.forward(GeometricTensor.of(x, regular)).tensor().shape()).containsExactly(2, 4, 2, 2);
+    }
+
+    @Test
+    void declaringAnApproximationKeepsTheMapAndStatesTheTolerance() {
+        FieldType regular = FieldType.of(Domain.grid(2), Representation.regular(C4));
+        SpatialPooling exact = new SpatialPooling(regular, SpatialPooling.Mode.MAX, 2);
+        ApproximateEquivariance declared = new ApproximateEquivariance(1e-3, 0.5, "interpolated channel action");
+        SpatialPooling approximate = exact.declaring(declared);
+        assertThat(exact.approximation()).isEmpty();
+        assertThat(approximate.approximation()).contains(declared);
+        assertThat(approximate.inType()).isEqualTo(regular);
+        Tensor x = Tensors.randn(new Rng(5), 2, 4, 4, 4);
+        assertThat(approximate.forward(GeometricTensor.of(x, regular)).tensor().toDoubleArray())
+                .containsExactly(exact.forward(GeometricTensor.of(x, regular)).tensor().toDoubleArray());
+        assertThat(SpatialPooling.global(regular, SpatialPooling.Mode.MEAN).declaring(declared).forward(
+                GeometricTensor.of(x, regular)).tensor().shape()).containsExactly(2, 4, 1, 1);
     }
 }

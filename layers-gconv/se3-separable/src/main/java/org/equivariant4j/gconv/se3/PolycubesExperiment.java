@@ -23,7 +23,9 @@ import org.equivariant4j.gconv.se3.data.MedMnist3d;
 import org.equivariant4j.gconv.se3.data.Polycubes;
 import org.equivariant4j.gconv.se3.model.Cnn3dClassifier;
 import org.equivariant4j.gconv.se3.model.GroupLayerKind;
+import org.equivariant4j.gconv.se3.model.RegularGcnnClassifier;
 import org.equivariant4j.gconv.se3.model.SE3Classifier;
+import org.equivariant4j.groups.FiniteRotationGroup;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
@@ -32,7 +34,7 @@ import org.equivariant4j.nn.experiment.ClassifierSet;
  * Does an SE(3) group CNN generalise to rotations it never saw? Polycube volumes ({@link Polycubes}) in the
  * canonical orientation train a plain 3D CNN, the same CNN with random cube-rotation augmentation, and
  * separable SE(3) G-CNNs on rotation grids (default: the octahedral group O, exact on voxels, and a
- * 12-rotation uniform grid of SO(3)). All are tested on canonical, cube-rotated (90-degree multiples) and
+ * 12-rotation uniform grid of SO(3)), and the discrete regular G-CNN on O from {@code layers-gconv/regular}. All are tested on canonical, cube-rotated (90-degree multiples) and
  * arbitrarily rotated volumes. With {@code --data <medmnist3d.npz>} the same models train on a MedMNIST-3D
  * file's train split and are tested on its test split, as given and turned by random cube rotations.
  */
@@ -40,6 +42,7 @@ public final class PolycubesExperiment implements Experiment {
     public static final String ID = "se3-polycubes";
     static final String CNN = "cnn";
     static final String CNN_AUGMENTED = "cnn-aug";
+    static final String REGULAR = "regular-O";
 
     @Override
     public String id() {
@@ -48,8 +51,8 @@ public final class PolycubesExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "SE(3) separable G-CNNs (octahedral and uniform SO(3) grids) vs 3D CNNs with and without rotation"
-                + " augmentation, on 3D polycube volumes trained upright and tested rotated (or a MedMNIST-3D .npz)";
+        return "SE(3) separable G-CNNs (octahedral and uniform SO(3) grids) and a regular octahedral G-CNN vs 3D CNNs"
+                + " with and without rotation augmentation, on 3D polycube volumes trained upright and tested rotated (or a MedMNIST-3D .npz)";
     }
 
     @Override
@@ -68,6 +71,10 @@ public final class PolycubesExperiment implements Experiment {
                 OptionSpec.ofChoice("pooling", "mean", "global pooling of every model over positions (and rotations)", "mean",
                         "max"),
                 OptionSpec.ofBoolean("baselines", true, "also train the plain and the augmented 3D CNN"),
+                OptionSpec.ofBoolean("regular", true, "also train the discrete regular G-CNN on the octahedral group O"
+                        + " (layers-gconv/regular: full kernels on the group)"),
+                OptionSpec.ofInt("regular-width", 1, "regular fields of its first layer (the next two have twice as many;"
+                        + " 1 matches the other models' parameter count)", 1, 64),
                 OptionSpec.ofDouble("lr", 5e-3, "Adam learning rate of every model", 1e-6, 1.0),
                 OptionSpec.ofString("data", "", "a MedMNIST-3D .npz file to train and test on instead of polycubes"));
     }
@@ -149,6 +156,14 @@ public final class PolycubesExperiment implements Experiment {
             String name = "se3-" + grid.name() + (full ? "-full" : "");
             models.add(name, model, model::forward, lr, null);
             labels.add(name);
+        }
+        // Last, so the other models' initial weights do not depend on whether it is trained.
+        if (c.booleanValue("regular")) {
+            int w = c.intValue("regular-width");
+            RegularGcnnClassifier regular = new RegularGcnnClassifier(FiniteRotationGroup.octahedral(), new int[] {w, 2 * w,
+                    2 * w}, kernel, classes, max, rng.split());
+            models.add(REGULAR, regular, regular::forward, lr, null);
+            labels.add(REGULAR);
         }
         Map.Entry<String, Integer>[] splits = splits(train, tests);
         DatasetSummary data = new DatasetSummary(dataFile.isBlank() ? "polycubes" : "medmnist3d", description,
@@ -253,7 +268,8 @@ public final class PolycubesExperiment implements Experiment {
                     List.of("cube = each test volume turned by a random rotation of the cube (90-degree multiples);"
                             + " arbitrary = the geometry turned by a Haar-random rotation before voxelising",
                             "batch-norm statistics recalibrated on 192 training volumes before every evaluation (precise BN)",
-                            "cnn-aug: random cube rotations of every training batch; se3-<grid>: separable SE(3) G-CNN on that"
+                            "cnn-aug: random cube rotations of every training batch; regular-O: discrete regular G-CNN"
+                            + " on the octahedral group (layers-gconv/regular); se3-<grid>: separable SE(3) G-CNN on that"
                             + " rotation grid (O: the 24 cube rotations, exact on voxels; SO3grid<n>: n rotations spread"
                             + " uniformly over SO(3))"));
         }
@@ -262,6 +278,7 @@ public final class PolycubesExperiment implements Experiment {
             return switch (name) {
                 case CNN -> "3D CNN";
                 case CNN_AUGMENTED -> "3D CNN + cube-rotation augmentation";
+                case REGULAR -> "regular G-CNN, group O (24)";
                 default -> name.startsWith("se3-") ? "SE(3) " + (name.endsWith("-full") ? "full" : "separable") + " G-CNN, grid "
                         + name.substring(4).replace("-full", "") : name;
             };

@@ -13,6 +13,7 @@ import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.group.Representation;
+import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.groups.FiniteRotationGroup;
 import org.equivariant4j.groups.SO3;
 
@@ -110,6 +111,14 @@ public final class RotationGrid {
     /** Whether features on this grid transform exactly (a finite group's regular representation). */
     public boolean isExact() {
         return group != null;
+    }
+
+    /**
+     * What a layer on this grid can promise: nothing to declare on a group grid (exact), a stated tolerance
+     * on a uniform grid; for nn's blocks on these fields, e.g. {@code SpatialPooling.declaring}.
+     */
+    public Optional<ApproximateEquivariance> approximation() {
+        return Tolerances.of(this);
     }
 
     /** The group the feature fields are declared over: the finite group itself, or SO(3) for a uniform grid. */

@@ -7,9 +7,12 @@ import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.ConvSpec;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.init.Fan;
+import org.equivariant4j.nn.init.KaimingNormal;
 
 /**
  * Full (non-separable) SE(3) group convolution, for comparison with {@link SE3SeparableConv}:
@@ -19,6 +22,8 @@ import org.equivariant4j.core.tensor.Tensors;
  * {@code [O·n, C·n, k, k, k]} kernel runs as ONE 3D convolution.
  */
 public final class SE3GroupConv extends EquivariantLayer {
+    /** He-normal with fans counted here: the kernels are restricted to the ball, so the weight's shape overcounts them. */
+    private static final KaimingNormal HE = new KaimingNormal();
     private final RotationGrid grid;
     private final int inFields;
     private final int outFields;
@@ -53,8 +58,9 @@ public final class SE3GroupConv extends EquivariantLayer {
         }
         this.relative = new Constant(r, n, n, n);
         int k3 = kernel * kernel * kernel;
-        this.weight = registerParameter("weight", Kaiming.normal(rng, inFields * n * KernelRotation.support(kernel),
-                outFields, inFields, n, k3));
+        this.weight = registerParameter("weight", HE.sample(new int[] {outFields, inFields, n, k3},
+                new Fan(inFields * n * KernelRotation.support(kernel), outFields * n * KernelRotation.support(kernel)),
+                DType.FLOAT32, rng));
         this.bias = registerParameter("bias", Tensors.zeros(outFields));
     }
 

@@ -7,9 +7,12 @@ import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.ConvSpec;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.init.Fan;
+import org.equivariant4j.nn.init.KaimingNormal;
 
 /**
  * Lifting convolution R³ → SE(3): {@code out(g_i, x) = Σ_c Σ_y W(g_i⁻¹ y) f_c(x + y)} for every rotation
@@ -21,6 +24,8 @@ import org.equivariant4j.core.tensor.Tensors;
  * stay symmetric about the centre).
  */
 public final class SE3LiftingConv extends EquivariantLayer {
+    /** He-normal with fans counted here: the kernels are restricted to the ball, so the weight's shape overcounts them. */
+    private static final KaimingNormal HE = new KaimingNormal();
     private final RotationGrid grid;
     private final int inChannels;
     private final int outFields;
@@ -42,8 +47,9 @@ public final class SE3LiftingConv extends EquivariantLayer {
         this.spec = ConvSpec.of(3).withPadding(kernel / 2).withStride(stride);
         this.rotation = KernelRotation.matrix(grid, kernel);
         int k3 = kernel * kernel * kernel;
-        this.weight = registerParameter("weight", Kaiming.normal(rng, inChannels * KernelRotation.support(kernel),
-                outFields, inChannels, k3));
+        this.weight = registerParameter("weight", HE.sample(new int[] {outFields, inChannels, k3},
+                new Fan(inChannels * KernelRotation.support(kernel), outFields * KernelRotation.support(kernel)),
+                DType.FLOAT32, rng));
         this.bias = registerParameter("bias", Tensors.zeros(outFields));
     }
 

@@ -7,9 +7,12 @@ import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.ConvSpec;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.init.Fan;
+import org.equivariant4j.nn.init.KaimingNormal;
 
 /**
  * Separable SE(3) group convolution (Kuipers &amp; Bekkers): the kernel {@code k(h, y) = k_SO3[o, c](h) ·
@@ -26,6 +29,8 @@ import org.equivariant4j.core.tensor.Tensors;
  * {@link SE3GroupConv}. Input/output layout as in {@link SE3LiftingConv}.
  */
 public final class SE3SeparableConv extends EquivariantLayer {
+    /** He-normal with fans counted here (the SO(3) kernel's weight shape is not nn's [out, in, *kernel]). */
+    private static final KaimingNormal HE = new KaimingNormal();
     private final RotationGrid grid;
     private final int inFields;
     private final int outFields;
@@ -52,7 +57,8 @@ public final class SE3SeparableConv extends EquivariantLayer {
         int n = grid.size();
         this.relative = new Constant(transpose(grid.relativeRbfWeights(grid), n * n, n), n, n * n);
         int support = KernelRotation.support(kernel);
-        this.groupWeight = registerParameter("group_weight", Kaiming.normal(rng, inFields * n, outFields, inFields, n));
+        this.groupWeight = registerParameter("group_weight", HE.sample(new int[] {outFields, inFields, n},
+                new Fan(inFields * n, outFields * n), DType.FLOAT32, rng));
         // Unit mean square over the ball: the spatial part keeps the variance the SO(3) part sets.
         this.spatialWeight = registerParameter("spatial_weight", Tensors.randn(rng, outFields, kernel * kernel * kernel)
                 .mul(Math.sqrt(1.0 / support)));

@@ -1,13 +1,13 @@
 package org.equivariant4j.gconv.se3;
 
 import org.equivariant4j.core.layer.EquivariantLayer;
-import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.nn.equivariant.SpatialPooling;
 import org.equivariant4j.testkit.equivariance.EquivariantLayerContractTest;
 
-/** The test kit's layer contract on the octahedral grid: all 24 rotations, exact, float32 and float64. */
+/** The test kit's layer contract for nn's 2×2×2 max pooling on octahedral-grid fields: all 24 rotations, exact. */
 class SpatialPoolingContractTest extends EquivariantLayerContractTest {
     @Override
     protected EquivariantLayer createLayer(long seed) {
-        return new SpatialPooling(RotationGrid.octahedral(), 2, SpatialPooling.Mode.MAX);
+        return new SpatialPooling(RotationGrid.octahedral().fieldType(2), SpatialPooling.Mode.MAX, 2);
     }
 }

@@ -14,10 +14,10 @@ import org.equivariant4j.gconv.se3.SE3GlobalPooling;
 import org.equivariant4j.gconv.se3.SE3GroupConv;
 import org.equivariant4j.gconv.se3.SE3LiftingConv;
 import org.equivariant4j.gconv.se3.SE3SeparableConv;
-import org.equivariant4j.gconv.se3.SpatialPooling;
 import org.equivariant4j.nn.equivariant.EquivariantBatchNorm;
 import org.equivariant4j.nn.equivariant.EquivariantSequential;
 import org.equivariant4j.nn.equivariant.PointwiseNonlinearity;
+import org.equivariant4j.nn.equivariant.SpatialPooling;
 import org.equivariant4j.nn.layer.Linear;
 
 /**
@@ -41,7 +41,8 @@ public final class SE3Classifier extends UnaryModule {
         List<EquivariantLayer> layers = new ArrayList<>();
         layers.add(new SE3LiftingConv(grid, 1, fields[0], kernel, 1, rng));
         addNormAndRelu(layers, grid, fields[0]);
-        layers.add(new SpatialPooling(grid, fields[0], SpatialPooling.Mode.MAX));
+        SpatialPooling pool = new SpatialPooling(grid.fieldType(fields[0]), SpatialPooling.Mode.MAX, 2);
+        layers.add(grid.approximation().map(pool::declaring).orElse(pool));
         for (int l = 1; l < fields.length; l++) {
             layers.add(kind == GroupLayerKind.SEPARABLE ? new SE3SeparableConv(grid, fields[l - 1], fields[l], 3, 1, rng)
                     : new SE3GroupConv(grid, fields[l - 1], fields[l], 3, 1, rng));
