@@ -53,13 +53,15 @@ public final class RotatedAccuracyExperiment implements Experiment {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(8), StandardOptions.batchSize(32), StandardOptions.seed(1),
-                StandardOptions.trainSize(1200), StandardOptions.testSize(600),
+        return List.of(StandardOptions.epochs(20), StandardOptions.batchSize(32), StandardOptions.seed(1),
+                StandardOptions.trainSize(2400), StandardOptions.testSize(1200),
                 OptionSpec.ofInt("size", 16, "side of the square image grid (a multiple of 4: GroupCnn pools twice by 2)", 12, 64),
                 OptionSpec.ofDouble("noise", 0.15, "deviation of the Gaussian pixel noise", 0.0, 2.0),
-                OptionSpec.ofInt("ws-channels", 10, "fields (4 channels each) per layer of the weight-sharing CNN", 1, 256),
-                OptionSpec.ofInt("ws-layers", 3, "weight-sharing layers (one lifting, the rest group layers)", 1, 8),
-                OptionSpec.ofInt("ws-kernel", 3, "kernel side of the weight-sharing layers (odd)", 1, 7),
+                OptionSpec.ofInt("ws-channels", 8, "fields (4 channels each) per layer of the weight-sharing CNN", 1, 256),
+                OptionSpec.ofInt("ws-layers", 2, "weight-sharing layers (one lifting, the rest group layers)", 1, 8),
+                OptionSpec.ofInt("ws-kernel", 5, "kernel side of the weight-sharing layers (odd; no pooling between them, so 5x5 for a receptive field that spans a pentomino)", 1, 7),
+                OptionSpec.ofBoolean("ws-max-over-space", true, "pool the weight-sharing CNN's maps by their maximum over"
+                        + " space (a detector) instead of their mean (the paper's)"),
                 OptionSpec.ofInt("c4-fields", 8, "regular C4 fields per hidden layer of the C4 G-CNN", 1, 256),
                 OptionSpec.ofInt("cnn-channels", 16, "channels per hidden layer of the CNN", 1, 512),
                 OptionSpec.ofDouble("lr", 3e-3, "Adam learning rate of the C4 G-CNN and the CNN", 1e-6, 1.0),
@@ -93,7 +95,7 @@ public final class RotatedAccuracyExperiment implements Experiment {
         ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
         // Learned sharing: C4 only labels the four channels of a field; nothing ties the matrices to it.
         WeightSharingCnn ws = new WeightSharingCnn(CyclicGroup.of(4), 1, c.intValue("ws-channels"), c.intValue("ws-layers"),
-                kernel, classes, WeightSharingOptions.defaults(), true, true, rng.split());
+                kernel, classes, WeightSharingOptions.defaults(), c.booleanValue("ws-max-over-space"), true, rng.split());
         models.add(WS, ws, x -> ws.forward(x.reshape(x.size(0), 1, size, size)), c.doubleValue("ws-lr"), null);
         GroupCnn c4 = new GroupCnn(CyclicGroup.of(4), size, c.intValue("c4-fields"), classes, rng.split());
         models.add(C4, c4, c4::forward, lr, null);
@@ -145,7 +147,7 @@ public final class RotatedAccuracyExperiment implements Experiment {
                     List.of("model", "kernel, bias, BN, read-out parameters", "sharing scores", "rotated test acc"), rows,
                     List.of(String.format(Locale.ROOT, "%d test images (%dx%d), each turned by a random element of C4",
                             testSet("rotated").size(), size, size),
-                            "weight-sharing CNN: lifting + group layers with learned matrices, ReLU, max over space, max over"
+                            "weight-sharing CNN: lifting + group layers with learned matrices, ReLU, max (option: mean) over space, max over"
                                     + " the 4 group channels, linear",
                             "C4 G-CNN and CNN (regular's GroupCnn over C4 and C1): lift 5x5 -> BN -> ReLU -> maxpool 2 ->"
                                     + " gconv 3x3 -> BN -> ReLU -> maxpool 2 -> gconv 3x3 -> BN -> ReLU -> max over H ->"

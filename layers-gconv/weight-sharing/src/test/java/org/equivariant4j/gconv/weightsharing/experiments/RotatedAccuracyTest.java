@@ -18,7 +18,7 @@ class RotatedAccuracyTest {
     void threeModelsTrainOnRotatedImages() {
         RotatedAccuracyExperiment e = new RotatedAccuracyExperiment();
         ExperimentConfig c = ExperimentConfig.resolve(e, Map.of("size", "12", "train-size", "192", "test-size", "96",
-                "epochs", "4", "ws-channels", "4", "ws-layers", "2", "c4-fields", "4", "cnn-channels", "8", "lr", "1e-2"));
+                "epochs", "4", "ws-channels", "4", "ws-layers", "2", "ws-kernel", "3", "c4-fields", "4", "cnn-channels", "8", "lr", "1e-2"));
         RotatedAccuracyExperiment.Run run = (RotatedAccuracyExperiment.Run) e.start(c);
         Map<String, Double> first = run.trainEpoch(0, StepListener.NONE, () -> false).metrics();
         Map<String, Double> last = first;
