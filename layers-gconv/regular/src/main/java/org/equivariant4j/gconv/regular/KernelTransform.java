@@ -28,6 +28,8 @@ import org.equivariant4j.core.tensor.Tensors;
  * applied by one {@code matmul}. Either way: one op, a reshape and a permute, whatever |H| is.
  */
 public final class KernelTransform {
+    private final String layer;
+    private final String groupName;
     private final int order;
     private final int inOrder;
     private final int kernelSize;
@@ -37,7 +39,10 @@ public final class KernelTransform {
     private final Tensor permutationTensor;
     private final Map<DType, Tensor> matrixTensors = new EnumMap<>(DType.class);
 
-    private KernelTransform(int order, int inOrder, int kernelSize, int dimension, long[] permutation, double[] matrix) {
+    private KernelTransform(String layer, String groupName, int order, int inOrder, int kernelSize, int dimension,
+            long[] permutation, double[] matrix) {
+        this.layer = layer;
+        this.groupName = groupName;
         this.order = order;
         this.inOrder = inOrder;
         this.kernelSize = kernelSize;
@@ -80,7 +85,7 @@ public final class KernelTransform {
                     }
                 }
             }
-            return new KernelTransform(n, inOrder, kernelSize, dimension, perm, null);
+            return new KernelTransform(layer, group.name(), n, inOrder, kernelSize, dimension, perm, null);
         }
         // Stored transposed, [columns, rows], so the parameter [O·C, columns] multiplies it directly.
         double[] m = new double[columns * rows];
@@ -97,12 +102,37 @@ public final class KernelTransform {
                 }
             }
         }
-        return new KernelTransform(n, inOrder, kernelSize, dimension, null, m);
+        return new KernelTransform(layer, group.name(), n, inOrder, kernelSize, dimension, null, m);
     }
 
     /** Whether the map is an exact index permutation (no interpolation). */
     public boolean isExact() {
         return permutation != null;
+    }
+
+    /**
+     * The map as one permutation matrix per group element, {@code [|H|][|H_in|·k^d][|H_in|·k^d]}: entry
+     * {@code [a][(b, y)][(b', p)] = 1} iff the stacked kernel's block for output element a and input channel b reads
+     * the parameter's sample {@code (b', p)} at offset y, i.e. {@code b' = idx(h_a⁻¹ h_b)} and {@code p = h_a⁻¹ y}
+     * (positions {@code b·k^d + y}, samples row-major). For a lifting map this is the permutation representation of
+     * the group on the kernel grid; with a regular input, the regular representation times it.
+     *
+     * @throws UnsupportedFeatureException if the map interpolates (some element does not map the grid onto itself)
+     */
+    public double[][][] permutationMatrices() {
+        if (!isExact()) {
+            throw new UnsupportedFeatureException(layer + ": an element of " + groupName + " does not map the "
+                    + kernelSize + (dimension == 2 ? "x" + kernelSize : "^" + dimension) + " kernel grid onto itself;"
+                    + " only rotations by multiples of 90 degrees and flips (and the cube's symmetries in 3D) do");
+        }
+        int m = inOrder * pow(kernelSize, dimension);
+        double[][][] out = new double[order][m][m];
+        for (int a = 0; a < order; a++) {
+            for (int row = 0; row < m; row++) {
+                out[a][row][(int) permutation[a * m + row]] = 1;
+            }
+        }
+        return out;
     }
 
     /** |H|, the output group axis. */

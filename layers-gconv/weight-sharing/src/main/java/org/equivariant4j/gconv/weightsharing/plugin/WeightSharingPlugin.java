@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.gconv.weightsharing.experiments.RotatedAccuracyExperiment;
 import org.equivariant4j.gconv.weightsharing.experiments.SymmetryDiscoveryExperiment;
 
 import com.google.auto.service.AutoService;
@@ -15,7 +16,7 @@ import com.google.auto.service.AutoService;
 /**
  * Contributes the weight-sharing layers (each registered instance tied to the group it is built for, so the test kit
  * and {@code eq4j check} see a regular group convolution) and the symmetry-discovery experiments
- * {@code ws-discover-c4} and {@code ws-partial-symmetry}.
+ * {@code ws-discover-c4} and {@code ws-partial-symmetry}, and the accuracy comparison {@code ws-rotated-accuracy}.
  */
 @AutoService(Plugin.class)
 public final class WeightSharingPlugin implements Plugin {
@@ -35,6 +36,7 @@ public final class WeightSharingPlugin implements Plugin {
 
     @Override
     public List<Experiment> experiments() {
-        return List.of(SymmetryDiscoveryExperiment.discoverC4(), SymmetryDiscoveryExperiment.partialSymmetry());
+        return List.of(SymmetryDiscoveryExperiment.discoverC4(), SymmetryDiscoveryExperiment.partialSymmetry(),
+                new RotatedAccuracyExperiment());
     }
 }
