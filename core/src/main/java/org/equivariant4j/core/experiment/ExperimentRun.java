@@ -19,6 +19,14 @@ import org.equivariant4j.core.module.Module;
  * saved: it is regenerated from the config's seed. Optimiser state (momentum, Adam's moment
  * estimates) is not part of the model and restarts from zero, so a resumed run is close to, not
  * bit-identical with, an uninterrupted one.
+ *
+ * <h2>Determinism</h2>
+ * Everything a run reports is a function of its config: two runs of one config report identical
+ * metrics and tables. The one exception is wall-clock time, which a run names by its unit so that
+ * tools can tell it apart: metrics {@code <unit>_per_<what>} (e.g. {@code ms_per_step},
+ * {@code s_per_epoch}) and table columns {@code <unit>/<what>} (e.g. {@code ms/step}), with the unit
+ * {@code ms} or {@code s}. The cli's {@code ExperimentDeterminismTest} holds every registered
+ * experiment to this.
  */
 public interface ExperimentRun {
 
