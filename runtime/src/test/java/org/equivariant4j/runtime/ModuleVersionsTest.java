@@ -18,8 +18,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Every published module keeps its own version, the BOM lists exactly those versions, and each
- * module ships the build info that lets it report its version at run time.
+ * Every published module keeps its own version, the BOM lists exactly those versions, each
+ * module ships the build info that lets it report its version at run time, and the root README's
+ * module table says what exists.
  */
 class ModuleVersionsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -40,6 +41,35 @@ class ModuleVersionsTest {
             assertThat(info).as("build info of %s", module).exists();
             assertThat(Files.readString(info)).contains("version=${project.version}");
         }
+    }
+
+    /**
+     * One README row per module of the build, at the version its pom declares; a row marked {@code planned} names a
+     * folder that is no module of the build. A module that lands without its row, or a planned row left behind once
+     * its module exists, fails here.
+     */
+    @Test
+    void theReadmeModuleTableListsEveryModuleAtItsVersionAndPlannedOnesAsPlanned() throws Exception {
+        Map<String, String> table = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\| ([^|]+?) \\|").matcher(Files.readString(ROOT.resolve("README.md")));
+        while (row.find()) {
+            table.put(row.group(1), row.group(2).trim());
+        }
+        Map<String, String> modules = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        while (m.find()) {
+            Element project = parse(ROOT.resolve(m.group(1)).resolve("pom.xml")).getDocumentElement();
+            boolean published = !directChild(project, "artifactId").endsWith("-benchmarks");
+            modules.put(m.group(1), published ? directChild(project, "version") : "(not published)");
+        }
+        modules.forEach((module, version) -> assertThat(table.get(module)).as("README version of %s", module).isEqualTo(version));
+        table.forEach((module, version) -> {
+            if (version.equals("planned")) {
+                assertThat(modules).as("%s is marked planned but is a module of the build", module).doesNotContainKey(module);
+            } else {
+                assertThat(modules).as("README row %s (%s) is no module of the build", module, version).containsKey(module);
+            }
+        });
     }
 
     private static Map<String, String> publishedModules() throws Exception {
