@@ -28,8 +28,20 @@ class ModuleVersionsTest {
     @Test
     void theBomListsEveryPublishedModuleAtItsOwnVersion() throws Exception {
         Map<String, String> modules = publishedModules();
-        Map<String, String> bom = managedVersions(ROOT.resolve("bom/pom.xml"));
+        Map<String, String> bom = managedVersions(ROOT.resolve("bom/pom.xml"), true);
         assertThat(bom).as("equivariant4j-bom versus the modules' own <version>s").isEqualTo(modules);
+    }
+
+    /** A plugin project imports the BOM and gets the JUnit, AssertJ and AutoService versions our own build uses. */
+    @Test
+    void theBomManagesThePluginBuildLibrariesAtTheParentsVersions() throws Exception {
+        Map<String, String> bom = managedVersions(ROOT.resolve("bom/pom.xml"), false);
+        Element properties = (Element) parse(ROOT.resolve("pom.xml")).getDocumentElement().getElementsByTagName("properties").item(0);
+        assertThat(bom).as("third-party versions in equivariant4j-bom versus the parent pom's properties").isEqualTo(Map.of(
+                "junit-bom", directChild(properties, "junit.version"),
+                "assertj-core", directChild(properties, "assertj.version"),
+                "auto-service-annotations", directChild(properties, "auto-service.version"),
+                "auto-service", directChild(properties, "auto-service.version")));
     }
 
     @Test
@@ -99,12 +111,15 @@ class ModuleVersionsTest {
         return out;
     }
 
-    private static Map<String, String> managedVersions(Path bomPom) throws Exception {
+    /** Managed artifact versions of the BOM: ours ({@code ours}) or the third-party ones. */
+    private static Map<String, String> managedVersions(Path bomPom, boolean ours) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         NodeList deps = parse(bomPom).getElementsByTagName("dependency");
         for (int i = 0; i < deps.getLength(); i++) {
             Element d = (Element) deps.item(i);
-            out.put(directChild(d, "artifactId"), directChild(d, "version"));
+            if (directChild(d, "groupId").equals("org.equivariant4j") == ours) {
+                out.put(directChild(d, "artifactId"), directChild(d, "version"));
+            }
         }
         return out;
     }
