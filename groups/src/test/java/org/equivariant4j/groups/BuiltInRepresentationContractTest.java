@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every built-in representation passes the representation contract: all irreps of the finite groups, the
- * band-limited irreps of the continuous ones, regular, standard and quotient representations, and each
+ * band-limited irreps of the continuous ones, regular, standard, quotient and permutation representations, and each
  * combinator (direct sum, tensor product, change of basis, restriction, pull-back).
  */
 @ParameterizedClass(name = "{0}")
@@ -36,6 +36,8 @@ class BuiltInRepresentationContractTest extends RepresentationContractTest {
         }
         DihedralGroup d4 = DihedralGroup.of(4);
         reps.add(Representation.quotient(d4.rotations()));
+        reps.add(SquareCorners.of(d4));
+        reps.add(SquareCorners.of(CyclicGroup.of(4)));
         reps.add(Representation.quotient(d4.reflection(1)));
         reps.add(Representation.quotient(CyclicGroup.of(8).subgroup(2)));
         reps.add(Representation.quotient(FiniteRotationGroup.icosahedral().subgroup(FiniteRotationGroup.tetrahedral())));

@@ -112,6 +112,24 @@ public interface Representation {
     }
 
     /**
+     * The permutation representation of a finite group acting on {@code points} points: ρ(g) sends basis vector
+     * e_i to e_{g·i}, where g·i = {@code action.apply(g, i)}. One line declares, for example, D4 acting on the
+     * four corners of a square, and the result keeps pointwise nonlinearities allowed ({@link #supportsPointwise()}),
+     * which {@link #changeBasis} of a regular representation does not promise.
+     *
+     * <pre>{@code
+     * Representation corners = Representation.permutation(d4, "corners", 4, (g, i) -> cornerAfter(g, i));
+     * }</pre>
+     *
+     * @param name the canonical name within the group, e.g. {@code "corners"}
+     * @throws org.equivariant4j.core.error.InvalidRepresentationException naming the element and point where the
+     *         action is not a permutation or not an action ((g·h)·i must equal g·(h·i))
+     */
+    static Representation permutation(FiniteGroup group, String name, int points, PointAction action) {
+        return new PermutationRepresentation(group, name, points, action);
+    }
+
+    /**
      * The standard representation: the linear part of the group's action on R^d (2x2 rotations and
      * reflections for C_n, D_n, SO(2), O(2); 3x3 for SO(3), O(3) and their finite subgroups; the rotation
      * part for E(n), SE(n)). Requires elements implementing {@link EuclideanAction}.
