@@ -1,17 +1,12 @@
 package org.equivariant4j.groups;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
-import org.equivariant4j.core.group.AbstractGroup;
+import org.equivariant4j.core.group.CayleyTable;
 import org.equivariant4j.core.group.EuclideanAction;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.group.Group;
@@ -19,6 +14,8 @@ import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.GroupHomomorphism;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.group.Representation;
+import org.equivariant4j.core.group.TableElement;
+import org.equivariant4j.core.group.TableGroup;
 
 /**
  * Finite groups of signed permutation matrices acting on R^3: symmetries of the cube [-1, 1]^3 that map the
@@ -29,76 +26,43 @@ import org.equivariant4j.core.group.Representation;
  * {@link DihedralGroup}. (T and O themselves are {@link FiniteRotationGroup}s.)
  *
  * <p>Elements are closed by breadth-first search from the generators (identity first, index i, text
- * {@code "Oh[i]"}). Irreps are pulled back along isomorphisms tracked during the search: C_n about z and
+ * {@code "Oh[i]"}; {@link CayleyTable}, {@link TableGroup}). Irreps are pulled back along isomorphisms tracked during the search: C_n about z and
  * D_n about z take those of {@link CyclicGroup} and {@link DihedralGroup}; O_h ≅ O × C2 takes each irrep ψ
  * of O times the parity ({@code "<ψ>g"} even, {@code "<ψ>u"} odd under the inversion).
  */
-public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implements FiniteGroup {
-    private final String name;
+public final class CubicGroup extends TableGroup<CubicGroup.Element> {
     private final List<Matrix> matrices;
-    private final List<GroupElement> elements;
-    private final List<GroupElement> generators;
-    private final int[][] table;
-    private final int[] inverse;
     private final Map<String, Representation> irreps;
 
     /** A homomorphism onto a known group, given by the images of the generators. */
     private record Target(FiniteGroup group, List<GroupElement> generatorImages) {
     }
 
-    private CubicGroup(String name, List<Matrix> generatorMatrices, List<Target> targets) {
-        super(Element.class);
-        this.name = name;
-        List<Matrix> ms = new ArrayList<>();
+    private CubicGroup(String name, CayleyTable<Matrix> table, List<Target> targets) {
+        super(Element.class, name, table, (group, i) -> new Element((CubicGroup) group, i));
+        this.matrices = table.members();
+        this.irreps = buildIrreps(targets, images(table, targets));
+    }
+
+    private static CubicGroup generatedBy(String name, List<Matrix> generators, List<Target> targets) {
+        return new CubicGroup(name, CayleyTable.close(name, Matrix.identity(3), generators, Matrix::multiply,
+                (a, b) -> a.maxAbsDifference(b) < 0.5), targets); // integer entries: equal or at least 1 apart
+    }
+
+    /** images[i][t]: element i's image in target t, carried along the table's breadth-first tree from the generators. */
+    private static List<List<GroupElement>> images(CayleyTable<Matrix> table, List<Target> targets) {
         List<List<GroupElement>> images = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        ms.add(Matrix.identity(3));
-        List<GroupElement> identityImages = new ArrayList<>();
-        for (Target t : targets) {
-            identityImages.add(t.group().identity());
-        }
-        images.add(identityImages);
-        index.put(key(ms.get(0)), 0);
-        Deque<Integer> queue = new ArrayDeque<>(List.of(0));
-        while (!queue.isEmpty()) {
-            int q = queue.poll();
-            for (int s = 0; s < generatorMatrices.size(); s++) {
-                Matrix p = ms.get(q).multiply(generatorMatrices.get(s));
-                if (!index.containsKey(key(p))) {
-                    index.put(key(p), ms.size());
-                    List<GroupElement> img = new ArrayList<>();
-                    for (int t = 0; t < targets.size(); t++) {
-                        img.add(images.get(q).get(t).compose(targets.get(t).generatorImages().get(s)));
-                    }
-                    ms.add(p);
-                    images.add(img);
-                    queue.add(ms.size() - 1);
-                }
+        images.add(targets.stream().map(t -> (GroupElement) t.group().identity()).toList());
+        for (int i = 1; i < table.size(); i++) {
+            List<GroupElement> parent = images.get(table.parent(i));
+            int step = table.step(i);
+            List<GroupElement> img = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                img.add(parent.get(t).compose(targets.get(t).generatorImages().get(step)));
             }
+            images.add(img);
         }
-        this.matrices = List.copyOf(ms);
-        int n = ms.size();
-        List<GroupElement> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(new Element(this, i));
-        }
-        this.elements = List.copyOf(list);
-        this.table = new int[n][n];
-        this.inverse = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                table[i][j] = index.get(key(ms.get(i).multiply(ms.get(j))));
-                if (table[i][j] == 0) {
-                    inverse[i] = j;
-                }
-            }
-        }
-        List<GroupElement> gens = new ArrayList<>();
-        for (Matrix g : generatorMatrices) {
-            gens.add(elements.get(index.get(key(g))));
-        }
-        this.generators = List.copyOf(gens);
-        this.irreps = buildIrreps(targets, images);
+        return images;
     }
 
     /** O_h: the 48 symmetries of the cube, rotations and rotoreflections (all signed 3x3 permutation matrices). */
@@ -139,12 +103,12 @@ public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implemen
 
         private static CubicGroup cyclic(int n, Matrix turn) {
             CyclicGroup c = CyclicGroup.of(n);
-            return new CubicGroup("C" + n + "z", List.of(turn), List.of(new Target(c, List.of(c.rotation(1)))));
+            return generatedBy("C" + n + "z", List.of(turn), List.of(new Target(c, List.of(c.rotation(1)))));
         }
 
         private static CubicGroup dihedral(int n, Matrix turn) {
             DihedralGroup d = DihedralGroup.of(n);
-            return new CubicGroup("D" + n + "z", List.of(turn, HALF_X),
+            return generatedBy("D" + n + "z", List.of(turn, HALF_X),
                     List.of(new Target(d, List.of(d.element(1, false), d.element(0, true)))));
         }
 
@@ -162,7 +126,7 @@ public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implemen
             gens.add(INVERSION);
             rotationImages.add(o.identity());
             parityImages.add(c2.rotation(1));
-            return new CubicGroup("Oh", gens, List.of(new Target(o, rotationImages), new Target(c2, parityImages)));
+            return generatedBy("Oh", gens, List.of(new Target(o, rotationImages), new Target(c2, parityImages)));
         }
     }
 
@@ -222,55 +186,6 @@ public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implemen
         }
     }
 
-    private static String key(Matrix m) {
-        double[] v = m.toRowMajor();
-        long[] r = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = Math.round(v[i]);
-        }
-        return Arrays.toString(r);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Element identity() {
-        return (Element) elements.get(0);
-    }
-
-    @Override
-    protected Element multiply(Element a, Element b) {
-        return (Element) elements.get(table[a.index][b.index]);
-    }
-
-    @Override
-    protected Element invert(Element g) {
-        return (Element) elements.get(inverse[g.index]);
-    }
-
-    @Override
-    protected boolean closeTo(Element a, Element b, double tolerance) {
-        return a.equals(b);
-    }
-
-    @Override
-    public List<GroupElement> elements() {
-        return elements;
-    }
-
-    @Override
-    public int indexOf(GroupElement g) {
-        return member(g, "indexOf").index;
-    }
-
-    @Override
-    public List<GroupElement> generators() {
-        return generators;
-    }
-
     @Override
     public List<Representation> irreps() {
         return List.copyOf(irreps.values());
@@ -280,34 +195,21 @@ public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implemen
     public Representation irrep(String id) {
         Representation r = irreps.get(id.trim());
         if (r == null) {
-            throw new UnknownIdException("irrep id of " + name, id, List.copyOf(irreps.keySet()));
+            throw new UnknownIdException("irrep id of " + name(), id, List.copyOf(irreps.keySet()));
         }
         return r;
     }
 
-    @Override
-    public Element parseElement(String text) {
-        String form = name + "[<i>] with 0 <= i < " + order();
-        int i = ElementText.integer(ElementText.body(text, name, form), text, form);
-        if (i < 0 || i >= order()) {
-            throw new TextFormatException(text, form);
-        }
-        return (Element) elements.get(i);
-    }
-
     /** A signed permutation matrix of the group, identified by its index in the element order. */
-    public static final class Element implements EuclideanAction {
-        private final CubicGroup group;
-        private final int index;
+    public static final class Element extends TableElement implements EuclideanAction {
 
         private Element(CubicGroup group, int index) {
-            this.group = group;
-            this.index = index;
+            super(group, index);
         }
 
         @Override
         public CubicGroup group() {
-            return group;
+            return (CubicGroup) super.group();
         }
 
         @Override
@@ -317,27 +219,12 @@ public final class CubicGroup extends AbstractGroup<CubicGroup.Element> implemen
 
         @Override
         public Matrix linearPart() {
-            return group.matrices.get(index);
+            return group().matrices.get(index());
         }
 
         @Override
         public double[] translation() {
             return new double[3];
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Element e && e.group == group && e.index == index;
-        }
-
-        @Override
-        public int hashCode() {
-            return group.name.hashCode() * 97 + index;
-        }
-
-        @Override
-        public String toString() {
-            return group.name + "[" + index + "]";
         }
     }
 }

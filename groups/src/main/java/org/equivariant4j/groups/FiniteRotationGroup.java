@@ -1,21 +1,17 @@
 package org.equivariant4j.groups;
 
-import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
-import org.equivariant4j.core.group.AbstractGroup;
+import org.equivariant4j.core.group.CayleyTable;
 import org.equivariant4j.core.group.EuclideanAction;
-import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.group.Representation;
 import org.equivariant4j.core.group.Subgroup;
+import org.equivariant4j.core.group.TableElement;
+import org.equivariant4j.core.group.TableGroup;
 
 /**
  * The finite rotation groups of the Platonic solids, as groups in their own right and as subgroups of
@@ -25,60 +21,29 @@ import org.equivariant4j.core.group.Subgroup;
  *
  * <p>Each is generated from two rotations (quaternions) and closed by breadth-first search, so the element
  * order (index i, text {@code "O[i]"}) is deterministic, the identity first; the multiplication table is
- * precomputed. Real irreps: T: {@code A, E, T} (E of complex type); O: {@code A1, A2, E, T1, T2};
+ * precomputed ({@link CayleyTable}, {@link TableGroup}). Real irreps: T: {@code A, E, T} (E of complex type); O: {@code A1, A2, E, T1, T2};
  * I: {@code A, T1, T2, G, H} (see {@code PolyhedralIrreps}).
  */
-public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup.Element> implements FiniteGroup {
+public final class FiniteRotationGroup extends TableGroup<FiniteRotationGroup.Element> {
     /** Two unit quaternions are the same rotation when |q·p| exceeds this. */
     private static final double SAME_ROTATION = 1 - 1e-9;
     private static final double PHI = (1 + Math.sqrt(5)) / 2;
 
-    private final String name;
     private final List<Quaternion> quaternions;
-    private final List<GroupElement> elements;
-    private final List<GroupElement> generators;
-    private final int[][] table;
-    private final int[] inverse;
     private volatile Map<String, Representation> irreps;
 
-    private FiniteRotationGroup(String name, Quaternion... generatorQuaternions) {
-        super(Element.class);
-        this.name = name;
-        List<Quaternion> qs = new ArrayList<>();
-        qs.add(Quaternion.identity());
-        Deque<Integer> queue = new ArrayDeque<>(List.of(0));
-        while (!queue.isEmpty()) {
-            Quaternion q = qs.get(queue.poll());
-            for (Quaternion s : generatorQuaternions) {
-                Quaternion p = q.multiply(s).normalized().canonical();
-                if (find(qs, p) < 0) {
-                    qs.add(p);
-                    queue.add(qs.size() - 1);
-                }
-            }
-        }
-        this.quaternions = List.copyOf(qs);
-        int n = qs.size();
-        List<GroupElement> list = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            list.add(new Element(this, i));
-        }
-        this.elements = List.copyOf(list);
-        this.table = new int[n][n];
-        this.inverse = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                table[i][j] = find(qs, qs.get(i).multiply(qs.get(j)));
-                if (table[i][j] == 0) {
-                    inverse[i] = j;
-                }
-            }
-        }
-        List<GroupElement> gens = new ArrayList<>();
-        for (Quaternion s : generatorQuaternions) {
-            gens.add(elements.get(find(qs, s)));
-        }
-        this.generators = List.copyOf(gens);
+    private FiniteRotationGroup(String name, CayleyTable<Quaternion> table) {
+        super(Element.class, name, table, (group, i) -> new Element((FiniteRotationGroup) group, i));
+        this.quaternions = table.members();
+    }
+
+    private static FiniteRotationGroup generatedBy(String name, Quaternion... generators) {
+        return new FiniteRotationGroup(name, CayleyTable.close(name, Quaternion.identity(), List.of(generators),
+                (q, p) -> q.multiply(p).normalized().canonical(), FiniteRotationGroup::sameRotation));
+    }
+
+    private static boolean sameRotation(Quaternion a, Quaternion b) {
+        return Math.abs(a.dot(b)) > SAME_ROTATION;
     }
 
     /** T: the 12 rotations of the tetrahedron with vertices (1,1,1), (1,-1,-1), (-1,1,-1), (-1,-1,1). */
@@ -99,20 +64,11 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
     /** Immutable singletons, built on first use (the icosahedral table costs 3600 quaternion products). */
     private static final class Holder {
         static final Quaternion THIRD_TURN = Quaternion.of(0.5, 0.5, 0.5, 0.5); // 120 degrees about (1,1,1)
-        static final FiniteRotationGroup T = new FiniteRotationGroup("T", THIRD_TURN, Quaternion.of(0, 1, 0, 0));
-        static final FiniteRotationGroup O = new FiniteRotationGroup("O", THIRD_TURN,
+        static final FiniteRotationGroup T = generatedBy("T", THIRD_TURN, Quaternion.of(0, 1, 0, 0));
+        static final FiniteRotationGroup O = generatedBy("O", THIRD_TURN,
                 Quaternion.of(Math.sqrt(0.5), 0, 0, Math.sqrt(0.5)));
-        static final FiniteRotationGroup I = new FiniteRotationGroup("I", THIRD_TURN,
+        static final FiniteRotationGroup I = generatedBy("I", THIRD_TURN,
                 Quaternion.of(PHI / 2, 0.5, 0.5 / PHI, 0)); // 72 degrees
-    }
-
-    private static int find(List<Quaternion> qs, Quaternion q) {
-        for (int i = 0; i < qs.size(); i++) {
-            if (Math.abs(qs.get(i).dot(q)) > SAME_ROTATION) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The unit quaternions of the elements, in element order. */
@@ -122,11 +78,20 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
 
     /** The element with rotation {@code q} (either sign), or an IllegalArgumentException if q is not in the group. */
     public Element element(Quaternion q) {
-        int i = find(quaternions, q.normalized());
+        int i = indexOfRotation(q.normalized());
         if (i < 0) {
-            throw new IllegalArgumentException("the rotation " + q + " is not an element of " + name);
+            throw new IllegalArgumentException("the rotation " + q + " is not an element of " + name());
         }
-        return (Element) elements.get(i);
+        return element(i);
+    }
+
+    private int indexOfRotation(Quaternion q) {
+        for (int i = 0; i < quaternions.size(); i++) {
+            if (sameRotation(quaternions.get(i), q)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** This group &lt; SO(3). */
@@ -144,47 +109,7 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
         for (int i = 0; i < map.length; i++) {
             map[i] = indexOf(element(smaller.quaternions.get(i)));
         }
-        return Subgroup.of(smaller, this, "", h -> elements.get(map[smaller.indexOf(h)]));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Element identity() {
-        return (Element) elements.get(0);
-    }
-
-    @Override
-    protected Element multiply(Element a, Element b) {
-        return (Element) elements.get(table[a.index][b.index]);
-    }
-
-    @Override
-    protected Element invert(Element g) {
-        return (Element) elements.get(inverse[g.index]);
-    }
-
-    @Override
-    protected boolean closeTo(Element a, Element b, double tolerance) {
-        return a.equals(b);
-    }
-
-    @Override
-    public List<GroupElement> elements() {
-        return elements;
-    }
-
-    @Override
-    public int indexOf(GroupElement g) {
-        return member(g, "indexOf").index;
-    }
-
-    @Override
-    public List<GroupElement> generators() {
-        return generators;
+        return Subgroup.of(smaller, this, "", h -> element(map[smaller.indexOf(h)]));
     }
 
     @Override
@@ -196,7 +121,7 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
     public Representation irrep(String id) {
         Representation r = irrepMap().get(id.trim());
         if (r == null) {
-            throw new UnknownIdException("irrep id of " + name, id, List.copyOf(irrepMap().keySet()));
+            throw new UnknownIdException("irrep id of " + name(), id, List.copyOf(irrepMap().keySet()));
         }
         return r;
     }
@@ -211,34 +136,21 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
         return m;
     }
 
-    @Override
-    public Element parseElement(String text) {
-        String form = name + "[<i>] with 0 <= i < " + order();
-        int i = ElementText.integer(ElementText.body(text, name, form), text, form);
-        if (i < 0 || i >= order()) {
-            throw new TextFormatException(text, form);
-        }
-        return (Element) elements.get(i);
-    }
-
     /** A rotation in T, O or I, identified by its index in the group's element order. */
-    public static final class Element implements EuclideanAction {
-        private final FiniteRotationGroup group;
-        private final int index;
+    public static final class Element extends TableElement implements EuclideanAction {
 
         private Element(FiniteRotationGroup group, int index) {
-            this.group = group;
-            this.index = index;
+            super(group, index);
         }
 
         @Override
         public FiniteRotationGroup group() {
-            return group;
+            return (FiniteRotationGroup) super.group();
         }
 
         /** The unit quaternion of this rotation. */
         public Quaternion quaternion() {
-            return group.quaternions.get(index);
+            return group().quaternions.get(index());
         }
 
         /**
@@ -269,22 +181,6 @@ public final class FiniteRotationGroup extends AbstractGroup<FiniteRotationGroup
         @Override
         public double[] translation() {
             return new double[3];
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Element e && index == e.index && group.equals(e.group);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(group.name, index);
-        }
-
-        /** {@code "O[5]"}: the index in the group's deterministic element order. */
-        @Override
-        public String toString() {
-            return group.name + "[" + index + "]";
         }
     }
 }
