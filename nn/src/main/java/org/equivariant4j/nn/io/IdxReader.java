@@ -16,10 +16,13 @@ import java.util.zip.GZIPInputStream;
  * {@code train-labels-idx1-ubyte}), plain or gzip-compressed ({@code .gz}, recognised by its magic bytes,
  * not its name).
  *
- * <p>The files are treated as untrusted: every header field is checked before anything is allocated (the
- * declared size must fit in memory limits and match the bytes actually present), and a file that is
- * truncated, too long, of another element type or of an unexpected rank fails with an
- * {@link IdxFormatException} naming the file, what was expected and what was found. Only unsigned bytes
+ * <p>The files are treated as untrusted: every header field is checked before anything is allocated, and
+ * a file that is truncated, too long, of another element type or of an unexpected rank fails with an
+ * {@link IdxFormatException} naming the file, what was expected and what was found. A plain file's
+ * declared size must equal the bytes it holds, checked against its length before the data array exists,
+ * so reading allocates about its length. A gzip file's inflated length is unknown until inflated, so its
+ * data array grows (doubling) as bytes arrive, never beyond the declared size: the allocation stays within
+ * about twice the bytes the file really inflates to, whatever its header claims. Only unsigned bytes
  * (type code 0x08, all MNIST-style files) are supported.
  */
 public final class IdxReader {
@@ -46,16 +49,18 @@ public final class IdxReader {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            if (gzip) {
                 in = new BufferedInputStream(new GZIPInputStream(raw));
             }
-            return parse(file, new DataInputStream(in), expectedRank);
+            return parse(file, new DataInputStream(in), expectedRank, gzip ? -1 : Files.size(file));
         } catch (IOException e) {
             throw new IdxFormatException("IDX file " + file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static IdxArray parse(Path file, DataInputStream in, int expectedRank) throws IOException {
+    /** {@code length}: the bytes the (uncompressed) file holds, or -1 if unknown (gzip). */
+    private static IdxArray parse(Path file, DataInputStream in, int expectedRank, long length) throws IOException {
         byte[] magic = new byte[4];
         try {
             in.readFully(magic);
@@ -97,17 +102,58 @@ public final class IdxReader {
                         + "... declare more than " + MAX_BYTES + " values, more than this reader accepts");
             }
         }
-        byte[] data = new byte[(int) total];
-        int read = in.readNBytes(data, 0, data.length);
-        if (read < data.length) {
+        long header = 4 + 4L * rank;
+        if (length >= 0 && length - header != total) {
             throw new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
-                    + " header but the file has only %,d (truncated?)", file, Arrays.toString(dims), total, read));
+                    + " header but the file has %s", file, Arrays.toString(dims), total, length - header < total
+                            ? String.format(Locale.ROOT, "only %,d (truncated?)", length - header)
+                            : String.format(Locale.ROOT, "%,d more", length - header - total)));
         }
+        byte[] data = length >= 0 ? readExactly(file, in, dims, (int) total) : readGrowing(file, in, dims, (int) total);
         if (in.read() != -1) {
-            long extra = 1 + in.transferTo(java.io.OutputStream.nullOutputStream());
             throw new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
-                    + " header but the file has %,d more", file, Arrays.toString(dims), total, extra));
+                    + " header but the file has more", file, Arrays.toString(dims), total));
         }
         return new IdxArray(dims, data);
+    }
+
+    /** The {@code total} data bytes of a plain file whose length was checked. */
+    private static byte[] readExactly(Path file, InputStream in, int[] dims, int total) throws IOException {
+        byte[] data = HeapArrays.bytes(total, "IDX file " + file + ": the data of " + Arrays.toString(dims),
+                IdxFormatException::new);
+        int read = in.readNBytes(data, 0, total);
+        if (read < total) {
+            throw truncated(file, dims, total, read);
+        }
+        return data;
+    }
+
+    /** The {@code total} data bytes of a stream of unknown length, in an array grown only as bytes arrive. */
+    private static byte[] readGrowing(Path file, InputStream in, int[] dims, int total) throws IOException {
+        byte[] data = new byte[Math.min(total, 1 << 16)];
+        int read = 0;
+        while (read < total) {
+            if (read == data.length) {
+                data = grow(file, dims, data, read, (int) Math.min(total, 2L * read));
+            }
+            int n = in.read(data, read, data.length - read);
+            if (n < 0) {
+                throw truncated(file, dims, total, read);
+            }
+            read += n;
+        }
+        return data;
+    }
+
+    private static byte[] grow(Path file, int[] dims, byte[] data, int used, int capacity) {
+        byte[] bigger = HeapArrays.bytes(capacity, "IDX file " + file + ": the data of " + Arrays.toString(dims),
+                IdxFormatException::new);
+        System.arraycopy(data, 0, bigger, 0, used);
+        return bigger;
+    }
+
+    private static IdxFormatException truncated(Path file, int[] dims, int total, int read) {
+        return new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
+                + " header but the file has only %,d (truncated?)", file, Arrays.toString(dims), total, read));
     }
 }
