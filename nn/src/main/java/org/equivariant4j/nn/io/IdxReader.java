@@ -43,24 +43,35 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new IdxFormatException("IDX file " + file + ": not found (or not a regular file)");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            InputStream in = raw;
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
-            if (gzip) {
-                in = new BufferedInputStream(new GZIPInputStream(raw));
-            }
-            return parse(file, new DataInputStream(in), expectedRank, gzip ? -1 : Files.size(file));
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, file.toString(), Files.size(file), expectedRank);
         } catch (IOException e) {
             throw new IdxFormatException("IDX file " + file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
+    /**
+     * Reads the IDX content of {@code source}, {@code length} bytes long, plain or gzip-compressed; {@code name} stands
+     * for the file in errors (the fuzz corpus reads from memory).
+     */
+    static IdxArray read(InputStream source, String name, long length, int expectedRank) {
+        try {
+            InputStream raw = new BufferedInputStream(source);
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
+            return parse(name, new DataInputStream(in), expectedRank, gzip ? -1 : length);
+        } catch (IOException e) {
+            // A corrupt gzip stream (bad header, bad deflate data, CRC or length trailer) ends here too.
+            throw new IdxFormatException("IDX file " + name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** {@code length}: the bytes the (uncompressed) file holds, or -1 if unknown (gzip). */
-    private static IdxArray parse(Path file, DataInputStream in, int expectedRank, long length) throws IOException {
+    private static IdxArray parse(String file, DataInputStream in, int expectedRank, long length) throws IOException {
         byte[] magic = new byte[4];
         try {
             in.readFully(magic);
@@ -118,7 +129,7 @@ public final class IdxReader {
     }
 
     /** The {@code total} data bytes of a plain file whose length was checked. */
-    private static byte[] readExactly(Path file, InputStream in, int[] dims, int total) throws IOException {
+    private static byte[] readExactly(String file, InputStream in, int[] dims, int total) throws IOException {
         byte[] data = HeapArrays.bytes(total, "IDX file " + file + ": the data of " + Arrays.toString(dims),
                 IdxFormatException::new);
         int read = in.readNBytes(data, 0, total);
@@ -129,7 +140,7 @@ public final class IdxReader {
     }
 
     /** The {@code total} data bytes of a stream of unknown length, in an array grown only as bytes arrive. */
-    private static byte[] readGrowing(Path file, InputStream in, int[] dims, int total) throws IOException {
+    private static byte[] readGrowing(String file, InputStream in, int[] dims, int total) throws IOException {
         byte[] data = new byte[Math.min(total, 1 << 16)];
         int read = 0;
         while (read < total) {
@@ -145,14 +156,14 @@ public final class IdxReader {
         return data;
     }
 
-    private static byte[] grow(Path file, int[] dims, byte[] data, int used, int capacity) {
+    private static byte[] grow(String file, int[] dims, byte[] data, int used, int capacity) {
         byte[] bigger = HeapArrays.bytes(capacity, "IDX file " + file + ": the data of " + Arrays.toString(dims),
                 IdxFormatException::new);
         System.arraycopy(data, 0, bigger, 0, used);
         return bigger;
     }
 
-    private static IdxFormatException truncated(Path file, int[] dims, int total, int read) {
+    private static IdxFormatException truncated(String file, int[] dims, int total, int read) {
         return new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
                 + " header but the file has only %,d (truncated?)", file, Arrays.toString(dims), total, read));
     }

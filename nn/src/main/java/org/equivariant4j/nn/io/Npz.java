@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,23 +32,18 @@ import java.util.zip.ZipOutputStream;
  * file and the member.
  */
 public final class Npz implements AutoCloseable {
-    private final Path file;
-    private final FileChannel channel;
+    private final String file;
+    private final SeekableByteChannel channel;
     private final long maxArrayBytes;
     private final Map<String, ZipMember> entries = new LinkedHashMap<>();
 
-    private Npz(Path file, long maxArrayBytes) {
+    /** Takes ownership of {@code channel}: closes it on refusal and in {@link #close()}. */
+    private Npz(String file, SeekableByteChannel channel, long maxArrayBytes) {
         this.file = file;
+        this.channel = channel;
         this.maxArrayBytes = maxArrayBytes;
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new NpyFormatException(file + ": not found", e);
-        } catch (IOException e) {
-            throw new NpyFormatException(file + ": cannot be read (" + e + ")", e);
-        }
-        try {
-            for (ZipMember m : ZipDirectory.read(channel, file.toString())) {
+            for (ZipMember m : ZipDirectory.read(channel, file)) {
                 if (!m.name().endsWith("/") && m.name().endsWith(".npy")) {
                     entries.put(m.name().substring(0, m.name().length() - 4), m);
                 }
@@ -68,7 +64,18 @@ public final class Npz implements AutoCloseable {
 
     /** Opens {@code file}, reading arrays of at most {@code maxArrayBytes} each; close it when done (try-with-resources). */
     public static Npz open(Path file, long maxArrayBytes) {
-        return new Npz(file, maxArrayBytes);
+        try {
+            return new Npz(file.toString(), FileChannel.open(file, StandardOpenOption.READ), maxArrayBytes);
+        } catch (NoSuchFileException e) {
+            throw new NpyFormatException(file + ": not found", e);
+        } catch (IOException e) {
+            throw new NpyFormatException(file + ": cannot be read (" + e + ")", e);
+        }
+    }
+
+    /** The archive in {@code channel} (the fuzz corpus reads archives from memory); {@code name} stands for the file in errors. */
+    static Npz open(SeekableByteChannel channel, String name, long maxArrayBytes) {
+        return new Npz(name, channel, maxArrayBytes);
     }
 
     /** Reads every array of {@code file}, in archive order. */

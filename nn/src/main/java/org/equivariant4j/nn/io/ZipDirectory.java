@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,18 +48,18 @@ final class ZipDirectory {
     private static final int U16 = 0xFFFF;
     private static final Charset CP437 = Charset.isSupported("IBM437") ? Charset.forName("IBM437") : StandardCharsets.ISO_8859_1;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
     private final String where;
 
-    private ZipDirectory(FileChannel channel, long fileSize, String where) {
+    private ZipDirectory(SeekableByteChannel channel, long fileSize, String where) {
         this.channel = channel;
         this.fileSize = fileSize;
         this.where = where;
     }
 
     /** The members of the archive open in {@code channel}, in directory order; {@code where} names the file in errors. */
-    static List<ZipMember> read(FileChannel channel, String where) throws IOException {
+    static List<ZipMember> read(SeekableByteChannel channel, String where) throws IOException {
         return new ZipDirectory(channel, channel.size(), where).members();
     }
 
@@ -323,11 +324,19 @@ final class ZipDirectory {
         }
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
-            if (channel.read(b, position + b.position()) < 0) {
+            if (readAt(channel, b, position + b.position()) < 0) {
                 throw refuse(what + ": the file ended early (it shrank while being read?)");
             }
         }
         return b.flip();
+    }
+
+    /** Reads into {@code target} from {@code position}: positionally from a file, by seeking otherwise (an in-memory archive). */
+    static int readAt(SeekableByteChannel channel, ByteBuffer target, long position) throws IOException {
+        if (channel instanceof FileChannel file) {
+            return file.read(target, position);
+        }
+        return channel.position(position).read(target);
     }
 
     private static String signature(int value) {

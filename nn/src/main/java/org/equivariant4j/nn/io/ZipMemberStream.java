@@ -3,7 +3,7 @@ package org.equivariant4j.nn.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -19,7 +19,7 @@ import java.util.zip.Inflater;
 final class ZipMemberStream extends InputStream {
     private static final int CHUNK = 8192;
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final ZipMember member;
     private final String where;
     private final CRC32 crc = new CRC32();
@@ -30,7 +30,7 @@ final class ZipMemberStream extends InputStream {
     private boolean dummyFed;
     private boolean verified;
 
-    ZipMemberStream(FileChannel channel, ZipMember member, String where) {
+    ZipMemberStream(SeekableByteChannel channel, ZipMember member, String where) {
         this.channel = channel;
         this.member = member;
         this.where = where;
@@ -65,7 +65,7 @@ final class ZipMemberStream extends InputStream {
             return -1;
         }
         ByteBuffer target = ByteBuffer.wrap(b, off, (int) Math.min(len, left));
-        int n = channel.read(target, member.dataOffset() + produced);
+        int n = ZipDirectory.readAt(channel, target, member.dataOffset() + produced);
         if (n <= 0) {
             throw refuse("the file ended inside the member's data (it shrank while being read?)");
         }
@@ -109,7 +109,7 @@ final class ZipMemberStream extends InputStream {
         long left = member.compressedSize() - consumed;
         if (left > 0) {
             input.clear().limit((int) Math.min(CHUNK, left));
-            int n = channel.read(input, member.dataOffset() + consumed);
+            int n = ZipDirectory.readAt(channel, input, member.dataOffset() + consumed);
             if (n <= 0) {
                 throw refuse("the file ended inside the member's compressed data (it shrank while being read?)");
             }
