@@ -69,6 +69,7 @@ class ReaderFuzzTest {
     Path dir;
 
     private final List<String> dump = new ArrayList<>();
+    private int crcRefusals;
 
     /** What a case did, for the failure message and the summary. */
     private record Result(String id, String outcome, long allocated, long bound, long nanos) {
@@ -334,6 +335,7 @@ class ReaderFuzzTest {
             }
         }
         assertAllWithinBounds("NPZ", results);
+        assertThat(crcRefusals).as("data flips the CRC-32 caught (not some earlier check)").isGreaterThan(10);
     }
 
     /** Every size, offset, count, method and flag field of each local header, central entry and end record. */
@@ -366,6 +368,9 @@ class ReaderFuzzTest {
             }
         });
         String outcome = outcome(o);
+        if (o.thrown() != null && String.valueOf(o.thrown().getMessage()).contains("CRC-32 mismatch")) {
+            crcRefusals++;
+        }
         if (o.thrown() == null) {
             // Names are not CRC-protected (a flipped name reads under the new name); the arrays are.
             List<String> want = expected.values().stream().map(ReaderFuzzTest::describe).toList();
@@ -414,14 +419,10 @@ class ReaderFuzzTest {
         Files.write(d.resolve("outcomes" + extension + ".tsv"), dump.stream().filter(l -> l.contains(extension + "\t")).toList());
     }
 
-    private static void assertAllWithinBounds(String reader, List<Result> results) {
+    /** Each case that read wrongly, threw anything but our exception, or exceeded its memory or time bound. */
+    private static List<String> violations(List<Result> results) {
         List<String> failures = new ArrayList<>();
-        long ok = 0;
-        double worstRatio = 0;
-        long slowest = 0;
-        long total = 0;
         for (Result r : results) {
-            total += r.nanos;
             if (r.outcome.startsWith("WRONG")) {
                 failures.add(r.id + ": " + r.outcome);
             }
@@ -432,14 +433,49 @@ class ReaderFuzzTest {
             if (r.nanos > CASE_NANOS) {
                 failures.add(String.format(Locale.ROOT, "%s: took %.2f s, bound %.1f s", r.id, r.nanos / 1e9, CASE_NANOS / 1e9));
             }
-            ok += r.outcome.equals("ok") ? 1 : 0;
-            worstRatio = Math.max(worstRatio, (double) r.allocated / r.bound);
-            slowest = Math.max(slowest, r.nanos);
         }
+        return failures;
+    }
+
+    private static void assertAllWithinBounds(String reader, List<Result> results) {
+        long ok = results.stream().filter(r -> r.outcome.equals("ok")).count();
+        double worstRatio = results.stream().mapToDouble(r -> (double) r.allocated / r.bound).max().orElse(0);
+        long slowest = results.stream().mapToLong(Result::nanos).max().orElse(0);
+        long total = results.stream().mapToLong(Result::nanos).sum();
         System.out.printf(Locale.ROOT, "%s fuzz corpus: %d cases, %d read, %d refused; largest allocation %.1f%% of its bound;"
                 + " slowest case %.1f ms, all reads %.2f s%n", reader, results.size(), ok, results.size() - ok, 100 * worstRatio,
                 slowest / 1e6, total / 1e9);
-        assertThat(failures).as(reader + " fuzz corpus (seed " + SEED + "), " + results.size() + " cases").isEmpty();
+        assertThat(violations(results)).as(reader + " fuzz corpus (seed " + SEED + "), " + results.size() + " cases").isEmpty();
         assertThat(results.size()).as("the corpus was built").isGreaterThan(100);
+    }
+
+    /**
+     * Negative control for the memory bound: the IDX reader as it was before issue 14, which allocated the
+     * declared size and then read, fails the bound on the crafted case that the corpus holds (here 64 MiB
+     * declared in 24 bytes rather than 2 GiB, so the control itself stays within the test heap).
+     */
+    @Test
+    void theMemoryBoundCatchesAReaderThatTrustsTheDeclaredSize() {
+        byte[] crafted = idx(new int[] {1, 1, 1 << 26}, new byte[8]);
+        ThreadAllocation.Outcome o = ThreadAllocation.measure(() -> {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(crafted))) {
+                in.skipNBytes(4);
+                long total = (long) in.readInt() * in.readInt() * in.readInt();
+                byte[] data = new byte[(int) total];
+                if (in.readNBytes(data, 0, data.length) < total) {
+                    throw new IdxFormatException("truncated");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<Result> naive = List.of(new Result("trusting-reader declares-2^26", outcome(o), o.allocatedBytes(),
+                2L * crafted.length + SLACK, o.nanos()));
+        assertThat(violations(naive)).singleElement().asString().contains("allocated 67,1").contains("bound 1,048,6");
+
+        ThreadAllocation.Outcome ours = ThreadAllocation.measure(
+                () -> IdxReader.read(new ByteArrayInputStream(crafted), "crafted", crafted.length, -1));
+        assertThat(violations(List.of(new Result("ours declares-2^26", outcome(ours), ours.allocatedBytes(),
+                2L * crafted.length + SLACK, ours.nanos())))).isEmpty();
     }
 }
