@@ -18,9 +18,15 @@ import java.util.Locale;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0): float32/float64,
- * signed and unsigned integers, bool; C or Fortran order; little or big endian. Files are
- * untrusted: the header is parsed strictly, its size bounded, and the data length checked against
- * what the file holds before anything large is allocated; every error names the file.
+ * signed and unsigned integers, bool; C or Fortran order; little or big endian.
+ *
+ * <p>Files are untrusted. The header is parsed in the grammar NumPy writes ({@link NpyHeaderParser}),
+ * at most {@value #MAX_HEADER} bytes as NumPy allows; a dtype we do not read ({@code '<U2'},
+ * {@code '<c16'}, {@code '|O'}) is refused by name. The declared data must fill the rest of the file
+ * exactly and be at most {@code maxArrayBytes} long, both checked before the data array is allocated,
+ * so a read allocates about the file's length (twice for a Fortran-order array, which is reordered).
+ * Where NumPy would read a file differently from us, we refuse it (a duplicated header key, bytes after
+ * the data): every refusal is an {@link NpyFormatException} naming the file and what was expected.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
