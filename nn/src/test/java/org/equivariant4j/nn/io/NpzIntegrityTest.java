@@ -164,6 +164,22 @@ class NpzIntegrityTest {
     }
 
     @Test
+    void zip64DirectoriesAndEndRecordsAreRead() throws IOException {
+        ZipBytes zip = new ZipBytes();
+        zip.add("a.npy", npy(5), false);
+        zip.add("b.npy", npy(300), true);
+        Path file = write("zip64.npz", zip.finish(true));
+        Map<String, NpyArray> arrays = Npz.readAll(file);
+        assertThat(arrays.keySet()).containsExactly("a", "b");
+        assertThat(arrays.get("b").toDoubleArray()[299]).isEqualTo(299 * 0.25);
+        // The zip64 end record must be where the locator says.
+        byte[] bytes = Files.readAllBytes(file);
+        Path moved = write("moved.npz", ZipBytes.withInt(bytes, bytes.length - 22 - 20 + 8, 7));
+        assertThatThrownBy(() -> Npz.open(moved)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("expected the zip64 end-of-central-directory record at offset 7");
+    }
+
+    @Test
     void ourOwnWriterWithDataDescriptorsReadsBack() {
         Path file = dir.resolve("w.npz");
         Npz.write(file, Map.of("a", NpyArray.ofLongs(new long[] {5, -6, 7}, 3)), true);

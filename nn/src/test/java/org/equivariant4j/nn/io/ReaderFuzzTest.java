@@ -321,6 +321,10 @@ class ReaderFuzzTest {
             Npz.write(p, arrays, compressed);
             valid.put(compressed ? "ours-deflated" : "ours-stored", Files.readAllBytes(p));
         }
+        ZipBytes zip64 = new ZipBytes();
+        zip64.add("s.npy", Npy.toBytes(arrays.get("y"), ByteOrder.LITTLE_ENDIAN, false), false);
+        zip64.add("d.npy", Npy.toBytes(arrays.get("x"), ByteOrder.BIG_ENDIAN, true), true);
+        valid.put("zip64", zip64.finish(true));
         List<Result> results = new ArrayList<>();
         long seed = SEED;
         for (Map.Entry<String, byte[]> v : valid.entrySet()) {
@@ -340,7 +344,7 @@ class ReaderFuzzTest {
         assertThat(crcRefusals).as("data flips the CRC-32 caught (not some earlier check)").isGreaterThan(10);
     }
 
-    /** Every size, offset, count, method and flag field of each local header, central entry and end record. */
+    /** Every size, offset, count, method and flag field of each local header, central entry and (zip64) end record. */
     private static void zipFields(FuzzCorpus corpus, byte[] zip) {
         for (int at = 0; at + 4 <= zip.length; at++) {
             int sig = (zip[at] & 0xFF) | (zip[at + 1] & 0xFF) << 8 | (zip[at + 2] & 0xFF) << 16 | (zip[at + 3] & 0xFF) << 24;
@@ -349,6 +353,8 @@ class ReaderFuzzTest {
                 case 0x02014b50 -> new int[][] {{8, 2}, {10, 2}, {16, 4}, {20, 4}, {24, 4}, {28, 2}, {30, 2}, {32, 2}, {34, 2},
                     {42, 4}};
                 case 0x06054b50 -> new int[][] {{4, 2}, {6, 2}, {8, 2}, {10, 2}, {12, 4}, {16, 4}, {20, 2}};
+                case 0x06064b50 -> new int[][] {{4, 8}, {16, 4}, {20, 4}, {24, 8}, {32, 8}, {40, 8}, {48, 8}};
+                case 0x07064b50 -> new int[][] {{4, 4}, {8, 8}, {16, 4}};
                 default -> new int[0][];
             };
             for (int[] f : fields) {

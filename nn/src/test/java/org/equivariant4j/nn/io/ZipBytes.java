@@ -13,7 +13,8 @@ import java.util.zip.Deflater;
 /**
  * Builds zip archives byte by byte for the tests, including the ones no library would write: central
  * entries that point where the test says, members nested in other members' data, sizes that lie. Only
- * what the crafted cases need: no data descriptors, no zip64.
+ * what the crafted cases need: no data descriptors; zip64 only in the central directory and end records
+ * ({@link #finish(boolean)}), as an archive larger than 4 GB would have them.
  */
 final class ZipBytes {
     /** A member as the central directory will describe it. */
@@ -76,23 +77,45 @@ final class ZipBytes {
 
     /** The archive: the local members written so far, then the central directory and its end record. */
     byte[] finish() {
+        return finish(false);
+    }
+
+    /**
+     * The archive; with {@code zip64}, every central entry gives its sizes and offset in a zip64 extra field (the
+     * 32-bit fields saturated) and the end record defers to a zip64 end record and locator.
+     */
+    byte[] finish(boolean zip64) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] members = out.toByteArray();
         all.write(members, 0, members.length);
         for (Entry e : central) {
             byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
             ByteBuffer c = le(46);
-            c.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) e.method)
-                    .putShort((short) 0).putShort((short) 0x21).putInt((int) e.crc).putInt((int) e.compressedSize)
-                    .putInt((int) e.size).putShort((short) name.length).putShort((short) 0).putShort((short) 0)
-                    .putShort((short) 0).putShort((short) 0).putInt(0).putInt((int) e.offset);
+            c.putInt(0x02014b50).putShort((short) 45).putShort((short) 45).putShort((short) 0).putShort((short) e.method)
+                    .putShort((short) 0).putShort((short) 0x21).putInt((int) e.crc).putInt(zip64 ? -1 : (int) e.compressedSize)
+                    .putInt(zip64 ? -1 : (int) e.size).putShort((short) name.length).putShort((short) (zip64 ? 28 : 0))
+                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(zip64 ? -1 : (int) e.offset);
             all.write(c.array(), 0, 46);
             all.write(name, 0, name.length);
+            if (zip64) {
+                ByteBuffer extra = le(28).putShort((short) 1).putShort((short) 24).putLong(e.size).putLong(e.compressedSize)
+                        .putLong(e.offset);
+                all.write(extra.array(), 0, 28);
+            }
         }
         int directorySize = all.size() - members.length;
+        if (zip64) {
+            long recordAt = all.size();
+            ByteBuffer record = le(56).putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0)
+                    .putInt(0).putLong(central.size()).putLong(central.size()).putLong(directorySize).putLong(members.length);
+            all.write(record.array(), 0, 56);
+            ByteBuffer locator = le(20).putInt(0x07064b50).putInt(0).putLong(recordAt).putInt(1);
+            all.write(locator.array(), 0, 20);
+        }
         ByteBuffer end = le(22);
-        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) central.size())
-                .putShort((short) central.size()).putInt(directorySize).putInt(members.length).putShort((short) 0);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) (zip64 ? -1 : central.size()))
+                .putShort((short) (zip64 ? -1 : central.size())).putInt(zip64 ? -1 : directorySize)
+                .putInt(zip64 ? -1 : members.length).putShort((short) 0);
         all.write(end.array(), 0, 22);
         return all.toByteArray();
     }
