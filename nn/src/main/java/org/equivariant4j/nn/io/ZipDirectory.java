@@ -80,6 +80,12 @@ final class ZipDirectory {
         if (endAt >= 20 && bytes(endAt - 20, 4, "a zip64 locator").getInt(0) == END64_LOCATOR) {
             ByteBuffer locator = bytes(endAt - 20, 20, "the zip64 end-of-central-directory locator");
             long recordAt = locator.getLong(8);
+            int recordDisk = locator.getInt(4);
+            long disks = locator.getInt(16) & U32;
+            if (recordDisk != 0 || disks > 1) {
+                throw refuse("multi-disk (split) archives are not supported (the zip64 locator says disk " + recordDisk + " of "
+                        + disks + ")");
+            }
             if (recordAt < 0 || recordAt > endAt - 20 - 56) {
                 throw refuse("the zip64 locator points at offset " + recordAt + ", outside the file before it");
             }
