@@ -37,8 +37,9 @@ public final class Npy {
     static final int MAX_HEADER = 10_000;
     /**
      * The largest array read unless the caller allows more: 1 GiB, above every MedMNIST-3D split at
-     * 64^3 (350 MB) and below what a default test JVM can hold. The data of a compressed archive can
-     * declare far more than its size on disk, so a bound independent of the file is needed.
+     * 64^3 (350 MB). The data of a compressed archive can declare up to 1032 times its size on disk,
+     * so a bound independent of the file is needed; a heap too small for an allowed size still gives
+     * an {@link NpyFormatException}, not an {@link OutOfMemoryError} ({@link HeapArrays}).
      */
     public static final long DEFAULT_MAX_ARRAY_BYTES = 1L << 30;
 
