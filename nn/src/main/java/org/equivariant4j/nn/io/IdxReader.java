@@ -16,10 +16,13 @@ import java.util.zip.GZIPInputStream;
  * {@code train-labels-idx1-ubyte}), plain or gzip-compressed ({@code .gz}, recognised by its magic bytes,
  * not its name).
  *
- * <p>The files are treated as untrusted: every header field is checked before anything is allocated (the
- * declared size must fit in memory limits and match the bytes actually present), and a file that is
- * truncated, too long, of another element type or of an unexpected rank fails with an
- * {@link IdxFormatException} naming the file, what was expected and what was found. Only unsigned bytes
+ * <p>The files are treated as untrusted: every header field is checked before anything is allocated, and
+ * a file that is truncated, too long, of another element type or of an unexpected rank fails with an
+ * {@link IdxFormatException} naming the file, what was expected and what was found. A plain file's
+ * declared size must equal the bytes it holds, checked against its length before the data array exists,
+ * so reading allocates about its length. A gzip file's inflated length is unknown until inflated, so its
+ * data array grows (doubling) as bytes arrive, never beyond the declared size: the allocation stays within
+ * about twice the bytes the file really inflates to, whatever its header claims. Only unsigned bytes
  * (type code 0x08, all MNIST-style files) are supported.
  */
 public final class IdxReader {
@@ -40,22 +43,35 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new IdxFormatException("IDX file " + file + ": not found (or not a regular file)");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            InputStream in = raw;
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(raw));
-            }
-            return parse(file, new DataInputStream(in), expectedRank);
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, file.toString(), Files.size(file), expectedRank);
         } catch (IOException e) {
             throw new IdxFormatException("IDX file " + file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static IdxArray parse(Path file, DataInputStream in, int expectedRank) throws IOException {
+    /**
+     * Reads the IDX content of {@code source}, {@code length} bytes long, plain or gzip-compressed; {@code name} stands
+     * for the file in errors (the fuzz corpus reads from memory).
+     */
+    static IdxArray read(InputStream source, String name, long length, int expectedRank) {
+        try {
+            InputStream raw = new BufferedInputStream(source);
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw)) : raw;
+            return parse(name, new DataInputStream(in), expectedRank, gzip ? -1 : length);
+        } catch (IOException e) {
+            // A corrupt gzip stream (bad header, bad deflate data, CRC or length trailer) ends here too.
+            throw new IdxFormatException("IDX file " + name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** {@code length}: the bytes the (uncompressed) file holds, or -1 if unknown (gzip). */
+    private static IdxArray parse(String file, DataInputStream in, int expectedRank, long length) throws IOException {
         byte[] magic = new byte[4];
         try {
             in.readFully(magic);
@@ -97,17 +113,58 @@ public final class IdxReader {
                         + "... declare more than " + MAX_BYTES + " values, more than this reader accepts");
             }
         }
-        byte[] data = new byte[(int) total];
-        int read = in.readNBytes(data, 0, data.length);
-        if (read < data.length) {
+        long header = 4 + 4L * rank;
+        if (length >= 0 && length - header != total) {
             throw new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
-                    + " header but the file has only %,d (truncated?)", file, Arrays.toString(dims), total, read));
+                    + " header but the file has %s", file, Arrays.toString(dims), total, length - header < total
+                            ? String.format(Locale.ROOT, "only %,d (truncated?)", length - header)
+                            : String.format(Locale.ROOT, "%,d more", length - header - total)));
         }
+        byte[] data = length >= 0 ? readExactly(file, in, dims, (int) total) : readGrowing(file, in, dims, (int) total);
         if (in.read() != -1) {
-            long extra = 1 + in.transferTo(java.io.OutputStream.nullOutputStream());
             throw new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
-                    + " header but the file has %,d more", file, Arrays.toString(dims), total, extra));
+                    + " header but the file has more", file, Arrays.toString(dims), total));
         }
         return new IdxArray(dims, data);
+    }
+
+    /** The {@code total} data bytes of a plain file whose length was checked. */
+    private static byte[] readExactly(String file, InputStream in, int[] dims, int total) throws IOException {
+        byte[] data = HeapArrays.bytes(total, "IDX file " + file + ": the data of " + Arrays.toString(dims),
+                IdxFormatException::new);
+        int read = in.readNBytes(data, 0, total);
+        if (read < total) {
+            throw truncated(file, dims, total, read);
+        }
+        return data;
+    }
+
+    /** The {@code total} data bytes of a stream of unknown length, in an array grown only as bytes arrive. */
+    private static byte[] readGrowing(String file, InputStream in, int[] dims, int total) throws IOException {
+        byte[] data = new byte[Math.min(total, 1 << 16)];
+        int read = 0;
+        while (read < total) {
+            if (read == data.length) {
+                data = grow(file, dims, data, read, (int) Math.min(total, 2L * read));
+            }
+            int n = in.read(data, read, data.length - read);
+            if (n < 0) {
+                throw truncated(file, dims, total, read);
+            }
+            read += n;
+        }
+        return data;
+    }
+
+    private static byte[] grow(String file, int[] dims, byte[] data, int used, int capacity) {
+        byte[] bigger = HeapArrays.bytes(capacity, "IDX file " + file + ": the data of " + Arrays.toString(dims),
+                IdxFormatException::new);
+        System.arraycopy(data, 0, bigger, 0, used);
+        return bigger;
+    }
+
+    private static IdxFormatException truncated(String file, int[] dims, int total, int read) {
+        return new IdxFormatException(String.format(Locale.ROOT, "IDX file %s: dimensions %s need %,d data bytes after the"
+                + " header but the file has only %,d (truncated?)", file, Arrays.toString(dims), total, read));
     }
 }

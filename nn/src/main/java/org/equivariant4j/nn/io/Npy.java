@@ -7,78 +7,150 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0): float32/float64,
- * signed and unsigned integers, bool; C or Fortran order; little or big endian. Files are
- * untrusted: the header is parsed strictly, its size bounded, and the data length checked against
- * what the file holds before anything large is allocated; every error names the file.
+ * signed and unsigned integers, bool; C or Fortran order; little or big endian.
+ *
+ * <p>Files are untrusted. The header is parsed in the grammar NumPy writes ({@link NpyHeaderParser}),
+ * at most {@value #MAX_HEADER} bytes as NumPy allows; a dtype we do not read ({@code '<U2'},
+ * {@code '<c16'}, {@code '|O'}) is refused by name. The declared data must fill the rest of the file
+ * exactly and be at most {@code maxArrayBytes} long, both checked before the data array is allocated,
+ * so a read allocates about the file's length (twice for a Fortran-order array, which is reordered).
+ * Where NumPy would read a file differently from us, we refuse it (a duplicated header key, bytes after
+ * the data): every refusal is an {@link NpyFormatException} naming the file and what was expected.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    /** NumPy itself refuses headers beyond 10 kB unless told otherwise; 1 MB leaves room and bounds memory. */
-    private static final int MAX_HEADER = 1 << 20;
+    /**
+     * NumPy refuses headers longer than this by default ({@code max_header_size=10000}, a guard against
+     * slow or huge literal parsing); it never writes one, as its header holds only three short keys.
+     */
+    static final int MAX_HEADER = 10_000;
+    /**
+     * The largest array read unless the caller allows more: 1 GiB, above every MedMNIST-3D split at
+     * 64^3 (350 MB). The data of a compressed archive can declare up to 1032 times its size on disk,
+     * so a bound independent of the file is needed; a heap too small for an allowed size still gives
+     * an {@link NpyFormatException}, not an {@link OutOfMemoryError} ({@link HeapArrays}).
+     */
+    public static final long DEFAULT_MAX_ARRAY_BYTES = 1L << 30;
 
     private Npy() {
     }
 
-    /** Reads the array in {@code file}. */
+    /** Reads the array in {@code file}, of at most {@link #DEFAULT_MAX_ARRAY_BYTES}. */
     public static NpyArray read(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, file.toString(), Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return read(file, DEFAULT_MAX_ARRAY_BYTES);
     }
 
     /**
-     * Reads one array from {@code in}; {@code where} names the source in errors, {@code available}
-     * is the number of bytes the stream holds (or -1 if unknown) and bounds the allocation.
+     * Reads the array in {@code file}; its data must fill the file exactly and be at most
+     * {@code maxArrayBytes} long.
+     *
+     * @throws NpyFormatException if the file is missing, unreadable, malformed, of an unsupported dtype or too large
      */
+    public static NpyArray read(Path file, long maxArrayBytes) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in, file.toString(), Files.size(file), maxArrayBytes);
+        } catch (NoSuchFileException e) {
+            throw new NpyFormatException(file + ": not found", e);
+        } catch (IOException e) {
+            throw new NpyFormatException(file + ": cannot be read (" + e + ")", e);
+        }
+    }
+
+    /** As {@link #read(InputStream, String, long, long)} with at most {@link #DEFAULT_MAX_ARRAY_BYTES}. */
     public static NpyArray read(InputStream in, String where, long available) throws IOException {
+        return read(in, where, available, DEFAULT_MAX_ARRAY_BYTES);
+    }
+
+    /**
+     * Reads one array from {@code in}; {@code where} names the source in errors. {@code available} is
+     * the number of bytes the stream holds, or -1 if unknown: when known, the header's declared data
+     * must fill it exactly (checked before the data is allocated) and the stream must end there;
+     * when unknown, the data is read up to the declared length and the rest of the stream left alone.
+     * The data may be at most {@code maxArrayBytes} long.
+     */
+    public static NpyArray read(InputStream in, String where, long available, long maxArrayBytes) throws IOException {
         byte[] magic = in.readNBytes(MAGIC.length + 2);
         if (magic.length < MAGIC.length + 2 || !startsWithMagic(magic)) {
-            throw new NpyFormatException(where + ": not a .npy file (expected the magic \\x93NUMPY at the start)");
+            throw new NpyFormatException(where + ": not a .npy file (expected the magic \\x93NUMPY and a version at the start,"
+                    + " found " + magic.length + " bytes " + hex(magic) + ")");
         }
-        int major = magic[6];
-        int headerLength;
-        if (major == 1) {
-            headerLength = readLittleEndian(in, 2, where);
-        } else if (major == 2 || major == 3) {
-            headerLength = readLittleEndian(in, 4, where);
-        } else {
-            throw new NpyFormatException(where + ": unsupported .npy format version " + major + "." + magic[7]
+        int major = magic[6] & 0xFF;
+        int minor = magic[7] & 0xFF;
+        if ((major != 1 && major != 2 && major != 3) || minor != 0) {
+            throw new NpyFormatException(where + ": unsupported .npy format version " + major + "." + minor
                     + " (expected 1.0, 2.0 or 3.0)");
         }
-        if (headerLength < 0 || headerLength > MAX_HEADER) {
-            throw new NpyFormatException(where + ": header length " + headerLength + " is out of range (at most " + MAX_HEADER + ")");
+        int lengthBytes = major == 1 ? 2 : 4;
+        long headerLength = readLittleEndian(in, lengthBytes, where);
+        if (headerLength > MAX_HEADER) {
+            throw new NpyFormatException(String.format(Locale.ROOT, "%s: the header declares %,d bytes, more than the %,d NumPy"
+                    + " reads by default", where, headerLength, MAX_HEADER));
         }
-        byte[] headerBytes = in.readNBytes(headerLength);
+        long prefix = MAGIC.length + 2 + lengthBytes + headerLength;
+        if (available >= 0 && prefix > available) {
+            throw new NpyFormatException(where + ": truncated header: expected " + headerLength + " header bytes but only "
+                    + Math.max(0, available - MAGIC.length - 2 - lengthBytes) + " follow");
+        }
+        byte[] headerBytes = in.readNBytes((int) headerLength);
         if (headerBytes.length < headerLength) {
             throw new NpyFormatException(where + ": truncated header: expected " + headerLength + " bytes but the file ends after "
                     + headerBytes.length);
         }
-        String text = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        NpyHeader header = NpyHeader.parse(text, where);
+        NpyHeader header = NpyHeader.parse(decode(headerBytes, major, where), where, major);
         long expected = header.byteCount();
-        long prefix = MAGIC.length + 2 + (major == 1 ? 2 : 4) + headerLength;
-        if (available >= 0 && expected > available - prefix) {
-            throw new NpyFormatException(where + ": the header declares " + header.dtype().code() + " "
-                    + java.util.Arrays.toString(header.shape()) + " (" + expected + " bytes) but only " + (available - prefix)
-                    + " bytes of data follow");
+        String declared = header.dtype().code() + " " + Arrays.toString(header.shape());
+        if (expected < 0 || expected > maxArrayBytes) {
+            throw new NpyFormatException(String.format(Locale.ROOT, "%s: the header declares %s (%s bytes), more than the %,d bytes"
+                    + " this reader allows (pass a larger maxArrayBytes to read it)", where, declared,
+                    expected < 0 ? "over 2^63" : String.format(Locale.ROOT, "%,d", expected), maxArrayBytes));
         }
-        if (expected > Integer.MAX_VALUE - 8) {
-            throw new NpyFormatException(where + ": " + expected + " bytes of data are more than one array can hold");
+        if (available >= 0 && expected != available - prefix) {
+            throw new NpyFormatException(String.format(Locale.ROOT, "%s: the header declares %s, %,d bytes of data, but %,d bytes"
+                    + " follow the header%s", where, declared, expected, available - prefix,
+                    expected > available - prefix ? " (truncated?)" : ""));
         }
-        byte[] data = in.readNBytes((int) expected);
-        if (data.length < expected) {
-            throw new NpyFormatException(where + ": truncated data: expected " + expected + " bytes for "
-                    + header.dtype().code() + " " + java.util.Arrays.toString(header.shape()) + " but got " + data.length);
+        byte[] data = HeapArrays.bytes(expected, where + ": the data of " + declared, NpyFormatException::new);
+        int read = in.readNBytes(data, 0, data.length);
+        if (read < expected) {
+            throw new NpyFormatException(where + ": truncated data: expected " + expected + " bytes for " + declared + " but got "
+                    + read);
         }
-        return new NpyArray(header.dtype(), header.shape(), normalise(data, header));
+        if (available >= 0 && in.read() != -1) {
+            throw new NpyFormatException(where + ": more bytes follow the " + expected + " bytes of data than the source declared");
+        }
+        return new NpyArray(header.dtype(), header.shape(), normalise(data, header, where));
+    }
+
+    /** Versions 1.0 and 2.0 are latin-1, 3.0 is UTF-8 (refused if malformed rather than patched with U+FFFD). */
+    private static String decode(byte[] bytes, int major, String where) {
+        if (major != 3) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NpyFormatException(where + ": a version 3.0 header must be UTF-8 but is not (" + e + ")", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : bytes) {
+            s.append(String.format(Locale.ROOT, "%02x", b & 0xFF));
+        }
+        return s.toString();
     }
 
     private static boolean startsWithMagic(byte[] bytes) {
@@ -90,25 +162,28 @@ public final class Npy {
         return true;
     }
 
-    private static int readLittleEndian(InputStream in, int bytes, String where) throws IOException {
+    private static long readLittleEndian(InputStream in, int bytes, String where) throws IOException {
         byte[] b = in.readNBytes(bytes);
         if (b.length < bytes) {
-            throw new NpyFormatException(where + ": truncated header length");
+            throw new NpyFormatException(where + ": truncated: expected a " + bytes + "-byte header length but the file ends");
         }
         long v = 0;
         for (int i = bytes - 1; i >= 0; i--) {
             v = (v << 8) | (b[i] & 0xFF);
         }
-        return v > Integer.MAX_VALUE ? -1 : (int) v;
+        return v;
     }
 
     /** To little-endian C order. */
-    private static ByteBuffer normalise(byte[] data, NpyHeader header) {
+    private static ByteBuffer normalise(byte[] data, NpyHeader header, String where) {
         int item = header.dtype().itemSize();
         if (header.order() == ByteOrder.BIG_ENDIAN && item > 1) {
             swapBytes(data, item);
         }
-        byte[] c = header.fortranOrder() && header.shape().length > 1 ? reorder(data, header.shape(), item, true) : data;
+        byte[] c = header.fortranOrder() && header.shape().length > 1
+                ? reorder(data, HeapArrays.bytes(data.length, where + ": the C-order copy of a Fortran-order array",
+                        NpyFormatException::new), header.shape(), item, true)
+                : data;
         return ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN);
     }
 
@@ -126,7 +201,7 @@ public final class Npy {
      * Converts between Fortran and C order: walks the C-order multi-index with an odometer and keeps
      * the matching Fortran offset; {@code toC} says which side is the source.
      */
-    private static byte[] reorder(byte[] data, int[] shape, int item, boolean toC) {
+    private static byte[] reorder(byte[] data, byte[] out, int[] shape, int item, boolean toC) {
         int d = shape.length;
         long[] fortranStride = new long[d];
         long s = 1;
@@ -134,7 +209,6 @@ public final class Npy {
             fortranStride[k] = s;
             s *= shape[k];
         }
-        byte[] out = new byte[data.length];
         int n = data.length / item;
         int[] idx = new int[d];
         long f = 0;
@@ -188,7 +262,7 @@ public final class Npy {
         b.get(data);
         int item = array.dtype().itemSize();
         if (fortranOrder && array.rank() > 1) {
-            data = reorder(data, array.shape(), item, false);
+            data = reorder(data, new byte[data.length], array.shape(), item, false);
         }
         if (order == ByteOrder.BIG_ENDIAN && item > 1) {
             swapBytes(data, item);

@@ -44,10 +44,12 @@ public enum NpyDType {
         return floating;
     }
 
-    /** The type with code {@code code} ({@code "f4"}), if supported. */
+    /**
+     * The type with code {@code code} ({@code "f4"}), if supported. Case matters, as it does to NumPy:
+     * {@code "U2"} is a 2-character unicode string, not {@code "u2"} (uint16).
+     */
     public static Optional<NpyDType> ofCode(String code) {
-        String c = code.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.code.equals(c)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
     }
 
     /** The supported codes, for error messages. */

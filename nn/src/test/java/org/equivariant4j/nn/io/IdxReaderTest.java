@@ -140,6 +140,24 @@ class IdxReaderTest {
     }
 
     @Test
+    void aTinyFileDeclaringTwoGigabytesIsRefusedWithoutAllocatingThem() throws IOException {
+        // 24 bytes: the header of an idx3 file declaring 1 x 1 x (2^31-9) values, then 8 data bytes.
+        int[] dims = {1, 1, Integer.MAX_VALUE - 8};
+        Path plain = write("plain", idx(0x08, dims, new byte[8]));
+        assertThat(Files.size(plain)).isEqualTo(24);
+        ThreadAllocation.Outcome o = ThreadAllocation.measure(() -> IdxReader.read(plain));
+        assertThat(o.thrown()).isInstanceOf(IdxFormatException.class).hasMessageContaining(plain.toString())
+                .hasMessageContaining("need 2,147,483,639 data bytes").hasMessageContaining("only 8 (truncated?)");
+        assertThat(o.allocatedBytes()).isLessThan(1 << 20);
+
+        Path gz = writeGz("packed.gz", idx(0x08, dims, new byte[8]));
+        ThreadAllocation.Outcome g = ThreadAllocation.measure(() -> IdxReader.read(gz));
+        assertThat(g.thrown()).isInstanceOf(IdxFormatException.class).hasMessageContaining(gz.toString())
+                .hasMessageContaining("only 8 (truncated?)");
+        assertThat(g.allocatedBytes()).isLessThan(1 << 20);
+    }
+
+    @Test
     void mismatchedImageAndLabelCountsAreRefused() throws IOException {
         Path images = write("i", idx(0x08, new int[] {3, 2, 2}, ramp(12)));
         Path labels = write("l", idx(0x08, new int[] {2}, new byte[2]));

@@ -93,7 +93,7 @@ class NpyTest {
     @Test
     void fortranOrderIsReadAsTheTransposedLayout() throws IOException {
         // A 2x3 Fortran array stores its columns one after the other.
-        byte[] header = header("{'descr': '<i8', 'fortran_order': True, 'shape': (2, 3), }", 1);
+        byte[] header = NpyBytes.header("{'descr': '<i8', 'fortran_order': True, 'shape': (2, 3), }", 1);
         java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : new long[] {1, 4, 2, 5, 3, 6}) {
             data.putLong(v);
@@ -107,7 +107,7 @@ class NpyTest {
 
     @Test
     void readsVersionTwoHeadersAndScalars() throws IOException {
-        byte[] header = header("{'descr': '>f8', 'fortran_order': False, 'shape': (), }", 2);
+        byte[] header = NpyBytes.header("{'descr': '>f8', 'fortran_order': False, 'shape': (), }", 2);
         byte[] data = java.nio.ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putDouble(2.5).array();
         byte[] file = concat(header, data);
 
@@ -146,23 +146,23 @@ class NpyTest {
 
     @Test
     void refusesAShapeLargerThanTheFileBeforeAllocating() {
-        byte[] file = concat(header("{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }", 1), new byte[16]);
+        byte[] file = concat(NpyBytes.header("{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }", 1), new byte[16]);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(file), "huge.npy", file.length))
                 .isInstanceOf(NpyFormatException.class).hasMessageContaining("huge.npy").hasMessageContaining("[100000, 100000]");
     }
 
     @Test
     void refusesUnsupportedDtypesAndMalformedHeaders() {
-        byte[] complex = concat(header("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }", 1), new byte[16]);
+        byte[] complex = concat(NpyBytes.header("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }", 1), new byte[16]);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(complex), "c.npy", complex.length))
                 .isInstanceOf(NpyFormatException.class).hasMessageContaining("'<c16'").hasMessageContaining("f4 (float32)");
-        byte[] object = concat(header("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }", 1), new byte[8]);
+        byte[] object = concat(NpyBytes.header("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }", 1), new byte[8]);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(object), "o.npy", object.length))
                 .isInstanceOf(NpyFormatException.class).hasMessageContaining("unsupported dtype");
-        byte[] noShape = concat(header("{'descr': '<f4', 'fortran_order': False}", 1), new byte[4]);
+        byte[] noShape = concat(NpyBytes.header("{'descr': '<f4', 'fortran_order': False}", 1), new byte[4]);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(noShape), "n.npy", noShape.length))
                 .isInstanceOf(NpyFormatException.class).hasMessageContaining("'shape'");
-        byte[] version = concat(header("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", 9), new byte[4]);
+        byte[] version = concat(NpyBytes.header("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", 9), new byte[4]);
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(version), "v.npy", version.length))
                 .isInstanceOf(NpyFormatException.class).hasMessageContaining("version 9");
     }
@@ -198,24 +198,6 @@ class NpyTest {
         Path file = dir.resolve("bad.npz");
         Files.writeString(file, "not a zip");
         assertThatThrownBy(() -> Npz.open(file)).isInstanceOf(NpyFormatException.class).hasMessageContaining("bad.npz");
-    }
-
-    private static byte[] header(String dict, int version) {
-        byte[] d = dict.getBytes(StandardCharsets.ISO_8859_1);
-        int lengthBytes = version == 1 ? 2 : 4;
-        int unpadded = 8 + lengthBytes + d.length + 1;
-        int pad = (64 - unpadded % 64) % 64;
-        int len = d.length + pad + 1;
-        byte[] out = new byte[8 + lengthBytes + len];
-        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0};
-        System.arraycopy(magic, 0, out, 0, 8);
-        for (int i = 0; i < lengthBytes; i++) {
-            out[8 + i] = (byte) (len >>> (8 * i));
-        }
-        System.arraycopy(d, 0, out, 8 + lengthBytes, d.length);
-        Arrays.fill(out, 8 + lengthBytes + d.length, out.length - 1, (byte) ' ');
-        out[out.length - 1] = '\n';
-        return out;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
