@@ -98,7 +98,7 @@ class RunCommandEndToEndTest {
 
         ExperimentRun fresh = new TwoSpiralsExperiment().start(ExperimentConfig.resolve(new TwoSpiralsExperiment(),
                 new LinkedHashMap<>(meta.config())));
-        RunCheckpoint.loadInto(fresh.model(), ckpt);
+        RunCheckpoint.restore(fresh, RunCheckpoint.loadState(ckpt));
         double recorded = JSON.readTree(dir.resolve(OutputFolder.METRICS_JSON).toFile()).get("epochs").get(1).get("metrics")
                 .get("test_acc").asDouble();
         assertThat(fresh.evaluate().get("test_acc")).as("test accuracy of the reloaded model").isEqualTo(recorded);

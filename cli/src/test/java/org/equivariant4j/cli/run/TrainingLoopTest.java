@@ -23,7 +23,7 @@ class TrainingLoopTest {
         ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "5", "train-size", "64",
                 "test-size", "32", "hidden", "8", "batch-size", "16"));
         ExperimentRun run = experiment.start(config);
-        OutputFolder out = OutputFolder.prepare(tmp.resolve("run"));
+        OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
         StopSignal stop = StopSignal.manual();
         int[] steps = {0};
         ProgressReporter stopInSecondEpoch = new ProgressReporter() {
@@ -44,7 +44,7 @@ class TrainingLoopTest {
             }
         };
 
-        TrainingLoop.Outcome outcome = new TrainingLoop(run, config, out, new MetricsHistory(), stopInSecondEpoch, stop)
+        TrainingLoop.Outcome outcome = new TrainingLoop(run, config, out, new MetricsHistory(), 0, stopInSecondEpoch, stop)
                 .run(0, 5);
 
         assertThat(outcome.stopped()).isTrue();
