@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
                 : ExperimentConfig.resolve(experiment, experimentOptions.overrides());
         int epochs = config.has(StandardOptions.EPOCHS) ? config.intValue(StandardOptions.EPOCHS) : 1;
         OutputFolder folder = out != null ? OutputFolder.claim(out, overwrite, resume)
-                : OutputFolder.createDefault(experimentId, LocalDateTime.now());
+                : OutputFolder.createDefault(Path.of("runs"), experimentId, LocalDateTime.now());
 
         ExperimentRun run = experiment.start(config);
         int startEpoch = 0;

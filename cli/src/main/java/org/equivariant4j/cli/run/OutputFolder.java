@@ -45,13 +45,14 @@ public final class OutputFolder {
     }
 
     /**
-     * A new folder {@code runs/<experiment>-<yyyyMMdd-HHmmss>} under the working directory, with a
-     * suffix {@code -2}, {@code -3}, ... when that name is taken (another run started in the same second).
+     * A new folder {@code <root>/<experiment>-<yyyyMMdd-HHmmss>} (the command's root is {@code runs}
+     * under the working directory), with a suffix {@code -2}, {@code -3}, ... when that name is taken
+     * (another run started in the same second).
      *
-     * @throws Equivariant4jException when {@code runs} cannot be written
+     * @throws Equivariant4jException when {@code root} cannot be written
      */
-    public static OutputFolder createDefault(String experimentId, LocalDateTime now) {
-        Path base = Path.of("runs", experimentId + "-" + STAMP.format(now)).toAbsolutePath().normalize();
+    public static OutputFolder createDefault(Path root, String experimentId, LocalDateTime now) {
+        Path base = root.resolve(experimentId + "-" + STAMP.format(now)).toAbsolutePath().normalize();
         try {
             Files.createDirectories(base.getParent());
             for (int n = 1; n <= MAX_SUFFIX; n++) {

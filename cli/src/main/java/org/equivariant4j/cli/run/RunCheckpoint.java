@@ -57,7 +57,7 @@ public record RunCheckpoint(String experiment, int epochsCompleted, double secon
         meta.put(KEY_FORMAT, FORMAT);
         meta.put(KEY_EXPERIMENT, experiment);
         meta.put(KEY_EPOCHS, Integer.toString(epochsCompleted));
-        meta.put(KEY_SECONDS, Double.toString(seconds));
+        meta.put(KEY_SECONDS, String.format(java.util.Locale.ROOT, "%.3f", seconds));
         ObjectNode cfg = MetricsHistory.JSON.createObjectNode();
         config.forEach(cfg::put);
         meta.put(KEY_CONFIG, cfg.toString());

@@ -60,4 +60,47 @@ class TrainingLoopTest {
                     .noneMatch(n -> n.endsWith(".tmp"));
         }
     }
+
+    @Test
+    void eachEpochAppendsOneRowAndRewritesACheckpointOfTheSameSize(@TempDir Path tmp) throws IOException {
+        TwoSpiralsExperiment experiment = new TwoSpiralsExperiment();
+        ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "6", "train-size", "32",
+                "test-size", "16", "hidden", "4", "batch-size", "16"));
+        ExperimentRun run = experiment.start(config);
+        OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
+        Path csv = out.resolve(OutputFolder.METRICS_CSV);
+        Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
+        java.util.List<Object> csvFiles = new java.util.ArrayList<>();
+        java.util.List<Long> checkpointSizes = new java.util.ArrayList<>();
+        ProgressReporter watch = new ProgressReporter() {
+            @Override
+            public void onStep(StepProgress step) {
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, int epochs) {
+                try {
+                    csvFiles.add(Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                    checkpointSizes.add(Files.size(checkpoint));
+                    assertThat(Files.readAllLines(csv)).as("after epoch %d", record.epoch()).hasSize(record.epoch() + 1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new TrainingLoop(run, config, out, new MetricsHistory(), 0, watch, StopSignal.manual()).run(0, 6);
+
+        assertThat(csvFiles).hasSize(6);
+        org.junit.jupiter.api.Assumptions.assumeTrue(csvFiles.get(0) != null, "the file system reports file keys");
+        assertThat(csvFiles.subList(1, 6)).as("the file of epoch 1, appended to (not rewritten) since").containsOnly(
+                csvFiles.get(0));
+        // The header is padded to 8 bytes; only the digits of epochs_completed and seconds may move it by
+        // one pad unit, where a history in the metadata would add about 100 bytes each epoch.
+        assertThat(checkpointSizes).as("checkpoint bytes each epoch").allSatisfy(size -> assertThat(size)
+                .isBetween(checkpointSizes.get(0) - 8, checkpointSizes.get(0) + 8));
+    }
 }
