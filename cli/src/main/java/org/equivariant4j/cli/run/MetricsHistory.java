@@ -1,11 +1,8 @@
 package org.equivariant4j.cli.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.equivariant4j.core.experiment.ResultTable;

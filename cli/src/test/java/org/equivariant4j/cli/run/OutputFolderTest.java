@@ -35,21 +35,8 @@ class OutputFolderTest {
     @Test
     void runsStartedInTheSameSecondGetFoldersOfTheirOwn() throws Exception {
         int runs = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(runs);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Path>> futures = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                return OutputFolder.createDefault(tmp.resolve("runs"), "two-spirals", NOW).dir();
-            }));
-        }
-        go.countDown();
-        Set<Path> dirs = ConcurrentHashMap.newKeySet();
-        for (Future<Path> f : futures) {
-            dirs.add(f.get(30, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Set<Path> dirs = ConcurrentHashMap.newKeySet(runs);
+        dirs.addAll(race(runs, () -> OutputFolder.createDefault(tmp.resolve("runs"), "two-spirals", NOW).dir()));
         assertThat(dirs).hasSize(runs);
         assertThat(dirs).contains(tmp.resolve("runs/two-spirals-20261206-040000").toAbsolutePath(),
                 tmp.resolve("runs/two-spirals-20261206-040000-2").toAbsolutePath(),
@@ -60,28 +47,16 @@ class OutputFolderTest {
     @Test
     void anEmptyOrMissingFolderIsClaimedByOneRunOnly() throws Exception {
         Path target = tmp.resolve("flagship");
-        int runs = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(runs);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> futures = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                try {
-                    OutputFolder.claim(target, false, null);
-                    return true;
-                } catch (Equivariant4jException refused) {
-                    assertThat(refused).hasMessageContaining(target.toAbsolutePath().toString());
-                    return false;
-                }
-            }));
-        }
-        go.countDown();
-        int claimed = 0;
-        for (Future<Boolean> f : futures) {
-            claimed += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
-        }
-        pool.shutdown();
+        List<Boolean> outcomes = race(8, () -> {
+            try {
+                OutputFolder.claim(target, false, null);
+                return true;
+            } catch (Equivariant4jException refused) {
+                assertThat(refused).hasMessageContaining(target.toAbsolutePath().toString());
+                return false;
+            }
+        });
+        long claimed = outcomes.stream().filter(b -> b).count();
         assertThat(claimed).isEqualTo(1);
     }
 
@@ -127,6 +102,29 @@ class OutputFolderTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         assertThatThrownBy(() -> OutputFolder.claim(file, true, null)).isInstanceOf(Equivariant4jException.class)
                 .hasMessageContaining("is a file, not a folder");
+    }
+
+    /** Runs {@code task} on {@code n} threads released at once; the results in submission order. */
+    private static <T> List<T> race(int n, java.util.concurrent.Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get(30, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Path previousRun(String tag) throws IOException {

@@ -19,10 +19,8 @@ class TrainingLoopTest {
 
     @Test
     void aStopMidEpochKeepsTheLastCompletedEpochsCheckpointAndMetrics(@TempDir Path tmp) throws IOException {
-        TwoSpiralsExperiment experiment = new TwoSpiralsExperiment();
-        ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "5", "train-size", "64",
-                "test-size", "32", "hidden", "8", "batch-size", "16"));
-        ExperimentRun run = experiment.start(config);
+        ExperimentConfig config = tinySpirals(5, 64, 8);
+        ExperimentRun run = new TwoSpiralsExperiment().start(config);
         OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
         StopSignal stop = StopSignal.manual();
         int[] steps = {0};
@@ -63,10 +61,8 @@ class TrainingLoopTest {
 
     @Test
     void eachEpochAppendsOneRowAndRewritesACheckpointOfTheSameSize(@TempDir Path tmp) throws IOException {
-        TwoSpiralsExperiment experiment = new TwoSpiralsExperiment();
-        ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "6", "train-size", "32",
-                "test-size", "16", "hidden", "4", "batch-size", "16"));
-        ExperimentRun run = experiment.start(config);
+        ExperimentConfig config = tinySpirals(6, 32, 4);
+        ExperimentRun run = new TwoSpiralsExperiment().start(config);
         OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
         Path csv = out.resolve(OutputFolder.METRICS_CSV);
         Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
@@ -102,5 +98,12 @@ class TrainingLoopTest {
         // one pad unit, where a history in the metadata would add about 100 bytes each epoch.
         assertThat(checkpointSizes).as("checkpoint bytes each epoch").allSatisfy(size -> assertThat(size)
                 .isBetween(checkpointSizes.get(0) - 8, checkpointSizes.get(0) + 8));
+    }
+
+    /** Two spirals with {@code train} training points (half as many test points), batches of 16. */
+    private static ExperimentConfig tinySpirals(int epochs, int train, int hidden) {
+        return ExperimentConfig.resolve(new TwoSpiralsExperiment(), Map.of("epochs", Integer.toString(epochs), "train-size",
+                Integer.toString(train), "test-size", Integer.toString(train / 2), "hidden", Integer.toString(hidden),
+                "batch-size", "16"));
     }
 }

@@ -92,10 +92,7 @@ class OptimizerStateDictTest {
 
     @Test
     void aMismatchedStateIsRefusedListingEveryProblemAndChangingNothing() {
-        Parameter p = OptimizerFixture.parameter();
-        Optimizer adam = ADAM.apply(List.of(p));
-        step(adam, p);
-        Map<String, Tensor> bad = new LinkedHashMap<>(adam.stateDict());
+        Map<String, Tensor> bad = stateAfterOneStep(ADAM);
         bad.put("state.0.exp_avg", Tensors.zeros(DType.FLOAT64, 3));
         bad.remove("state.0.exp_avg_sq");
         bad.put("state.7.exp_avg", Tensors.zeros(DType.FLOAT64, 2));
@@ -114,10 +111,7 @@ class OptimizerStateDictTest {
 
     @Test
     void aStepCountThatIsNoCountIsRefused() {
-        Parameter p = OptimizerFixture.parameter();
-        Optimizer adam = ADAM.apply(List.of(p));
-        step(adam, p);
-        Map<String, Tensor> bad = new LinkedHashMap<>(adam.stateDict());
+        Map<String, Tensor> bad = stateAfterOneStep(ADAM);
         bad.put("state.0.step", Tensors.of(new long[] {0}));
         assertThatThrownBy(() -> ADAM.apply(List.of(OptimizerFixture.parameter())).loadStateDict(bad))
                 .isInstanceOf(StateDictMismatchException.class).hasMessageContaining("step: expected a whole number >= 1 but was 0");
@@ -125,22 +119,26 @@ class OptimizerStateDictTest {
 
     @Test
     void momentumStateIntoSgdWithoutMomentumIsRefused() {
-        Parameter p = OptimizerFixture.parameter();
-        Optimizer momentum = SGD_MOMENTUM.apply(List.of(p));
-        step(momentum, p);
+        Map<String, Tensor> momentum = stateAfterOneStep(SGD_MOMENTUM);
         Optimizer plain = new SGD(List.of(OptimizerFixture.parameter()), 0.1);
-        assertThatThrownBy(() -> plain.loadStateDict(momentum.stateDict())).isInstanceOf(StateDictMismatchException.class)
+        assertThatThrownBy(() -> plain.loadStateDict(momentum)).isInstanceOf(StateDictMismatchException.class)
                 .hasMessageContaining("SGD without momentum keeps no state, but got [momentum_buffer]");
     }
 
     @Test
     void adamStateIntoSgdIsRefused() {
-        Parameter p = OptimizerFixture.parameter();
-        Optimizer adam = ADAM.apply(List.of(p));
-        step(adam, p);
-        assertThatThrownBy(() -> SGD_MOMENTUM.apply(List.of(OptimizerFixture.parameter())).loadStateDict(adam.stateDict()))
+        Map<String, Tensor> adam = stateAfterOneStep(ADAM);
+        assertThatThrownBy(() -> SGD_MOMENTUM.apply(List.of(OptimizerFixture.parameter())).loadStateDict(adam))
                 .isInstanceOf(StateDictMismatchException.class).hasMessageContaining("missing [momentum_buffer]")
                 .hasMessageContaining("unexpected [exp_avg, exp_avg_sq, step]");
+    }
+
+    /** A copy of the state dict of an optimiser made by {@code make} after one step, to edit. */
+    private static Map<String, Tensor> stateAfterOneStep(Function<List<Parameter>, Optimizer> make) {
+        Parameter p = OptimizerFixture.parameter();
+        Optimizer optimizer = make.apply(List.of(p));
+        step(optimizer, p);
+        return new LinkedHashMap<>(optimizer.stateDict());
     }
 
     private void assertResumesExactly(Function<List<Parameter>, Optimizer> make) {
