@@ -123,6 +123,26 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void resumesInTheRunsOwnFolderContinuingItsFiles() throws IOException {
+        Path own = tmp.resolve("in-place");
+        Files.createDirectories(own);
+        for (String file : List.of(OutputFolder.CHECKPOINT, OutputFolder.METRICS_CSV, OutputFolder.CONFIG,
+                OutputFolder.RESULTS)) {
+            Files.copy(dir.resolve(file), own.resolve(file));
+        }
+        Files.writeString(own.resolve(".checkpoint.safetensors.12345.tmp"), "left by a kill -9");
+        Cli second = run("run", "two-spirals", "--resume", own.resolve(OutputFolder.CHECKPOINT).toString(), "--epochs", "3",
+                "--out", own.toString());
+        assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).contains("cleaned  1 temporary file(s)");
+        List<String> csv = Files.readAllLines(own.resolve(OutputFolder.METRICS_CSV));
+        assertThat(csv.subList(0, 3)).isEqualTo(Files.readAllLines(dir.resolve(OutputFolder.METRICS_CSV)));
+        assertThat(csv).hasSize(4);
+        assertThat(RunCheckpoint.read(own.resolve(OutputFolder.CHECKPOINT)).epochsCompleted()).isEqualTo(3);
+        assertThat(own.resolve(".checkpoint.safetensors.12345.tmp")).doesNotExist();
+    }
+
+    @Test
     void aCheckpointOfAnotherExperimentIsRefusedNamingIt() {
         Cli wrong = run("run", "c4-tetrominoes", "--resume", dir.resolve(OutputFolder.CHECKPOINT).toString(), "--out",
                 tmp.resolve("never").toString());
