@@ -143,6 +143,35 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void aCheckpointOnItsOwnResumesAndSaysTheEarlierMetricsAreNotCarried() throws IOException {
+        Path alone = Files.createDirectories(tmp.resolve("alone"));
+        Files.copy(dir.resolve(OutputFolder.CHECKPOINT), alone.resolve(OutputFolder.CHECKPOINT));
+        Path resumed = tmp.resolve("from-alone");
+        Cli second = run("run", "two-spirals", "--resume", alone.resolve(OutputFolder.CHECKPOINT).toString(), "--epochs", "3",
+                "--out", resumed.toString());
+        assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).contains("no metrics.csv beside the checkpoint: the metrics of epochs 1-2 are not carried");
+        List<String> csv = Files.readAllLines(resumed.resolve(OutputFolder.METRICS_CSV));
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1)).startsWith("3,");
+    }
+
+    @Test
+    void aCheckpointWithAnOptionTheExperimentNoLongerHasIsRefusedNamingIt() throws IOException {
+        Path old = Files.createDirectories(tmp.resolve("old-plugin"));
+        Path ckpt = old.resolve(OutputFolder.CHECKPOINT);
+        java.util.Map<String, String> meta = new LinkedHashMap<>(org.equivariant4j.nn.checkpoint.Safetensors.readMetadata(
+                dir.resolve(OutputFolder.CHECKPOINT)));
+        meta.put("config", meta.get("config").replace("{", "{\"width\":\"3\","));
+        org.equivariant4j.nn.checkpoint.Safetensors.save(org.equivariant4j.nn.checkpoint.Safetensors.load(
+                dir.resolve(OutputFolder.CHECKPOINT)), ckpt, meta);
+        Cli second = run("run", "two-spirals", "--resume", ckpt.toString(), "--epochs", "3", "--out",
+                tmp.resolve("never-old").toString());
+        assertThat(second.exitCode()).as("%s", second).isEqualTo(1);
+        assertThat(second.err()).contains("holds options that experiment 'two-spirals' does not accept now").contains("width");
+    }
+
+    @Test
     void aCheckpointOfAnotherExperimentIsRefusedNamingIt() {
         Cli wrong = run("run", "c4-tetrominoes", "--resume", dir.resolve(OutputFolder.CHECKPOINT).toString(), "--out",
                 tmp.resolve("never").toString());

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 import org.equivariant4j.core.error.Equivariant4jException;
+import org.equivariant4j.core.error.InvalidOptionException;
+import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
@@ -44,7 +46,14 @@ public record ResumePoint(Path checkpointPath, RunCheckpoint checkpoint, Experim
                     + checkpoint.experiment() + "', not '" + experiment.id() + "'; resume it with: eq4j run "
                     + checkpoint.experiment() + " --resume " + checkpointPath);
         }
-        ExperimentConfig saved = ExperimentConfig.resolve(experiment, new LinkedHashMap<>(checkpoint.config()));
+        ExperimentConfig saved;
+        try {
+            saved = ExperimentConfig.resolve(experiment, new LinkedHashMap<>(checkpoint.config()));
+        } catch (InvalidOptionException | UnknownIdException e) {
+            throw new Equivariant4jException("checkpoint " + checkpointPath + " holds options that experiment '"
+                    + experiment.id() + "' does not accept now (was it written by another version of its plugin?): "
+                    + e.getMessage(), e);
+        }
         Map<String, String> merged = new LinkedHashMap<>(checkpoint.config());
         merged.putAll(overrides);
         ExperimentConfig config = ExperimentConfig.resolve(experiment, merged);
