@@ -3,18 +3,15 @@ package org.equivariant4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.equivariant4j.cli.run.ConfigFile;
 import org.equivariant4j.cli.run.MetricsHistory;
 import org.equivariant4j.cli.run.OutputFolder;
 import org.equivariant4j.cli.run.ProgressReporter;
-import org.equivariant4j.cli.run.RunCheckpoint;
+import org.equivariant4j.cli.run.ResumePoint;
 import org.equivariant4j.cli.run.StopSignal;
 import org.equivariant4j.cli.run.TrainingLoop;
-import org.equivariant4j.core.error.Equivariant4jException;
 import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
 import org.equivariant4j.core.experiment.ExperimentRun;
@@ -31,23 +28,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eq4j run}: trains and evaluates an experiment from any plugin, with live progress, and
- * writes its folder: {@code config.json}, {@code metrics.csv}/{@code .json}, the learning curves
- * PNG, {@code checkpoint.safetensors} (each epoch, atomically) and {@code results.md}.
+ * writes its folder: {@code config.json}, {@code metrics.csv} (a row appended each epoch),
+ * {@code checkpoint.safetensors} (each epoch, atomically), and at the end {@code metrics.json}, the
+ * learning curves PNG and {@code results.md}.
  *
  * <p>Every input is checked before any data is generated: the experiment id, every option, the
- * checkpoint to resume, and that the output folder can be written.
+ * checkpoint to resume ({@link ResumePoint}), and the output folder, which is claimed so no other
+ * run can share it ({@link OutputFolder}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Train and evaluate an experiment, writing metrics (CSV, JSON), a learning-curve plot (PNG), a"
                 + " checkpoint (safetensors) and the config used (JSON) to an output folder.",
-                "Ctrl-C stops after the current step and keeps the last epoch's checkpoint; --resume continues from it:"
-                + " parameters, epoch count, data (regenerated from the seed) and metrics so far are restored;"
-                + " optimiser moments restart."},
+                "Ctrl-C stops after the current step and keeps the last epoch's checkpoint; --resume continues from it"
+                + " exactly as the uninterrupted run would have: parameters, optimiser state, epoch count, data"
+                + " (regenerated from the seed) and the metrics so far are restored. Only --epochs may change on a resume."},
         footerHeading = "%nExamples:%n",
         footer = {"  eq4j run two-spirals",
                   "  eq4j run two-spirals --epochs 50 -o hidden=128 -o lr=0.005",
                   "  eq4j run c4-tetrominoes --seed 3 --out runs/flagship",
                   "  eq4j run c4-tetrominoes --resume runs/flagship/checkpoint.safetensors --epochs 30",
+                  "  eq4j run c4-tetrominoes --resume runs/flagship/checkpoint.safetensors --epochs 40 --out runs/flagship",
                   "  eq4j list --options                # every experiment's options and defaults"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -69,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Continue from a run's checkpoint.safetensors; its options are the defaults, flags override them.")
     private Path resume;
 
+    @Option(names = "--overwrite", description = "Run into a --out folder that holds files: the run's files there are"
+            + " replaced (others are left alone).")
+    private boolean overwrite;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto, bar, lines or none (default: ${DEFAULT-VALUE}: a bar on a terminal, lines otherwise).")
     private String progress;
@@ -77,30 +81,32 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         ProgressMode mode = progressMode();
+        if (out != null && out.toString().isBlank()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "option '--out': the folder name is empty;"
+                    + " give a folder (e.g. --out runs/spirals), or leave --out out for runs/<experiment>-<time>");
+        }
         Contribution<Experiment> found = parent.runtime().experiments().experiment(experimentId);
         Experiment experiment = found.provider();
 
-        RunCheckpoint checkpoint = resume == null ? null : RunCheckpoint.read(resume);
-        if (checkpoint != null && !checkpoint.experiment().equals(experimentId)) {
-            throw new Equivariant4jException("checkpoint " + resume + " is a run of experiment '" + checkpoint.experiment()
-                    + "', not '" + experimentId + "'; resume it with: eq4j run " + checkpoint.experiment() + " --resume " + resume);
-        }
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (checkpoint != null) {
-            overrides.putAll(checkpoint.config());
-        }
-        overrides.putAll(experimentOptions.overrides());
-        ExperimentConfig config = ExperimentConfig.resolve(experiment, overrides);
+        // Everything about the resume is checked before any data is generated or any folder claimed.
+        ResumePoint from = resume == null ? null : ResumePoint.open(resume, experiment, experimentOptions.overrides());
+        ExperimentConfig config = from != null ? from.config()
+                : ExperimentConfig.resolve(experiment, experimentOptions.overrides());
         int epochs = config.has(StandardOptions.EPOCHS) ? config.intValue(StandardOptions.EPOCHS) : 1;
-        OutputFolder folder = OutputFolder.prepare(out != null ? out : OutputFolder.defaultFor(experimentId, LocalDateTime.now()));
+        OutputFolder folder = out != null ? OutputFolder.claim(out, overwrite, resume)
+                : OutputFolder.createDefault(Path.of("runs"), experimentId, LocalDateTime.now());
 
         ExperimentRun run = experiment.start(config);
-        MetricsHistory history = new MetricsHistory();
         int startEpoch = 0;
-        if (checkpoint != null) {
-            RunCheckpoint.loadInto(run.model(), resume);
-            history = checkpoint.history();
-            startEpoch = checkpoint.epochsCompleted();
+        MetricsHistory history = new MetricsHistory();
+        double secondsBefore = 0;
+        if (from != null) {
+            from.restoreInto(run);
+            startEpoch = from.checkpoint().epochsCompleted();
+            secondsBefore = from.checkpoint().seconds();
+            if (from.history() != null) {
+                history = from.history();
+            }
         }
         String backend = Tensors.backend().describe();
         ConfigFile.write(folder.resolve(OutputFolder.CONFIG), config, found.plugin(), run.data(), ModuleVersions.versions(),
@@ -112,8 +118,15 @@ final class RunCommand implements Callable<Integer> {
         console.printf("  data     %s%n", run.data());
         console.printf("  model    %,d parameters%n", run.model().parameterCount());
         console.printf("  output   %s%n", folder.dir());
-        if (checkpoint != null) {
-            console.printf("  resumed  from %s at epoch %d%n", resume, startEpoch);
+        if (folder.staleTemporariesRemoved() > 0) {
+            console.printf("  cleaned  %d temporary file(s) that killed writes left in it%n", folder.staleTemporariesRemoved());
+        }
+        if (from != null) {
+            console.printf("  resumed  from %s at epoch %d (parameters, optimiser state, data order)%n", resume, startEpoch);
+            if (from.history() == null) {
+                console.printf("  note     no %s beside the checkpoint: the metrics of epochs 1-%d are not carried over%n",
+                        OutputFolder.METRICS_CSV, startEpoch);
+            }
         }
         console.flush();
 
@@ -122,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         try (StopSignal stop = StopSignal.onShutdown(System.err, java.time.Duration.ofSeconds(60))) {
             TrainingLoop.Outcome outcome;
             try (ProgressReporter reporter = mode.create(console, startEpoch, epochs)) {
-                outcome = new TrainingLoop(run, config, folder, history, reporter, stop).run(startEpoch, epochs);
+                outcome = new TrainingLoop(run, config, folder, history, secondsBefore, reporter, stop).run(startEpoch, epochs);
             }
             return report(console, folder, outcome, startEpoch);
         }

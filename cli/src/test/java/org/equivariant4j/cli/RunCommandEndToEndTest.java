@@ -98,7 +98,7 @@ class RunCommandEndToEndTest {
 
         ExperimentRun fresh = new TwoSpiralsExperiment().start(ExperimentConfig.resolve(new TwoSpiralsExperiment(),
                 new LinkedHashMap<>(meta.config())));
-        RunCheckpoint.loadInto(fresh.model(), ckpt);
+        RunCheckpoint.restore(fresh, RunCheckpoint.loadState(ckpt));
         double recorded = JSON.readTree(dir.resolve(OutputFolder.METRICS_JSON).toFile()).get("epochs").get(1).get("metrics")
                 .get("test_acc").asDouble();
         assertThat(fresh.evaluate().get("test_acc")).as("test accuracy of the reloaded model").isEqualTo(recorded);
@@ -120,6 +120,55 @@ class RunCommandEndToEndTest {
         assertThat(config.get("start_epoch").asInt()).isEqualTo(2);
         assertThat(config.get("options").get("hidden").asInt()).as("options come from the checkpoint").isEqualTo(8);
         assertThat(RunCheckpoint.read(resumed.resolve(OutputFolder.CHECKPOINT)).epochsCompleted()).isEqualTo(3);
+    }
+
+    @Test
+    void resumesInTheRunsOwnFolderContinuingItsFiles() throws IOException {
+        Path own = tmp.resolve("in-place");
+        Files.createDirectories(own);
+        for (String file : List.of(OutputFolder.CHECKPOINT, OutputFolder.METRICS_CSV, OutputFolder.CONFIG,
+                OutputFolder.RESULTS)) {
+            Files.copy(dir.resolve(file), own.resolve(file));
+        }
+        Files.writeString(own.resolve(".checkpoint.safetensors.12345.tmp"), "left by a kill -9");
+        Cli second = run("run", "two-spirals", "--resume", own.resolve(OutputFolder.CHECKPOINT).toString(), "--epochs", "3",
+                "--out", own.toString());
+        assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).contains("cleaned  1 temporary file(s)");
+        List<String> csv = Files.readAllLines(own.resolve(OutputFolder.METRICS_CSV));
+        assertThat(csv.subList(0, 3)).isEqualTo(Files.readAllLines(dir.resolve(OutputFolder.METRICS_CSV)));
+        assertThat(csv).hasSize(4);
+        assertThat(RunCheckpoint.read(own.resolve(OutputFolder.CHECKPOINT)).epochsCompleted()).isEqualTo(3);
+        assertThat(own.resolve(".checkpoint.safetensors.12345.tmp")).doesNotExist();
+    }
+
+    @Test
+    void aCheckpointOnItsOwnResumesAndSaysTheEarlierMetricsAreNotCarried() throws IOException {
+        Path alone = Files.createDirectories(tmp.resolve("alone"));
+        Files.copy(dir.resolve(OutputFolder.CHECKPOINT), alone.resolve(OutputFolder.CHECKPOINT));
+        Path resumed = tmp.resolve("from-alone");
+        Cli second = run("run", "two-spirals", "--resume", alone.resolve(OutputFolder.CHECKPOINT).toString(), "--epochs", "3",
+                "--out", resumed.toString());
+        assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).contains("no metrics.csv beside the checkpoint: the metrics of epochs 1-2 are not carried");
+        List<String> csv = Files.readAllLines(resumed.resolve(OutputFolder.METRICS_CSV));
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1)).startsWith("3,");
+    }
+
+    @Test
+    void aCheckpointWithAnOptionTheExperimentNoLongerHasIsRefusedNamingIt() throws IOException {
+        Path old = Files.createDirectories(tmp.resolve("old-plugin"));
+        Path ckpt = old.resolve(OutputFolder.CHECKPOINT);
+        java.util.Map<String, String> meta = new LinkedHashMap<>(org.equivariant4j.nn.checkpoint.Safetensors.readMetadata(
+                dir.resolve(OutputFolder.CHECKPOINT)));
+        meta.put("config", meta.get("config").replace("{", "{\"width\":\"3\","));
+        org.equivariant4j.nn.checkpoint.Safetensors.save(org.equivariant4j.nn.checkpoint.Safetensors.load(
+                dir.resolve(OutputFolder.CHECKPOINT)), ckpt, meta);
+        Cli second = run("run", "two-spirals", "--resume", ckpt.toString(), "--epochs", "3", "--out",
+                tmp.resolve("never-old").toString());
+        assertThat(second.exitCode()).as("%s", second).isEqualTo(1);
+        assertThat(second.err()).contains("holds options that experiment 'two-spirals' does not accept now").contains("width");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package org.equivariant4j.cli.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.equivariant4j.core.experiment.ResultTable;
@@ -18,9 +15,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The per-epoch metrics of a run, in order, written as CSV (for spreadsheets and pandas) and JSON
- * (with the final result table), and carried in checkpoints so a resumed run continues the same
- * curves. Not thread-safe: owned by the training loop.
+ * The per-epoch metrics of a run, in order, kept in memory for the learning curves and
+ * {@code metrics.json} (with the final result table), which are written when the run ends; each
+ * epoch's row is appended to {@code metrics.csv} as it ends ({@link MetricsCsv}), which is also
+ * where a resumed run reads the rows so far. Not thread-safe: owned by the training loop.
  */
 public final class MetricsHistory {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,28 +44,7 @@ public final class MetricsHistory {
         return new ArrayList<>(names);
     }
 
-    /** One header line and one line per epoch; a metric an epoch lacks is an empty cell. */
-    public String toCsv() {
-        List<String> names = metricNames();
-        StringBuilder out = new StringBuilder("epoch,seconds");
-        names.forEach(n -> out.append(',').append(csvCell(n)));
-        out.append('\n');
-        for (EpochRecord e : epochs) {
-            out.append(e.epoch()).append(',').append(String.format(Locale.ROOT, "%.3f", e.seconds()));
-            for (String n : names) {
-                Double v = e.metrics().get(n);
-                out.append(',').append(v == null ? "" : Double.toString(v));
-            }
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String csvCell(String text) {
-        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
-    }
-
-    /** The epochs as a JSON array (what checkpoints carry). */
+    /** The epochs as a JSON array. */
     public ArrayNode toJsonArray() {
         ArrayNode array = JSON.createArrayNode();
         for (EpochRecord e : epochs) {
@@ -89,21 +66,6 @@ public final class MetricsHistory {
             root.set("results", JSON.valueToTree(results));
         }
         return write(root);
-    }
-
-    /** Reads what {@link #toJsonArray()} wrote. */
-    public static MetricsHistory fromJsonArray(String json) {
-        MetricsHistory h = new MetricsHistory();
-        try {
-            for (JsonNode node : JSON.readTree(json)) {
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                node.get("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), f.getValue().asDouble()));
-                h.add(new EpochRecord(node.get("epoch").asInt(), node.get("seconds").asDouble(), metrics));
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            throw new IllegalArgumentException("metrics history is not valid JSON of epochs: " + e.getMessage(), e);
-        }
-        return h;
     }
 
     static String write(JsonNode node) {

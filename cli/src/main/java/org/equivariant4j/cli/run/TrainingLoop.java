@@ -13,29 +13,33 @@ import org.equivariant4j.core.experiment.ResultTable;
 
 /**
  * Drives an {@link ExperimentRun} epoch by epoch and keeps its output folder current: after every
- * epoch it evaluates, appends the metrics, saves the checkpoint (atomically) and rewrites the
- * metrics files; at the end it draws the learning curves and writes the result table. A stop
- * request is honoured after the current step; the epoch in progress is then dropped, so the last
- * checkpoint and the metrics describe the same, completed epoch.
+ * epoch it evaluates, appends the epoch's row to {@code metrics.csv} and then saves the checkpoint
+ * (atomically), work that does not grow with the number of epochs; at the end (or on a stop) it
+ * writes {@code metrics.json}, draws the learning curves and, when finished, writes the result table.
+ * A stop request is honoured after the current step; the epoch in progress is then dropped, so the
+ * last checkpoint and the metrics describe the same, completed epoch.
  */
 public final class TrainingLoop {
     private final ExperimentRun run;
     private final ExperimentConfig config;
     private final OutputFolder out;
     private final MetricsHistory history;
+    private final double secondsBefore;
     private final ProgressReporter progress;
     private final BooleanSupplier stop;
 
     /**
-     * @param history the metrics of epochs already completed (empty for a fresh run; a resumed run's
-     *                checkpoint brings its own), so the run continues at epoch {@code history.size()}
+     * @param history       the metrics of epochs already completed (empty for a fresh run; a resumed
+     *                      run's earlier rows of {@code metrics.csv}, possibly empty when they were not found)
+     * @param secondsBefore wall-clock seconds trained before this run started (a resumed checkpoint's)
      */
     public TrainingLoop(ExperimentRun run, ExperimentConfig config, OutputFolder out, MetricsHistory history,
-            ProgressReporter progress, BooleanSupplier stop) {
+            double secondsBefore, ProgressReporter progress, BooleanSupplier stop) {
         this.run = run;
         this.config = config;
         this.out = out;
         this.history = history;
+        this.secondsBefore = secondsBefore;
         this.progress = progress;
         this.stop = stop;
     }
@@ -46,7 +50,8 @@ public final class TrainingLoop {
 
     /** Trains from epoch {@code startEpoch} (0-based) up to {@code epochs}. */
     public Outcome run(int startEpoch, int epochs) {
-        double offsetSeconds = history.isEmpty() ? 0 : history.epochs().get(history.epochs().size() - 1).seconds();
+        MetricsCsv csv = MetricsCsv.start(out.resolve(OutputFolder.METRICS_CSV), history);
+        Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
         long start = System.nanoTime();
         int completed = startEpoch;
         boolean stopped = false;
@@ -58,21 +63,21 @@ public final class TrainingLoop {
             }
             Map<String, Double> metrics = new LinkedHashMap<>(training.metrics());
             metrics.putAll(run.evaluate());
-            EpochRecord record = new EpochRecord(epoch + 1, offsetSeconds + (System.nanoTime() - start) / 1e9, metrics);
+            double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+            EpochRecord record = new EpochRecord(epoch + 1, seconds, metrics);
             history.add(record);
             completed = epoch + 1;
-            Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
-            new RunCheckpoint(config.experimentId(), completed, config.asText(), history).save(run.model(), checkpoint);
-            writeMetrics(null);
+            // The row first: a kill between the two leaves a row the resume drops, never a checkpoint without its row.
+            csv.append(record, history);
+            new RunCheckpoint(config.experimentId(), completed, seconds, config.asText()).save(run, checkpoint);
             progress.onEpoch(record, epochs);
             // A request that arrived during evaluation: this epoch is saved, stop before the next.
             stopped = stop.getAsBoolean();
         }
         progress.close();
-        ResultTable results = null;
-        if (!stopped) {
-            results = run.results();
-            writeMetrics(results);
+        ResultTable results = stopped ? null : run.results();
+        AtomicFiles.write(out.resolve(OutputFolder.METRICS_JSON), history.toJson(config.experimentId(), results));
+        if (results != null) {
             AtomicFiles.write(out.resolve(OutputFolder.RESULTS), "# " + config.experimentId() + "\n\n" + results.title()
                     + "\n\n" + results.toMarkdown());
         }
@@ -81,10 +86,5 @@ public final class TrainingLoop {
                     out.resolve(OutputFolder.PLOT));
         }
         return new Outcome(completed, epochs, stopped, results);
-    }
-
-    private void writeMetrics(ResultTable results) {
-        AtomicFiles.write(out.resolve(OutputFolder.METRICS_CSV), history.toCsv());
-        AtomicFiles.write(out.resolve(OutputFolder.METRICS_JSON), history.toJson(config.experimentId(), results));
     }
 }

@@ -19,11 +19,9 @@ class TrainingLoopTest {
 
     @Test
     void aStopMidEpochKeepsTheLastCompletedEpochsCheckpointAndMetrics(@TempDir Path tmp) throws IOException {
-        TwoSpiralsExperiment experiment = new TwoSpiralsExperiment();
-        ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("epochs", "5", "train-size", "64",
-                "test-size", "32", "hidden", "8", "batch-size", "16"));
-        ExperimentRun run = experiment.start(config);
-        OutputFolder out = OutputFolder.prepare(tmp.resolve("run"));
+        ExperimentConfig config = tinySpirals(5, 64, 8);
+        ExperimentRun run = new TwoSpiralsExperiment().start(config);
+        OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
         StopSignal stop = StopSignal.manual();
         int[] steps = {0};
         ProgressReporter stopInSecondEpoch = new ProgressReporter() {
@@ -44,7 +42,7 @@ class TrainingLoopTest {
             }
         };
 
-        TrainingLoop.Outcome outcome = new TrainingLoop(run, config, out, new MetricsHistory(), stopInSecondEpoch, stop)
+        TrainingLoop.Outcome outcome = new TrainingLoop(run, config, out, new MetricsHistory(), 0, stopInSecondEpoch, stop)
                 .run(0, 5);
 
         assertThat(outcome.stopped()).isTrue();
@@ -59,5 +57,53 @@ class TrainingLoopTest {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
                     .noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void eachEpochAppendsOneRowAndRewritesACheckpointOfTheSameSize(@TempDir Path tmp) throws IOException {
+        ExperimentConfig config = tinySpirals(6, 32, 4);
+        ExperimentRun run = new TwoSpiralsExperiment().start(config);
+        OutputFolder out = OutputFolder.claim(tmp.resolve("run"), false, null);
+        Path csv = out.resolve(OutputFolder.METRICS_CSV);
+        Path checkpoint = out.resolve(OutputFolder.CHECKPOINT);
+        java.util.List<Object> csvFiles = new java.util.ArrayList<>();
+        java.util.List<Long> checkpointSizes = new java.util.ArrayList<>();
+        ProgressReporter watch = new ProgressReporter() {
+            @Override
+            public void onStep(StepProgress step) {
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, int epochs) {
+                try {
+                    csvFiles.add(Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+                    checkpointSizes.add(Files.size(checkpoint));
+                    assertThat(Files.readAllLines(csv)).as("after epoch %d", record.epoch()).hasSize(record.epoch() + 1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new TrainingLoop(run, config, out, new MetricsHistory(), 0, watch, StopSignal.manual()).run(0, 6);
+
+        assertThat(csvFiles).hasSize(6);
+        org.junit.jupiter.api.Assumptions.assumeTrue(csvFiles.get(0) != null, "the file system reports file keys");
+        assertThat(csvFiles.subList(1, 6)).as("the file of epoch 1, appended to (not rewritten) since").containsOnly(
+                csvFiles.get(0));
+        // The header is padded to 8 bytes; only the digits of epochs_completed and seconds may move it by
+        // one pad unit, where a history in the metadata would add about 100 bytes each epoch.
+        assertThat(checkpointSizes).as("checkpoint bytes each epoch").allSatisfy(size -> assertThat(size)
+                .isBetween(checkpointSizes.get(0) - 8, checkpointSizes.get(0) + 8));
+    }
+
+    /** Two spirals with {@code train} training points (half as many test points), batches of 16. */
+    private static ExperimentConfig tinySpirals(int epochs, int train, int hidden) {
+        return ExperimentConfig.resolve(new TwoSpiralsExperiment(), Map.of("epochs", Integer.toString(epochs), "train-size",
+                Integer.toString(train), "test-size", Integer.toString(train / 2), "hidden", Integer.toString(hidden),
+                "batch-size", "16"));
     }
 }

@@ -1,24 +1,28 @@
 package org.equivariant4j.core.experiment;
 
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
+import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.Tensor;
 
 /**
  * One started {@link Experiment}: its generated data and its model(s), trained by the host one
  * epoch at a time.
  *
  * <h2>Checkpoints and resuming</h2>
- * {@link #model()} holds every piece of state that training changes and that must survive a
- * resume, as parameters and buffers of one module tree (a run that trains several models makes
- * them children of one container module). A host resumes by calling
- * {@link Module#loadStateDict} on {@link #model()} with a saved state dict and then continuing with
- * the next epoch index. So a resume restores: the parameters and buffers, and (through the epoch
- * index the host passes) the epoch-dependent data order and learning-rate schedule. The data is not
- * saved: it is regenerated from the config's seed. Optimiser state (momentum, Adam's moment
- * estimates) is not part of the model and restarts from zero, so a resumed run is close to, not
- * bit-identical with, an uninterrupted one.
+ * {@link #model()} holds the parameters and buffers, as one module tree (a run that trains several
+ * models makes them children of one container module); {@link #trainingState()} holds what
+ * training carries from epoch to epoch besides them: the optimisers' state dicts (Adam's moments and
+ * step counts, momentum buffers) and schedule positions. A host resumes by calling
+ * {@link Module#loadStateDict} on {@link #model()} and {@link #loadTrainingState} with what it saved,
+ * and then continuing with the next epoch index, which fixes the epoch-dependent data order and
+ * random streams. The data is not saved: it is regenerated from the config's seed. A run that
+ * keeps every random stream a function of (seed, epoch) and reports its whole training state is
+ * resumed bit for bit; one that keeps the default (no training state) restarts its optimisers on a
+ * resume, close to but not identical with an uninterrupted run.
  *
  * <h2>Determinism</h2>
  * Everything a run reports is a function of its config: two runs of one config report identical
@@ -32,6 +36,27 @@ public interface ExperimentRun {
 
     /** The module tree whose state dict is the checkpoint of this run. */
     Module model();
+
+    /**
+     * The training state outside {@link #model()} (see the class comment) as named tensors, e.g.
+     * {@code mlp.state.0.exp_avg}; empty by default. Live tensors: save them before the next epoch.
+     */
+    default Map<String, Tensor> trainingState() {
+        return Map.of();
+    }
+
+    /**
+     * Restores what {@link #trainingState()} returned, before the next epoch.
+     *
+     * @throws StateDictMismatchException when {@code state} does not fit this run (names, shapes),
+     *         listing the problems; the default refuses any non-empty state
+     */
+    default void loadTrainingState(Map<String, Tensor> state) {
+        if (!state.isEmpty()) {
+            throw new StateDictMismatchException(getClass().getName() + " keeps no training state, but was given "
+                    + new TreeSet<>(state.keySet()));
+        }
+    }
 
     /** What the built-in generator produced, for logs and the written config. */
     DatasetSummary data();

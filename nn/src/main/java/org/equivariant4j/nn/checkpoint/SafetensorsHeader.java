@@ -17,6 +17,7 @@ import java.util.Set;
 import org.equivariant4j.core.tensor.DType;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, String> metadata
      * section starts at a multiple of 8 bytes, as the reference writer does (aligned reads when memory-mapped).
      */
     static byte[] encode(List<HeaderEntry> entries, Map<String, String> metadata) {
+        checkReadable(entries, metadata);
         ObjectNode root = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = root.putObject(METADATA_KEY);
@@ -74,10 +76,40 @@ record SafetensorsHeader(List<HeaderEntry> entries, Map<String, String> metadata
         } catch (JsonProcessingException e) {
             throw new CheckpointException("could not encode the safetensors header", e);
         }
+        if (json.length > Safetensors.MAX_HEADER_BYTES) {
+            throw new CheckpointException("the safetensors header would be " + json.length + " bytes, more than the "
+                    + Safetensors.MAX_HEADER_BYTES + " a reader accepts (too many tensors or too much metadata)");
+        }
         int padded = (json.length + 7) / 8 * 8;
         byte[] out = Arrays.copyOf(json, padded);
         Arrays.fill(out, json.length, padded, (byte) ' ');
         return out;
+    }
+
+    /**
+     * Refuses, before anything is written, a header the reader ({@link #parse}) would refuse: a
+     * string longer than the JSON parser's limit ({@link StreamReadConstraints#getMaxStringLength()},
+     * 20,000,000 characters by default) or a name longer than its name limit. So what is written can
+     * always be read back.
+     */
+    private static void checkReadable(List<HeaderEntry> entries, Map<String, String> metadata) {
+        StreamReadConstraints limits = JSON.getFactory().streamReadConstraints();
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            checkName("metadata key", e.getKey(), limits);
+            if (e.getValue().length() > limits.getMaxStringLength()) {
+                throw new CheckpointException("metadata '" + e.getKey() + "' is " + e.getValue().length() + " characters, more"
+                        + " than the " + limits.getMaxStringLength() + " a reader accepts in one string; keep large data out"
+                        + " of the header (e.g. in a file of its own)");
+            }
+        }
+        entries.forEach(e -> checkName("tensor name", e.name(), limits));
+    }
+
+    private static void checkName(String what, String name, StreamReadConstraints limits) {
+        if (name.length() > limits.getMaxNameLength()) {
+            throw new CheckpointException(what + " '" + name.substring(0, 40) + "...' is " + name.length() + " characters,"
+                    + " more than the " + limits.getMaxNameLength() + " a reader accepts");
+        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -53,6 +53,16 @@ public abstract class ClassifierRun implements ExperimentRun {
     }
 
     @Override
+    public final Map<String, Tensor> trainingState() {
+        return models.trainingState();
+    }
+
+    @Override
+    public final void loadTrainingState(Map<String, Tensor> state) {
+        models.loadTrainingState(state);
+    }
+
+    @Override
     public final DatasetSummary data() {
         return data;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
+import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.experiment.StepProgress;
@@ -26,7 +27,8 @@ import org.equivariant4j.nn.optim.Adam;
  *
  * <p>A classifier may transform each training batch (data augmentation). The transform draws from
  * a stream seeded by the run's seed and the epoch, and the loader's order depends on the same two,
- * so an epoch sees the same batches whether or not the run was resumed.
+ * so an epoch sees the same batches whether or not the run was resumed; with the optimisers' state
+ * ({@link #trainingState()}) restored too, a resumed run takes exactly the uninterrupted run's steps.
  */
 public final class ClassifierSet extends Module {
     /** Spreads epochs over the seed space for the augmentation streams (the golden ratio, as the loader does). */
@@ -82,6 +84,44 @@ public final class ClassifierSet extends Module {
     /** Whether metric names need the model's name (several models) or not (one). */
     public String metric(String base, String model) {
         return models.size() == 1 ? base : base + "." + model;
+    }
+
+    /**
+     * Every classifier's optimiser state dict, its names prefixed by the classifier's name
+     * ({@code mlp.state.0.exp_avg}, {@code mlp.param_groups.lr}).
+     */
+    public Map<String, Tensor> trainingState() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        models.forEach((name, m) -> m.optimizer().stateDict().forEach((k, v) -> out.put(name + "." + k, v)));
+        return out;
+    }
+
+    /**
+     * Restores what {@link #trainingState()} returned. Every entry must belong to a classifier and
+     * every classifier must have its entries.
+     *
+     * @throws StateDictMismatchException naming the classifier and the problem
+     */
+    public void loadTrainingState(Map<String, Tensor> state) {
+        Map<String, Map<String, Tensor>> byModel = new LinkedHashMap<>();
+        models.keySet().forEach(n -> byModel.put(n, new LinkedHashMap<>()));
+        java.util.TreeSet<String> unexpected = new java.util.TreeSet<>();
+        state.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            Map<String, Tensor> own = dot < 0 ? null : byModel.get(key.substring(0, dot));
+            if (own == null) {
+                unexpected.add(key);
+            } else {
+                own.put(key.substring(dot + 1), value);
+            }
+        });
+        List<String> missing = byModel.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (!unexpected.isEmpty() || !missing.isEmpty()) {
+            throw new StateDictMismatchException("ClassifierSet.loadTrainingState: " + (unexpected.isEmpty() ? ""
+                    : "entries of no classifier " + unexpected + (missing.isEmpty() ? "" : "; ")) + (missing.isEmpty() ? ""
+                    : "no optimiser state for " + missing) + " (classifiers: " + models.keySet() + ")");
+        }
+        byModel.forEach((name, own) -> models.get(name).optimizer().loadStateDict(own));
     }
 
     /** One epoch of every classifier on the same batches; see {@link org.equivariant4j.core.experiment.ExperimentRun#trainEpoch}. */

@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one: the bytes go
@@ -18,6 +22,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@link StandardCopyOption#ATOMIC_MOVE}. A crash or an exception mid-way leaves at most a
  * temporary file behind, never a half-written target; on an exception the temporary file is deleted.
  * Checkpoints, metrics and configs all go through here.
+ *
+ * <p>The temporary file is named {@code .<target name>.<digits>.tmp}; one a killed process left
+ * behind is removed by {@link #removeStaleTemporaries}. It is created with the default permissions
+ * (so the result has what the user's umask gives any new file), not with the owner-only mode of
+ * {@link Files#createTempFile}.
  */
 public final class AtomicFiles {
 
@@ -26,6 +35,8 @@ public final class AtomicFiles {
     public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -54,7 +65,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = createTemporary(directory, absolute.getFileName().toString());
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -62,7 +73,6 @@ public final class AtomicFiles {
                 // Durable before visible: the rename must not publish data still in the page cache only.
                 channel.force(true);
             }
-            shareable(temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -77,15 +87,44 @@ public final class AtomicFiles {
         }
     }
 
-    /**
-     * Temporary files are created owner-only (0600) and the rename would keep that on a result meant
-     * to be shared; give it the permissions a file written with the usual umask has.
-     */
-    private static void shareable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: its own defaults apply.
+    /** A new, empty temporary file beside the target, with the default permissions (what the umask allows). */
+    private static Path createTemporary(Path directory, String targetName) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path candidate = directory.resolve("." + targetName + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    /**
+     * Deletes the temporary files that writes of {@code target} left behind when their process was
+     * killed: regular files named {@code .<target name>.<digits>.tmp} in its directory, nothing else.
+     * Call it only where no other process writes {@code target} at the same time (a run's own folder).
+     *
+     * @return how many were deleted
+     */
+    public static int removeStaleTemporaries(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Pattern ours = Pattern.compile("\\." + Pattern.quote(absolute.getFileName().toString()) + "\\.[0-9]+\\.tmp");
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                p -> ours.matcher(p.getFileName().toString()).matches())) {
+            for (Path stale : entries) {
+                if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(stale)) {
+                    removed++;
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove stale temporary files of " + absolute + ": " + e.getMessage(), e);
+        }
+        return removed;
     }
 }

@@ -1,10 +1,12 @@
 package org.equivariant4j.nn.optim;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -23,6 +25,10 @@ abstract class AdaptiveMoments extends Optimizer {
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    private static final String STEP = "step";
+    private static final String EXP_AVG = "exp_avg";
+    private static final String EXP_AVG_SQ = "exp_avg_sq";
+
     private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
 
     /** The per-parameter state: first and second moment estimates and the step count. */
@@ -75,6 +81,47 @@ abstract class AdaptiveMoments extends Optimizer {
         decayInPlace(value);
         value.addRootQuotientInPlace(-learningRate() * root2 / correction1, s.first, s.second, eps * root2);
         return value;
+    }
+
+    /** {@code step}, {@code exp_avg} and {@code exp_avg_sq}, as PyTorch names them; none before the first step. */
+    @Override
+    protected final Map<String, Tensor> parameterState(Parameter parameter) {
+        Moments s = moments.get(parameter);
+        if (s == null || s.first == null) {
+            return Map.of();
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put(STEP, Tensors.of(new long[] {s.step}));
+        out.put(EXP_AVG, s.first);
+        out.put(EXP_AVG_SQ, s.second);
+        return out;
+    }
+
+    @Override
+    protected final String checkParameterState(Parameter parameter, Map<String, Tensor> state) {
+        String problem = checkNamesAndShapes(parameter, state, List.of(STEP, EXP_AVG, EXP_AVG_SQ), List.of(STEP));
+        if (problem != null) {
+            return problem;
+        }
+        double step = state.get(STEP).toDoubleArray()[0];
+        if (!(step >= 1 && step == Math.rint(step) && step < 0x1p53)) {
+            return STEP + ": expected a whole number >= 1 but was " + step;
+        }
+        return null;
+    }
+
+    @Override
+    protected final void loadParameterState(Parameter parameter, Map<String, Tensor> state) {
+        if (state == null) {
+            moments.remove(parameter);
+            return;
+        }
+        Moments s = new Moments();
+        DType dtype = parameter.value().dtype();
+        s.first = copyOf(state.get(EXP_AVG), dtype);
+        s.second = copyOf(state.get(EXP_AVG_SQ), dtype);
+        s.step = (long) state.get(STEP).toDoubleArray()[0];
+        moments.put(parameter, s);
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class SGD extends Optimizer {
     private final double dampening;
     private final boolean nesterov;
     private final double weightDecay;
+    private static final String MOMENTUM_BUFFER = "momentum_buffer";
+
     private final Map<Parameter, Tensor> momentumBuffers = new IdentityHashMap<>();
 
     private SGD(Builder b) {
@@ -72,6 +74,30 @@ public final class SGD extends Optimizer {
             g = buffer;
         }
         return value.scaleAddInPlace(1, g, -learningRate());
+    }
+
+    /** {@code momentum_buffer}, as PyTorch names it; no state without momentum or before the first step. */
+    @Override
+    protected Map<String, Tensor> parameterState(Parameter parameter) {
+        Tensor buffer = momentumBuffers.get(parameter);
+        return buffer == null ? Map.of() : Map.of(MOMENTUM_BUFFER, buffer);
+    }
+
+    @Override
+    protected String checkParameterState(Parameter parameter, Map<String, Tensor> state) {
+        if (momentum == 0) {
+            return "SGD without momentum keeps no state, but got " + new java.util.TreeSet<>(state.keySet());
+        }
+        return checkNamesAndShapes(parameter, state, List.of(MOMENTUM_BUFFER), List.of());
+    }
+
+    @Override
+    protected void loadParameterState(Parameter parameter, Map<String, Tensor> state) {
+        if (state == null) {
+            momentumBuffers.remove(parameter);
+        } else {
+            momentumBuffers.put(parameter, copyOf(state.get(MOMENTUM_BUFFER), parameter.value().dtype()));
+        }
     }
 
     @Override
