@@ -15,6 +15,7 @@ import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.Plugin;
+import org.equivariant4j.core.spi.PluginDeclaration;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginValidator;
 import org.equivariant4j.core.spi.SpiVersion;
@@ -51,8 +52,7 @@ public abstract class PluginContractTest {
                     .isNotBlank().doesNotContain("${");
         }));
         tests.add(DynamicTest.dynamicTest("the runtime's handshake accepts it (SPI " + SpiVersion.CURRENT + ")", () -> {
-            Plugin p = instance();
-            new PluginValidator(SpiVersion.CURRENT).validate(p, p.descriptor(), CodeLocation.of(pluginClass()));
+            new PluginValidator(SpiVersion.CURRENT).validate(PluginDeclaration.read(instance()));
         }));
         for (GroupProvider family : instance().groupProviders()) {
             for (String name : family.examples()) {
