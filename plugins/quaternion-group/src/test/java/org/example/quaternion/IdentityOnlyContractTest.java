@@ -1,0 +1,71 @@
+package org.example.quaternion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.equivariant4j.core.group.GroupElement;
+import org.equivariant4j.core.layer.EquivariantLayer;
+import org.equivariant4j.testkit.equivariance.EquivariantLayerContractTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer contract must test a non-identity element: every layer commutes with the identity, so a contract given
+ * only the identity (or a field that refuses every other element) fails instead of passing on nothing. Even the
+ * non-equivariant left multiplication would pass the equivariance tests on the identity alone.
+ */
+class IdentityOnlyContractTest {
+    private static final String NEEDS_MORE = "at least one non-identity element is tested";
+
+    private static EquivariantLayerContractTest contract(QuaternionMultiplication.Side side, List<GroupElement> elements) {
+        return new EquivariantLayerContractTest() {
+            @Override
+            protected EquivariantLayer createLayer(long seed) {
+                return new QuaternionMultiplication(side, seed);
+            }
+
+            @Override
+            protected List<? extends GroupElement> elements() {
+                return elements;
+            }
+        };
+    }
+
+    /** Runs the dynamic tests; returns "name: message" of each that failed. */
+    private static List<String> failures(Stream<DynamicTest> tests) {
+        List<String> failed = new ArrayList<>();
+        tests.forEach(t -> {
+            try {
+                t.getExecutable().execute();
+            } catch (AssertionError e) {
+                failed.add(t.getDisplayName() + ": " + e.getMessage());
+            } catch (Throwable e) {
+                throw new IllegalStateException(t.getDisplayName() + " threw " + e, e);
+            }
+        });
+        return failed;
+    }
+
+    @Test
+    void aContractGivenOnlyTheIdentityFails() {
+        EquivariantLayerContractTest identityOnly = contract(QuaternionMultiplication.Side.LEFT,
+                List.of(QuaternionGroup.Q8.identity()));
+        for (Stream<DynamicTest> tests : List.of(identityOnly.equivariance(), identityOnly.gradientEquivariance())) {
+            assertThat(failures(tests)).singleElement().asString().startsWith(NEEDS_MORE)
+                    .contains("other than the identity Q8[1] of Q8", "tested only [Q8[1]]", "seed ");
+        }
+    }
+
+    @Test
+    void aContractWithNonIdentityElementsHasNoSuchFailure() {
+        EquivariantLayerContractTest all = contract(QuaternionMultiplication.Side.RIGHT, QuaternionGroup.Q8.elements());
+        assertThat(failures(all.equivariance())).isEmpty();
+        assertThat(failures(all.gradientEquivariance())).isEmpty();
+        // and the same contract catches the left multiplication once it sees a non-identity element
+        assertThat(failures(contract(QuaternionMultiplication.Side.LEFT, List.of(QuaternionGroup.Q8.identity(),
+                QuaternionGroup.Q8.element("i", false))).equivariance())).isNotEmpty().noneMatch(f -> f.startsWith(NEEDS_MORE));
+    }
+}
