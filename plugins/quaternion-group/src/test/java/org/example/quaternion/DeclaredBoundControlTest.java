@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.equivariant4j.testkit.equivariance.EquivarianceAssertions.assertThat;
+import static org.example.quaternion.DynamicTestRuns.outcomes;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.LongFunction;
 
 import org.equivariant4j.core.field.GeometricTensor;
@@ -18,8 +18,8 @@ import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.testkit.equivariance.EquivarianceReport;
 import org.equivariant4j.testkit.equivariance.EquivariantLayerContractTest;
 import org.equivariant4j.testkit.equivariance.PerturbedCopy;
+import org.example.quaternion.DynamicTestRuns.Outcome;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The test kit's negative controls for a declared tolerance, on Q8: a layer perturbed just beyond its declared
@@ -81,15 +81,14 @@ class DeclaredBoundControlTest {
 
     @Test
     void theLayerContractRunsTheControlOfADeclaringLayer() {
-        Map<String, Outcome> good = outcomes(contract(seed -> declared(QuaternionMultiplication.Side.LEFT)));
+        Map<String, Outcome> good = outcomes(contract(seed -> declared(QuaternionMultiplication.Side.LEFT))
+                .declaredBoundControl());
         assertThat(good).hasSize(2).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo(Outcome.PASSED));
-        Map<String, Outcome> loose = outcomes(contract(seed -> perturbedTo(0.99)));
+        Map<String, Outcome> loose = outcomes(contract(seed -> perturbedTo(0.99)).declaredBoundControl());
         assertThat(loose).hasSize(2).allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo(Outcome.FAILED));
-        assertThat(outcomes(contract(seed -> null))).containsOnlyKeys("negative control of the declared bound: none given")
-                .containsValue(Outcome.ABORTED);
+        assertThat(outcomes(contract(seed -> null).declaredBoundControl()))
+                .containsOnlyKeys("negative control of the declared bound: none given").containsValue(Outcome.ABORTED);
     }
-
-    private enum Outcome { PASSED, FAILED, ABORTED }
 
     private static EquivariantLayerContractTest contract(LongFunction<EquivariantLayer> broken) {
         return new EquivariantLayerContractTest() {
@@ -103,23 +102,6 @@ class DeclaredBoundControlTest {
                 return broken.apply(seed);
             }
         };
-    }
-
-    private static Map<String, Outcome> outcomes(EquivariantLayerContractTest contract) {
-        Map<String, Outcome> out = new TreeMap<>();
-        contract.declaredBoundControl().forEach(t -> {
-            try {
-                t.getExecutable().execute();
-                out.put(t.getDisplayName(), Outcome.PASSED);
-            } catch (AssertionError e) {
-                out.put(t.getDisplayName(), Outcome.FAILED);
-            } catch (TestAbortedException e) {
-                out.put(t.getDisplayName(), Outcome.ABORTED);
-            } catch (Throwable e) {
-                throw new IllegalStateException(t.getDisplayName() + " threw " + e, e);
-            }
-        });
-        return out;
     }
 
     /** A layer with a declared approximation around an exact one (the quaternion layers are all exact). */

@@ -1,8 +1,8 @@
 package org.example.quaternion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.quaternion.DynamicTestRuns.failures;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,21 +32,6 @@ class IdentityOnlyContractTest {
                 return elements;
             }
         };
-    }
-
-    /** Runs the dynamic tests; returns "name: message" of each that failed. */
-    private static List<String> failures(Stream<DynamicTest> tests) {
-        List<String> failed = new ArrayList<>();
-        tests.forEach(t -> {
-            try {
-                t.getExecutable().execute();
-            } catch (AssertionError e) {
-                failed.add(t.getDisplayName() + ": " + e.getMessage());
-            } catch (Throwable e) {
-                throw new IllegalStateException(t.getDisplayName() + " threw " + e, e);
-            }
-        });
-        return failed;
     }
 
     @Test
