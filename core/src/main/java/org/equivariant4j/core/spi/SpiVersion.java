@@ -21,8 +21,10 @@ import org.equivariant4j.core.error.TextFormatException;
  * }</pre>
  * carries in its own bytecode the numbers of the core it was compiled against, whatever core later
  * loads it. This works with any build tool (Maven, Gradle, plain javac) and needs no generated
- * resource. Never pass {@code CURRENT.major()} or another run-time read there: it would always agree
- * with the host. The host itself uses {@link #CURRENT}.
+ * resource, and it cannot get separated from the code (as a resource can in a shaded jar). Never pass
+ * {@code CURRENT.major()} or another run-time read there: it would always agree with the host (the test
+ * kit's {@code PluginContractTest} fails a plugin class that reads {@code CURRENT}). The host itself uses
+ * {@link #CURRENT}.
  */
 public record SpiVersion(int major, int minor) implements Comparable<SpiVersion> {
 

@@ -43,7 +43,7 @@ public abstract class PluginContractTest {
     protected abstract Class<? extends Plugin> pluginClass();
 
     @TestFactory
-    Stream<DynamicTest> pluginContract() {
+    public Stream<DynamicTest> pluginContract() {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("ServiceLoader finds exactly " + pluginClass().getSimpleName(), this::discoveredOnce));
         tests.add(DynamicTest.dynamicTest("descriptor has an id and a build-time version", () -> {
@@ -56,6 +56,10 @@ public abstract class PluginContractTest {
                 () -> assertThat(instance().descriptor().spiVersion()).as("SPI version in the descriptor of %s: pass"
                         + " SpiVersion.MAJOR and SpiVersion.MINOR, the compile-time constants javac copies into the plugin,"
                         + " not literal numbers", pluginClass().getName()).isEqualTo(SpiVersion.CURRENT)));
+        tests.add(DynamicTest.dynamicTest("the plugin class does not read the host's SpiVersion.CURRENT", () ->
+                assertThat(HostSpiRead.readsCurrent(pluginClass())).as("%s reads SpiVersion.CURRENT: at run time that is the"
+                        + " host's version, so every host would accept it; pass SpiVersion.MAJOR and SpiVersion.MINOR,"
+                        + " which javac copies into the plugin", pluginClass().getName()).isFalse()));
         tests.add(DynamicTest.dynamicTest("the runtime's handshake accepts it (SPI " + SpiVersion.CURRENT + ")", () -> {
             new PluginValidator(SpiVersion.CURRENT).validate(PluginDeclaration.read(instance()));
         }));
