@@ -41,6 +41,14 @@ public final class MisbehavingPlugins {
         }
     }
 
+    /** What a plugin built against a core without the method it calls meets: a linkage error, not an exception. */
+    public static final class MissingCoreMethod implements Plugin {
+        @Override
+        public PluginDescriptor descriptor() {
+            throw new NoSuchMethodError("'PluginDescriptor PluginDescriptor.of(String, String, PluginFeature[])'");
+        }
+    }
+
     public static final class InvalidId implements Plugin {
         @Override
         public PluginDescriptor descriptor() {

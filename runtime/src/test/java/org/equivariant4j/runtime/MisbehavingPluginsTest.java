@@ -13,6 +13,7 @@ import org.equivariant4j.core.error.PluginLoadException;
 import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.runtime.MisbehavingPlugins.InvalidId;
+import org.equivariant4j.runtime.MisbehavingPlugins.MissingCoreMethod;
 import org.equivariant4j.runtime.MisbehavingPlugins.NullCreations;
 import org.equivariant4j.runtime.MisbehavingPlugins.NullDescriptor;
 import org.equivariant4j.runtime.MisbehavingPlugins.NullFamily;
@@ -47,6 +48,12 @@ class MisbehavingPluginsTest {
         assertThat(refusal(ThrowingDescriptor.class)).hasMessageStartingWith("plugin class " + ThrowingDescriptor.class.getName()
                 + " from " + JAR + ": descriptor() threw java.lang.IllegalStateException: " + MisbehavingPlugins.BOOM)
                 .cause().isInstanceOf(IllegalStateException.class).hasMessage(MisbehavingPlugins.BOOM);
+    }
+
+    @Test
+    void aLinkageErrorFromAGetterIsRefusedToo() throws IOException {
+        assertThat(refusal(MissingCoreMethod.class)).hasMessageStartingWith("plugin class " + MissingCoreMethod.class.getName()
+                + " from " + JAR + ": descriptor() threw java.lang.NoSuchMethodError").cause().isInstanceOf(NoSuchMethodError.class);
     }
 
     @Test
