@@ -2,6 +2,7 @@ package org.equivariant4j.testkit.equivariance;
 
 import java.util.Optional;
 
+import org.equivariant4j.core.error.Equivariant4jException;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
@@ -35,7 +36,7 @@ public final class PerturbedCopy extends EquivariantLayer {
     /** {@code layer}'s output plus {@code amplitude} at flat output index {@code entry}. */
     public static PerturbedCopy of(EquivariantLayer layer, double amplitude, int entry) {
         if (entry < 0 || !Double.isFinite(amplitude)) {
-            throw new IllegalArgumentException("PerturbedCopy of " + layer + ": expected a flat index >= 0 and a finite"
+            throw new Equivariant4jException("PerturbedCopy of " + layer + ": expected a flat index >= 0 and a finite"
                     + " amplitude, but was " + entry + " and " + amplitude);
         }
         return new PerturbedCopy(layer, amplitude, entry);
@@ -46,7 +47,7 @@ public final class PerturbedCopy extends EquivariantLayer {
         GeometricTensor out = layer.forward(input);
         Tensor y = out.tensor();
         if (entry >= y.numel()) {
-            throw new IllegalArgumentException("PerturbedCopy of " + layer + ": entry " + entry + " is outside the output of "
+            throw new Equivariant4jException("PerturbedCopy of " + layer + ": entry " + entry + " is outside the output of "
                     + y.numel() + " values");
         }
         double[] pattern = new double[(int) y.numel()];
