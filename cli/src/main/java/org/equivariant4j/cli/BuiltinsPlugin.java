@@ -9,6 +9,7 @@ import org.equivariant4j.core.spi.BuildInfo;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 import com.google.auto.service.AutoService;
 
@@ -24,7 +25,8 @@ public final class BuiltinsPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(BuiltinsPlugin.class, "cli"), PluginFeature.EXPERIMENTS);
+        return PluginDescriptor.of(ID, BuildInfo.version(BuiltinsPlugin.class, "cli"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.EXPERIMENTS);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.core.tensor.Tensors;
 
 import com.google.auto.service.AutoService;
@@ -26,7 +27,7 @@ public final class BrokenLayerPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of("cli-test-broken", "0.0.1", PluginFeature.LAYERS);
+        return PluginDescriptor.of("cli-test-broken", "0.0.1", SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS);
     }
 
     @Override

@@ -64,9 +64,11 @@ public final class EquivariantRuntime {
     private static Plugin instantiate(ServiceLoader.Provider<Plugin> provider) {
         try {
             return provider.get();
-        } catch (ServiceConfigurationError | RuntimeException e) {
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            // ServiceLoader wraps what the constructor threw; name and attach that, not only the wrapper.
+            Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
             throw new PluginLoadException("plugin class " + provider.type().getName() + " from "
-                    + CodeLocation.of(provider.type()) + " could not be instantiated: " + e.getMessage(), e);
+                    + CodeLocation.of(provider.type()) + " could not be instantiated: its constructor threw " + cause, cause);
         }
     }
 
@@ -75,8 +77,11 @@ public final class EquivariantRuntime {
         PluginValidator validator = new PluginValidator(SpiVersion.CURRENT);
         List<LoadedPlugin> accepted = new ArrayList<>();
         for (Plugin plugin : plugins) {
+            if (plugin == null) {
+                throw new PluginLoadException("EquivariantRuntime.of: the plugin list holds null at index " + accepted.size());
+            }
             LoadedPlugin p = LoadedPlugin.of(plugin);
-            validator.validate(plugin, p.descriptor(), p.source());
+            validator.validate(p.declaration());
             accepted.add(p);
         }
         Injector injector;
@@ -91,8 +96,8 @@ public final class EquivariantRuntime {
         }
         for (LoadedPlugin p : accepted) {
             LOG.info("registered plugin {} {} (SPI {}) from {}: {} group families, {} layers, {} experiments", p.id(),
-                    p.descriptor().version(), p.descriptor().spiVersion(), p.source(), p.plugin().groupProviders().size(),
-                    p.plugin().layerProviders().size(), p.plugin().experiments().size());
+                    p.descriptor().version(), p.descriptor().spiVersion(), p.source(), p.declaration().groupProviders().size(),
+                    p.declaration().layerProviders().size(), p.declaration().experiments().size());
         }
         return new EquivariantRuntime(injector);
     }

@@ -47,9 +47,12 @@ final class PluginsModule extends AbstractModule {
         for (LoadedPlugin p : plugins) {
             claim("plugin id", p.id(), p, pluginOwners);
             pluginBinder.addBinding(p.id()).toInstance(p);
-            bindAll("group provider", p, p.plugin().groupProviders(), GroupProvider::id, groupOwners, groupBinder);
-            bindAll("layer provider", p, p.plugin().layerProviders(), LayerProvider::id, layerOwners, layerBinder);
-            bindAll("experiment", p, p.plugin().experiments(), Experiment::id, experimentOwners, experimentBinder);
+            // The providers are wrapped so that a create() returning null is refused naming the plugin, not used.
+            bindAll("group provider", p, p.declaration().groupProviders().stream()
+                    .map(g -> (GroupProvider) new CheckedGroupProvider(g, p)).toList(), GroupProvider::id, groupOwners, groupBinder);
+            bindAll("layer provider", p, p.declaration().layerProviders().stream()
+                    .map(l -> (LayerProvider) new CheckedLayerProvider(l, p)).toList(), LayerProvider::id, layerOwners, layerBinder);
+            bindAll("experiment", p, p.declaration().experiments(), Experiment::id, experimentOwners, experimentBinder);
         }
         bind(PluginRegistry.class);
         bind(GroupRegistry.class);

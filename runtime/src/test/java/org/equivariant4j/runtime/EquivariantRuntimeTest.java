@@ -3,6 +3,7 @@ package org.equivariant4j.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +52,12 @@ class EquivariantRuntimeTest {
         SpiVersion newerMinor = new SpiVersion(SpiVersion.CURRENT.major(), SpiVersion.CURRENT.minor() + 1);
         assertThatThrownBy(() -> EquivariantRuntime.of(List.of(FakePlugin.builtFor("minor", newerMinor))))
                 .isInstanceOf(SpiVersionMismatchException.class);
+    }
+
+    @Test
+    void aNullPluginInTheListIsRefused() {
+        assertThatThrownBy(() -> EquivariantRuntime.of(Arrays.asList(FakePlugin.groups("alpha", "a"), null)))
+                .isInstanceOf(PluginLoadException.class).hasMessageContaining("holds null at index 1");
     }
 
     @Test

@@ -22,12 +22,13 @@ record FakePlugin(PluginDescriptor descriptor, List<GroupProvider> groupProvider
         List<Experiment> experiments) implements Plugin {
 
     static FakePlugin groups(String id, String... families) {
-        return new FakePlugin(PluginDescriptor.of(id, "1.2.3", PluginFeature.GROUPS),
+        return new FakePlugin(PluginDescriptor.of(id, "1.2.3", SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.GROUPS),
                 List.of(families).stream().map(f -> (GroupProvider) new FakeFamily(f)).toList(), List.of(), List.of());
     }
 
     static FakePlugin experiments(String id, Experiment... experiments) {
-        return new FakePlugin(PluginDescriptor.of(id, "2.0", PluginFeature.EXPERIMENTS), List.of(), List.of(),
+        return new FakePlugin(PluginDescriptor.of(id, "2.0",
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.EXPERIMENTS), List.of(), List.of(),
                 List.of(experiments));
     }
 

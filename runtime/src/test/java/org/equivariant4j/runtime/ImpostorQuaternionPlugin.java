@@ -6,6 +6,7 @@ import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 /**
  * A second plugin claiming the id of the real quaternion plugin, from another class-path entry. Registered only
@@ -15,7 +16,7 @@ public final class ImpostorQuaternionPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of("quaternion-group", "6.6.6", PluginFeature.GROUPS);
+        return PluginDescriptor.of("quaternion-group", "6.6.6", SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.GROUPS);
     }
 
     @Override

@@ -53,7 +53,8 @@ class PluginDiscoveryTest {
     void aPluginBuiltForAnotherSpiIsRefusedNamingItsLocationAndBothVersions() throws IOException {
         try (URLClassLoader loader = seeing("future-spi")) {
             assertThatThrownBy(() -> EquivariantRuntime.load(loader)).isInstanceOf(SpiVersionMismatchException.class)
-                    .hasMessageContaining("plugin 'future-spi' 3.1.4 from " + CodeLocation.of(FutureSpiPlugin.class))
+                    .hasMessageContaining("plugin 'future-spi' 3.1.4 (" + FutureSpiPlugin.class.getName() + ") from "
+                            + CodeLocation.of(FutureSpiPlugin.class))
                     .hasMessageContaining("built for plugin SPI " + FutureSpiPlugin.BUILT_FOR)
                     .hasMessageContaining("speaks SPI " + SpiVersion.CURRENT);
         }
@@ -75,7 +76,8 @@ class PluginDiscoveryTest {
     void aDiscoveredPluginThatContributesNothingIsRefused() throws IOException {
         try (URLClassLoader loader = seeing("hollow")) {
             assertThatThrownBy(() -> EquivariantRuntime.load(loader)).isInstanceOf(PluginLoadException.class)
-                    .hasMessageContaining("plugin 'hollow' from " + CodeLocation.of(HollowPlugin.class))
+                    .hasMessageContaining("plugin 'hollow' (" + HollowPlugin.class.getName() + ") from "
+                            + CodeLocation.of(HollowPlugin.class))
                     .hasMessageContaining("contributes nothing");
         }
     }

@@ -15,13 +15,17 @@ import org.equivariant4j.core.experiment.Experiment;
  * public final class QuaternionPlugin implements Plugin {
  *     public PluginDescriptor descriptor() {
  *         return PluginDescriptor.of("quaternion-group", BuildInfo.version(QuaternionPlugin.class, "quaternion-group"),
- *                 PluginFeature.GROUPS);
+ *                 SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.GROUPS);
  *     }
  *     public List<GroupProvider> groupProviders() {
  *         return List.of(new QuaternionGroupProvider());
  *     }
  * }
  * }</pre>
+ * {@code SpiVersion.MAJOR} and {@code MINOR} are compile-time constants, so the plugin's class records the SPI
+ * version of the core it was compiled against (see {@link SpiVersion}); the host refuses a plugin built for a newer
+ * minor or another major. Every getter is called once, at load, and is refused (naming the plugin class, its jar
+ * and the getter) if it throws, returns null or returns a list holding null.
  * The whole example, with its group, irreps and contract tests, is the tutorial in {@code plugins/quaternion-group}.
  */
 public interface Plugin {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.equivariant4j.core.error.DuplicateIdException;
 import org.equivariant4j.core.error.PluginLoadException;
@@ -16,9 +17,11 @@ import org.equivariant4j.core.experiment.OptionSpec;
 /**
  * The handshake every plugin goes through, done by the host so no plugin can forget it: SPI
  * version, at least one contribution, declared features matching contributions both ways,
- * provider and experiment ids unique within the plugin, and experiment ids and option names fit
- * for a command line. Shared by the runtime (at load) and the test kit's
- * {@code PluginContractTest} (in the plugin's own build), so both apply the same rules.
+ * provider and experiment ids present and unique within the plugin, and experiment ids and option
+ * names fit for a command line. Shared by the runtime (at load) and the test kit's
+ * {@code PluginContractTest} (in the plugin's own build), so both apply the same rules. The
+ * plugin's getters were already called, guarded, by {@link PluginDeclaration#read}; the providers'
+ * {@code id()} and {@code options()} are plugin code too and are guarded here the same way.
  */
 public final class PluginValidator {
     private final SpiVersion host;
@@ -28,35 +31,31 @@ public final class PluginValidator {
     }
 
     /**
-     * Checks {@code plugin}, whose descriptor is {@code d} and whose jar or folder is {@code source}
-     * (named in every message).
+     * Checks the plugin {@code p} declares.
      *
-     * @throws org.equivariant4j.core.error.PluginLoadException (or a subclass) naming what is wrong
+     * @throws org.equivariant4j.core.error.PluginLoadException (or a subclass) naming the plugin, its jar and what is wrong
      */
-    public void validate(Plugin plugin, PluginDescriptor d, String source) {
-        Source p = new Source(plugin, d.id(), source);
+    public void validate(PluginDeclaration p) {
+        PluginDescriptor d = p.descriptor();
         if (!host.accepts(d.spiVersion())) {
-            throw new SpiVersionMismatchException("plugin '" + d.id() + "' " + d.version() + " from " + p.source
-                    + " was built for plugin SPI " + d.spiVersion() + " but this equivariant4j runtime speaks SPI " + host
-                    + " (it loads plugins built for " + host.major() + ".0 to " + host + "); rebuild the plugin against"
-                    + " equivariant4j-core with SPI " + host);
+            throw new SpiVersionMismatchException("plugin '" + d.id() + "' " + d.version() + " (" + p.plugin().getClass().getName()
+                    + ") from " + p.source() + " was built for plugin SPI " + d.spiVersion() + " but this equivariant4j runtime"
+                    + " speaks SPI " + host + " (it loads plugins built for " + host.major() + ".0 to " + host + "); rebuild the"
+                    + " plugin against equivariant4j-core with SPI " + host);
         }
-        List<GroupProvider> groups = p.plugin.groupProviders();
-        List<LayerProvider> layers = p.plugin.layerProviders();
-        List<Experiment> experiments = p.plugin.experiments();
         Set<PluginFeature> contributed = EnumSet.noneOf(PluginFeature.class);
-        if (!groups.isEmpty()) {
+        if (!p.groupProviders().isEmpty()) {
             contributed.add(PluginFeature.GROUPS);
         }
-        if (!layers.isEmpty()) {
+        if (!p.layerProviders().isEmpty()) {
             contributed.add(PluginFeature.LAYERS);
         }
-        if (!experiments.isEmpty()) {
+        if (!p.experiments().isEmpty()) {
             contributed.add(PluginFeature.EXPERIMENTS);
         }
         if (contributed.isEmpty()) {
-            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source + " contributes nothing: override at least"
-                    + " one of groupProviders(), layerProviders() or experiments()");
+            throw new PluginLoadException(p.who() + " contributes nothing: override at least one of groupProviders(),"
+                    + " layerProviders() or experiments()");
         }
         Set<PluginFeature> declared = d.features().isEmpty() ? EnumSet.noneOf(PluginFeature.class) : EnumSet.copyOf(d.features());
         if (!declared.equals(contributed)) {
@@ -71,44 +70,55 @@ public final class PluginValidator {
                     problems.add("contributes " + f + " without declaring it");
                 }
             }
-            throw new PluginLoadException("plugin '" + d.id() + "' from " + p.source + ": " + String.join("; ", problems));
+            throw new PluginLoadException(p.who() + ": " + String.join("; ", problems));
         }
-        requireUniqueIds(p, "group provider", groups, GroupProvider::id);
-        requireUniqueIds(p, "layer provider", layers, LayerProvider::id);
-        requireUniqueIds(p, "experiment", experiments, Experiment::id);
-        experiments.forEach(e -> requireRunnable(p, e));
+        requireUniqueIds(p, "group provider", p.groupProviders(), GroupProvider::id);
+        requireUniqueIds(p, "layer provider", p.layerProviders(), LayerProvider::id);
+        requireUniqueIds(p, "experiment", p.experiments(), Experiment::id);
+        p.experiments().forEach(e -> requireRunnable(p, e));
     }
 
     /** Experiment ids and option names are typed on command lines: keep them plain, and options unique. */
-    private static void requireRunnable(Source p, Experiment e) {
+    private static void requireRunnable(PluginDeclaration p, Experiment e) {
         if (!e.id().matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new PluginLoadException("plugin '" + p.id + "' from " + p.source + ": experiment id '" + e.id()
+            throw new PluginLoadException(p.who() + ": experiment id '" + e.id()
                     + "' must be lower-case letters, digits, '.', '_' or '-'");
         }
+        List<OptionSpec> options = guarded(p, "experiment '" + e.id() + "' (" + e.getClass().getName() + ").options()", e::options);
+        if (options == null) {
+            throw new PluginLoadException(p.who() + ": experiment '" + e.id() + "' (" + e.getClass().getName()
+                    + ").options() returned null (return List.of() for no options)");
+        }
         Set<String> names = new HashSet<>();
-        for (OptionSpec o : e.options()) {
+        for (OptionSpec o : options) {
+            if (o == null) {
+                throw new PluginLoadException(p.who() + ": experiment '" + e.id() + "' has a null option in options()");
+            }
             if (!names.add(o.name())) {
-                throw new DuplicateIdException("plugin '" + p.id + "' from " + p.source + ": experiment '" + e.id()
-                        + "' declares option '" + o.name() + "' twice");
+                throw new DuplicateIdException(p.who() + ": experiment '" + e.id() + "' declares option '" + o.name() + "' twice");
             }
         }
     }
 
-    private record Source(Plugin plugin, String id, String source) {
-    }
-
-    private static <T> void requireUniqueIds(Source p, String kind, List<T> providers, Function<T, String> id) {
+    private static <T> void requireUniqueIds(PluginDeclaration p, String kind, List<T> providers, Function<T, String> id) {
         Set<String> seen = new HashSet<>();
         for (T t : providers) {
-            String i = id.apply(t);
+            String i = guarded(p, "a " + kind + " (" + t.getClass().getName() + ").id()", () -> id.apply(t));
             if (i == null || i.isBlank()) {
-                throw new PluginLoadException("plugin '" + p.id + "' from " + p.source + " has a " + kind + " with an empty id ("
-                        + t.getClass().getName() + ")");
+                throw new PluginLoadException(p.who() + " has a " + kind + " with an empty id (" + t.getClass().getName() + ")");
             }
             if (!seen.add(i)) {
-                throw new DuplicateIdException("plugin '" + p.id + "' from " + p.source + " contributes two " + kind + "s with id '"
-                        + i + "'");
+                throw new DuplicateIdException(p.who() + " contributes two " + kind + "s with id '" + i + "'");
             }
+        }
+    }
+
+    /** Runs a provider's getter; its exception becomes ours, naming the plugin and the getter, with the cause attached. */
+    private static <T> T guarded(PluginDeclaration p, String getter, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginLoadException(p.who() + ": " + getter + " threw " + e, e);
         }
     }
 }

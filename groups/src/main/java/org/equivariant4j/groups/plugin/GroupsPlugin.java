@@ -7,6 +7,7 @@ import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 import com.google.auto.service.AutoService;
 
@@ -19,7 +20,8 @@ public final class GroupsPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of("groups", BuildInfo.version(GroupsPlugin.class, "groups"), PluginFeature.GROUPS);
+        return PluginDescriptor.of("groups", BuildInfo.version(GroupsPlugin.class, "groups"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.GROUPS);
     }
 
     @Override

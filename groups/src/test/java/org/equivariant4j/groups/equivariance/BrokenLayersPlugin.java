@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.groups.equivariance.SelfTestLayersPlugin.Provider;
 
 /**
@@ -20,7 +21,7 @@ public final class BrokenLayersPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, "test", PluginFeature.LAYERS);
+        return PluginDescriptor.of(ID, "test", SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS);
     }
 
     @Override

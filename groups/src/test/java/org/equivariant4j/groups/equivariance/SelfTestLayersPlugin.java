@@ -10,6 +10,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 /**
  * Contributes the kit's exact test layers through the SPI (registered in this module's test resources),
@@ -23,7 +24,7 @@ public final class SelfTestLayersPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, "test", PluginFeature.LAYERS);
+        return PluginDescriptor.of(ID, "test", SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 import com.google.auto.service.AutoService;
 
@@ -22,7 +23,7 @@ public final class QuaternionPlugin implements Plugin {
     @Override
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of("quaternion-group", BuildInfo.version(QuaternionPlugin.class, "quaternion-group"),
-                PluginFeature.GROUPS);
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.GROUPS);
     }
 
     @Override

@@ -3,10 +3,13 @@ package org.equivariant4j.testkit.equivariance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.assertj.core.api.AbstractAssert;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.GroupElement;
+import org.equivariant4j.core.layer.ApproximateEquivariance;
+import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.DType;
 
 /**
@@ -84,6 +87,33 @@ public final class EquivarianceAssert extends AbstractAssert<EquivarianceAssert,
     public EquivarianceReportAssert hasEquivariantGradientUnder(List<? extends GroupElement> elements) {
         isNotNull();
         return verdict(checker().measureGradient(elements, inputs()));
+    }
+
+    /**
+     * The negative control of a declared approximation: this function, a deliberately broken copy of
+     * {@code declaring} (its symmetrisation dropped, a kernel left unrotated, or a {@link PerturbedCopy}), held to
+     * the tolerance {@code declaring} declares in this dtype, fails for at least one element. That shows the
+     * declared bound is tight enough to catch the bug; a bound the broken copy meets guards nothing. Fails when
+     * {@code declaring} declares no approximation, or when every element of the broken copy stays within it.
+     *
+     * @return the broken copy's report, to inspect further
+     */
+    public EquivarianceReport exceedsTheBoundDeclaredBy(EquivariantLayer declaring, List<? extends GroupElement> elements) {
+        isNotNull();
+        ApproximateEquivariance declared = declaring.approximation().orElse(null);
+        if (declared == null) {
+            throw failure("expected %s to declare an approximation (a negative control checks a declared bound) but it"
+                    + " declares none: it is held to the dtype default", declaring);
+        }
+        Tolerance bound = Tolerance.forLayer(dtype, Optional.of(declared));
+        EquivarianceReport report = checker().measure(elements, inputs());
+        if (report.passes(bound)) {
+            throw failure("expected the broken copy %s to exceed the bound %s declared by %s for some element, but every"
+                    + " element stayed within it (worst %s): the declared bound is too loose to catch this bug [%s]", actual
+                    .subject(), bound, declaring, report.worst().map(ElementError::describe).orElse("none measured"),
+                    report.context());
+        }
+        return report;
     }
 
     private EquivarianceChecker checker() {

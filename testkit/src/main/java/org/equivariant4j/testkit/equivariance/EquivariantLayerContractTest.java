@@ -24,6 +24,10 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@link #equivariance()}: one test per dtype (FLOAT32, FLOAT64) and group element, each
  *       {@code f(g·x) = g·f(x)} within the dtype's default {@link Tolerance} (or the layer's declared
  *       approximation);</li>
+ *   <li>{@link #declaredBoundControl()}: for a layer that declares an approximation, per dtype, the
+ *       {@link #brokenCopy} exceeds the declared bound (aborted, saying so, when no broken copy is given);</li>
+ *   <li>{@link #equivariance()} and {@link #gradientEquivariance()} fail when no element but the identity
+ *       acts exactly on the input: the identity alone proves nothing;</li>
  *   <li>{@link #gradientEquivariance()}: per element, the input gradient of {@code Σ f(x)²} transforms
  *       like the input (orthogonal representations only);</li>
  *   <li>{@link #typeChecks()}: fields of another representation, domain or group are refused with a
@@ -49,6 +53,16 @@ public abstract class EquivariantLayerContractTest {
         return null;
     }
 
+    /**
+     * A deliberately broken copy of the layer from {@code seed} (its symmetrisation dropped, a kernel left
+     * unrotated, or a {@link PerturbedCopy} beyond the bound), for a layer that declares an approximation: the
+     * contract checks that the copy exceeds the declared bound, so the bound is shown to catch a bug. Null (the
+     * default) reports the control as missing (an aborted test) when the layer declares an approximation.
+     */
+    protected EquivariantLayer brokenCopy(long seed) {
+        return null;
+    }
+
     /** How inputs are made (default {@link RandomFields#defaults()}). */
     protected InputGenerator inputs() {
         return RandomFields.defaults();
@@ -71,6 +85,11 @@ public abstract class EquivariantLayerContractTest {
     @TestFactory
     public Stream<DynamicTest> equivariance() {
         return contract().equivariance();
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> declaredBoundControl() {
+        return contract().declaredBoundControl(this::brokenCopy);
     }
 
     @TestFactory

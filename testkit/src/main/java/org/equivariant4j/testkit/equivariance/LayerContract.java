@@ -2,6 +2,7 @@ package org.equivariant4j.testkit.equivariance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,33 @@ final class LayerContract {
             }
         }
         skipped(elements).ifPresent(tests::add);
+        identityOnly(probe, elements).ifPresent(tests::add);
         return tests.stream();
+    }
+
+    /**
+     * Per dtype, when the layer declares an approximation: the deliberately broken copy made by {@code broken}
+     * exceeds the declared bound on the exactly acting elements, so the bound can fail. A declaring layer without
+     * a broken copy gets an aborted test that says so (visible in every report, not silently passed); a layer
+     * that declares nothing gets no test here.
+     */
+    Stream<DynamicTest> declaredBoundControl(LongFunction<EquivariantLayer> broken) {
+        EquivariantLayer probe = layer(seed);
+        if (probe.approximation().isEmpty()) {
+            return Stream.empty();
+        }
+        String reason = probe.approximation().get().reason();
+        EquivariantLayer control = broken.apply(seed);
+        if (control == null) {
+            return Stream.of(DynamicTest.dynamicTest("negative control of the declared bound: none given", () -> Assumptions.abort(
+                    probe + " declares an approximation (" + reason + ") but its contract test gives no broken copy that"
+                            + " exceeds it: override brokenCopy(seed)")));
+        }
+        List<GroupElement> exact = elements(probe, input(probe)).exact();
+        return dtypes.stream().map(dtype -> DynamicTest.dynamicTest(dtype + ": the broken copy " + control
+                + " exceeds the bound declared for " + reason, () -> EquivarianceAssertions.assertThat(broken.apply(seed))
+                        .withSeed(seed).withInputGenerator(generator).inDType(dtype).exceedsTheBoundDeclaredBy(layer(seed),
+                                exact)));
     }
 
     /** Per element, in float64: the input gradient of Σ f(x)² transforms like the input. */
@@ -95,6 +122,7 @@ final class LayerContract {
                     .withSeed(seed).withInputGenerator(generator).hasEquivariantGradientUnder(List.of(g))));
         }
         skipped(elements).ifPresent(tests::add);
+        identityOnly(probe, elements).ifPresent(tests::add);
         return tests.stream();
     }
 
@@ -184,6 +212,25 @@ final class LayerContract {
     private ExactElements elements(EquivariantLayer layer, GeometricTensor x) {
         List<? extends GroupElement> all = requested != null ? requested : layer.inType().group().testingElements();
         return ExactElements.on(x, all);
+    }
+
+    /**
+     * Every layer commutes with the identity, so a contract that tests nothing else proves nothing: when no
+     * non-identity element acts exactly on the input (the elements given are only the identity, or the field
+     * refuses every other one), the contract fails instead of passing on the identity alone.
+     */
+    private Optional<DynamicTest> identityOnly(EquivariantLayer probe, ExactElements elements) {
+        GroupElement identity = probe.inType().group().identity();
+        if (elements.exact().stream().anyMatch(g -> !g.equals(identity))) {
+            return Optional.empty();
+        }
+        String refused = elements.refused().isEmpty() ? "" : "; refused by the field: " + elements.refused() + " ("
+                + elements.reason() + ")";
+        return Optional.of(DynamicTest.dynamicTest("at least one non-identity element is tested", () -> fail(
+                seeded("expected at least one element other than the identity " + identity + " of " + probe.inType().group()
+                        + " to act exactly on the input " + probe.inType() + " of " + probe + ", but the contract tested only "
+                        + elements.exact() + refused + ": give elements() that act on this field (the identity alone"
+                        + " proves nothing)"))));
     }
 
     private static Optional<DynamicTest> skipped(ExactElements elements) {

@@ -217,7 +217,8 @@ public abstract class GroupContractTest {
     }
 
     /**
-     * For finite groups, the declared irreps: each of real, complex or quaternionic type ({@code <χ, χ>} = 1, 2
+     * For finite groups, the declared irreps: each a homomorphism, ρ(g·h) = ρ(g)ρ(h) on every pair (characters
+     * alone pass a transposed irrep), of real, complex or quaternionic type ({@code <χ, χ>} = 1, 2
      * or 4), pairwise orthogonal characters, complete ({@code Σ dim² / <χ, χ> = |G|}), trivial first, and
      * each IrreducibleRepresentation found again by its id.
      */
@@ -258,6 +259,10 @@ public abstract class GroupContractTest {
                 for (Representation other : others) {
                     assertThatValue(Characters.inner(finite, psi, other))
                             .as(context("<χ, χ'> of distinct irreps " + psi + " and " + other)).isCloseTo(0, 1e-6);
+                }
+                // Characters cannot tell ρ from its transpose g ↦ ρ(g)ᵀ, which reverses products: check the matrices.
+                for (GroupElement g : finite.elements()) {
+                    Homomorphism.assertAt(psi, g, finite.elements(), tolerance(), this::context);
                 }
                 if (psi instanceof IrreducibleRepresentation r) {
                     Assertions.assertThat(group.irrep(r.id()))

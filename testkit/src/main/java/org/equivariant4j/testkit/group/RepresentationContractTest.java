@@ -165,13 +165,7 @@ public abstract class RepresentationContractTest {
     }
 
     private void homomorphic(Representation rho, GroupElement g, List<GroupElement> others) {
-        Matrix rg = rho.matrix(g);
-        for (GroupElement h : others) {
-            Matrix expected = rg.multiply(rho.matrix(h));
-            assertThat(rho.matrix(rho.group().compose(g, h)))
-                    .as(context("ρ(g·h) = ρ(g)ρ(h) of " + rho + " for g = " + g + ", h = " + h))
-                    .isCloseTo(expected, tolerance());
-        }
+        Homomorphism.assertAt(rho, g, others, tolerance(), this::context);
     }
 
     private static Stream<DynamicTest> perElement(String property, List<GroupElement> elements,

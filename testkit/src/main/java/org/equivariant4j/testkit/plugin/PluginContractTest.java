@@ -15,6 +15,7 @@ import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.spi.CodeLocation;
 import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.Plugin;
+import org.equivariant4j.core.spi.PluginDeclaration;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginValidator;
 import org.equivariant4j.core.spi.SpiVersion;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  * }</pre>
  * ServiceLoader must find exactly this plugin among the providers of the plugin's own jar or
  * classes folder (a missing {@code @AutoService} or a second registration fails); the descriptor
- * carries an id and a build-time version; the runtime's own handshake ({@link PluginValidator})
- * accepts it; every group family accepts and builds its example names; and every experiment
+ * carries an id, a build-time version and the SPI version of the core it is compiled against (in
+ * the plugin's own build that is the core on the test class path); the runtime's own handshake
+ * ({@link PluginValidator}) accepts it; every group family accepts and builds its example names; and every experiment
  * resolves its own defaults (each default passes its option's validation) and lists its options.
  */
 public abstract class PluginContractTest {
@@ -41,7 +43,7 @@ public abstract class PluginContractTest {
     protected abstract Class<? extends Plugin> pluginClass();
 
     @TestFactory
-    Stream<DynamicTest> pluginContract() {
+    public Stream<DynamicTest> pluginContract() {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("ServiceLoader finds exactly " + pluginClass().getSimpleName(), this::discoveredOnce));
         tests.add(DynamicTest.dynamicTest("descriptor has an id and a build-time version", () -> {
@@ -50,9 +52,16 @@ public abstract class PluginContractTest {
             assertThat(d.version()).as("version of plugin '%s' (filter it in at build time)", d.id())
                     .isNotBlank().doesNotContain("${");
         }));
+        tests.add(DynamicTest.dynamicTest("descriptor reports the SPI it is compiled against (" + SpiVersion.CURRENT + ")",
+                () -> assertThat(instance().descriptor().spiVersion()).as("SPI version in the descriptor of %s: pass"
+                        + " SpiVersion.MAJOR and SpiVersion.MINOR, the compile-time constants javac copies into the plugin,"
+                        + " not literal numbers", pluginClass().getName()).isEqualTo(SpiVersion.CURRENT)));
+        tests.add(DynamicTest.dynamicTest("the plugin class does not read the host's SpiVersion.CURRENT", () ->
+                assertThat(HostSpiRead.readsCurrent(pluginClass())).as("%s reads SpiVersion.CURRENT: at run time that is the"
+                        + " host's version, so every host would accept it; pass SpiVersion.MAJOR and SpiVersion.MINOR,"
+                        + " which javac copies into the plugin", pluginClass().getName()).isFalse()));
         tests.add(DynamicTest.dynamicTest("the runtime's handshake accepts it (SPI " + SpiVersion.CURRENT + ")", () -> {
-            Plugin p = instance();
-            new PluginValidator(SpiVersion.CURRENT).validate(p, p.descriptor(), CodeLocation.of(pluginClass()));
+            new PluginValidator(SpiVersion.CURRENT).validate(PluginDeclaration.read(instance()));
         }));
         for (GroupProvider family : instance().groupProviders()) {
             for (String name : family.examples()) {

@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 import com.google.auto.service.AutoService;
 
@@ -22,7 +23,8 @@ public final class Se3SeparablePlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(Se3SeparablePlugin.class, "se3-separable"), PluginFeature.LAYERS,
+        return PluginDescriptor.of(ID, BuildInfo.version(Se3SeparablePlugin.class, "se3-separable"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS,
                 PluginFeature.EXPERIMENTS);
     }
 

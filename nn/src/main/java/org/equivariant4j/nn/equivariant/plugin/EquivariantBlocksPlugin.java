@@ -7,6 +7,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 
 import com.google.auto.service.AutoService;
 
@@ -27,7 +28,8 @@ public final class EquivariantBlocksPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(EquivariantBlocksPlugin.class, "nn"), PluginFeature.LAYERS);
+        return PluginDescriptor.of(ID, BuildInfo.version(EquivariantBlocksPlugin.class, "nn"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.gconv.regular.GroupConv2d;
 import org.equivariant4j.gconv.regular.GroupConv3d;
 import org.equivariant4j.gconv.regular.LiftingConv2d;
@@ -32,7 +33,8 @@ public final class GconvRegularPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(GconvRegularPlugin.class, "regular"), PluginFeature.LAYERS,
+        return PluginDescriptor.of(ID, BuildInfo.version(GconvRegularPlugin.class, "regular"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS,
                 PluginFeature.EXPERIMENTS);
     }
 

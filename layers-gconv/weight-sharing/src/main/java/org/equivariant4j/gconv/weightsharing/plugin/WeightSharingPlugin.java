@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.gconv.weightsharing.experiments.RotatedAccuracyExperiment;
 import org.equivariant4j.gconv.weightsharing.experiments.SymmetryDiscoveryExperiment;
 
@@ -25,7 +26,8 @@ public final class WeightSharingPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(WeightSharingPlugin.class, "weight-sharing"), PluginFeature.LAYERS,
+        return PluginDescriptor.of(ID, BuildInfo.version(WeightSharingPlugin.class, "weight-sharing"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS,
                 PluginFeature.EXPERIMENTS);
     }
 

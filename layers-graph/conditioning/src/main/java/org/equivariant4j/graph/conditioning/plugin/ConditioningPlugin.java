@@ -9,6 +9,7 @@ import org.equivariant4j.core.spi.BuildInfo;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.graph.conditioning.ConditioningFactory;
 import org.equivariant4j.graph.conditioning.ConditioningMode;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
@@ -30,7 +31,7 @@ public final class ConditioningPlugin implements Plugin {
     @Override
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of(ID, BuildInfo.version(ConditioningPlugin.class, "conditioning"),
-                PluginFeature.EXPERIMENTS);
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.EXPERIMENTS);
     }
 
     @Override

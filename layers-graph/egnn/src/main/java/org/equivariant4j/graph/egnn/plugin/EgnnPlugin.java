@@ -8,6 +8,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
 
 import com.google.auto.service.AutoService;
@@ -19,7 +20,8 @@ public final class EgnnPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(EgnnPlugin.class, "egnn"), PluginFeature.LAYERS,
+        return PluginDescriptor.of(ID, BuildInfo.version(EgnnPlugin.class, "egnn"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS,
                 PluginFeature.EXPERIMENTS);
     }
 

@@ -9,6 +9,7 @@ import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
+import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
 import org.equivariant4j.graph.empcn.EmpcnVariant;
 import org.equivariant4j.graph.empcn.nbody.EmpcnNBodyModel;
@@ -25,7 +26,8 @@ public final class EmpcnPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(EmpcnPlugin.class, "empcn"), PluginFeature.LAYERS,
+        return PluginDescriptor.of(ID, BuildInfo.version(EmpcnPlugin.class, "empcn"),
+                SpiVersion.MAJOR, SpiVersion.MINOR, PluginFeature.LAYERS,
                 PluginFeature.EXPERIMENTS);
     }
 
