@@ -24,7 +24,7 @@ import org.equivariant4j.core.tensor.Tensors;
  * before it ({@code evaluate()} twice on the same weights gave 12.5 % and then 18.8 % canonical accuracy for
  * the octahedral model at toy size). Starting instead from a fresh batch norm's values (mean 0, variance 1)
  * is deterministic but biased: with momentum 0.1 they keep a weight of 0.9^24 ≈ 8 % after 24 batches, enough
- * to make every toy model predict one class when its features' variance is far from 1.
+ * to keep the toy models at chance (12.5 %) in nearly every epoch when their features' variance is far from 1.
  *
  * <p>How, without a momentum-free mode in {@code nn}: a batch-norm update is {@code running ← (1 - m) running
  * + m batch}, affine in the old value. Running the first batch from running statistics 0 and again from 1
