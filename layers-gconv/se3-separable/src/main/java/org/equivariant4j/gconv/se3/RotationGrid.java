@@ -19,9 +19,10 @@ import org.equivariant4j.groups.SO3;
 
 /**
  * The finite set of rotations an SE(3) feature map is sampled on: the elements of a finite rotation group
- * (T, O, I: features transform exactly, by the regular representation) or a uniform grid of any size on
- * SO(3) ({@link SO3#grid(int)}, repulsion-refined: features transform approximately, by RBF interpolation
- * on the grid). It knows the field types of its features, the geodesic distances between its rotations and
+ * (T, O, I: features transform by the regular representation, and layers are exact for the elements that map
+ * the voxel grid onto itself, {@link #exactElements()}: all of T and O, 12 of I's 60) or a uniform grid of any
+ * size on SO(3) ({@link SO3#grid(int)}, repulsion-refined: features transform approximately, by RBF
+ * interpolation on the grid). It knows the field types of its features, the geodesic distances between its rotations and
  * the RBF width set from its density (0.8 times the mean nearest-neighbour distance, as in the paper's code).
  */
 public final class RotationGrid {
