@@ -19,13 +19,16 @@ import org.equivariant4j.groups.SO3;
 
 /**
  * The finite set of rotations an SE(3) feature map is sampled on: the elements of a finite rotation group
- * (T, O, I: features transform exactly, by the regular representation) or a uniform grid of any size on
- * SO(3) ({@link SO3#grid(int)}, repulsion-refined: features transform approximately, by RBF interpolation
- * on the grid). It knows the field types of its features, the geodesic distances between its rotations and
+ * (T, O, I: features transform by the regular representation, and layers are exact for the elements that map
+ * the voxel grid onto itself, {@link #exactElements()}: all of T and O, 12 of I's 60) or a uniform grid of any
+ * size on SO(3) ({@link SO3#grid(int)}, repulsion-refined: features transform approximately, by RBF
+ * interpolation on the grid). It knows the field types of its features, the geodesic distances between its rotations and
  * the RBF width set from its density (0.8 times the mean nearest-neighbour distance, as in the paper's code).
  */
 public final class RotationGrid {
     private static final double WIDTH_FACTOR = 0.8;
+    /** Entries of a signed permutation matrix computed in double precision are 0 or ±1 to rounding. */
+    private static final double LATTICE_TOLERANCE = 1e-9;
 
     private final String name;
     private final List<GroupElement> elements;
@@ -108,9 +111,46 @@ public final class RotationGrid {
         return Optional.ofNullable(group);
     }
 
-    /** Whether features on this grid transform exactly (a finite group's regular representation). */
+    /**
+     * Whether every element of the grid's symmetry acts exactly on voxel fields over it: the grid is a finite
+     * group and each of its rotations maps the voxel grid onto itself ({@link #mapsVoxelGridOntoItself}), so
+     * kernels turn by permutation and features by the regular representation (O, T; not I, not uniform grids).
+     */
     public boolean isExact() {
-        return group != null;
+        return group != null && exactElements().size() == size();
+    }
+
+    /**
+     * Whether rotation i maps the voxel grid (centred on a voxel, as a cubic kernel or volume of odd or even side
+     * is) onto itself: its matrix is a signed permutation. Only then is the rotated kernel a permutation of the
+     * kernel's voxels; any other rotation needs interpolation.
+     */
+    public boolean mapsVoxelGridOntoItself(int i) {
+        for (double v : matrices[i]) {
+            double a = Math.abs(v);
+            if (a > LATTICE_TOLERANCE && Math.abs(a - 1) > LATTICE_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The elements that act exactly on this grid's voxel fields: on a group grid those that map the voxel grid
+     * onto itself (all of O and T, the 12 rotations I shares with T); none on a uniform grid, whose fields
+     * transform by RBF interpolation. The test kit can only turn voxel fields by these; where it runs on these
+     * layers they are held to the dtype tolerance whatever the layer declares.
+     */
+    public List<GroupElement> exactElements() {
+        List<GroupElement> out = new ArrayList<>();
+        if (group != null) {
+            for (int i = 0; i < size(); i++) {
+                if (mapsVoxelGridOntoItself(i)) {
+                    out.add(elements.get(i));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -129,6 +169,20 @@ public final class RotationGrid {
     /** Rotation matrix i, row-major. */
     double[] matrix(int i) {
         return matrices[i].clone();
+    }
+
+    /** The 3×3 matrix of rotation i (the grid's order, as {@link #elements()}), acting on coordinates (axis k is coordinate k). */
+    public Matrix rotation(int i) {
+        return Matrix.ofRowMajor(3, 3, matrices[i]);
+    }
+
+    /** The 3×3 matrices of all rotations, in the grid's order. */
+    public List<Matrix> rotations() {
+        List<Matrix> out = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            out.add(rotation(i));
+        }
+        return out;
     }
 
     /** The representation of one field on the grid: regular, or RBF interpolation of the left translation. */
@@ -229,7 +283,8 @@ public final class RotationGrid {
 
     @Override
     public String toString() {
-        return "RotationGrid(" + name + ", " + size() + " rotations" + (isExact() ? ", a group" : "") + ")";
+        String exactness = group == null ? "" : isExact() ? ", a group, exact" : ", a group, " + exactElements().size() + " exact";
+        return "RotationGrid(" + name + ", " + size() + " rotations" + exactness + ")";
     }
 
     static List<double[]> matrices(RotationGrid grid) {

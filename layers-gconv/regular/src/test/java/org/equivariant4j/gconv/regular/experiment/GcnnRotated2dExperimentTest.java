@@ -77,10 +77,16 @@ class GcnnRotated2dExperimentTest {
         }
         Map<String, Double> m = run.evaluate();
         System.out.println("gcnn-rotated-2d (test size): " + m);
-        assertThat(m.get("rotated_acc.c4")).isEqualTo(m.get("test_acc.c4"));
-        assertThat(m.get("rotated_acc.d4")).isEqualTo(m.get("test_acc.d4"));
-        assertThat(m.get("rotated_acc.c4")).isGreaterThan(m.get("rotated_acc.cnn") + 0.2);
-        // Seed 1 shows 0.74 (C4) and 0.50 (D4, slower to train at this size) against 0.40 for the CNN.
+        // The README's claims, each with a margin a broken model fails (chance is 1/12 = 0.083): the C4 G-CNN learns
+        // (a model that predicts one class would also score the same on both sets), keeps its upright accuracy on
+        // turned images exactly, and beats the CNN there; the CNN learns upright and loses much of it when turned.
+        assertThat(m.get("test_acc.c4")).as("C4 upright accuracy (6 x chance)").isGreaterThan(0.5);
+        assertThat(m.get("rotated_acc.c4")).as("C4 rotated = upright accuracy").isEqualTo(m.get("test_acc.c4"));
+        assertThat(m.get("rotated_acc.d4")).as("D4 rotated = upright accuracy").isEqualTo(m.get("test_acc.d4"));
+        assertThat(m.get("rotated_acc.c4")).as("C4 beats the CNN on rotated images").isGreaterThan(m.get("rotated_acc.cnn") + 0.2);
+        assertThat(m.get("test_acc.cnn")).as("the CNN learns upright (6 x chance)").isGreaterThan(0.5);
+        assertThat(m.get("rotated_acc.cnn")).as("the CNN drops on rotated images").isLessThan(m.get("test_acc.cnn") - 0.2);
+        // D4 is slower to train at this size: only a smaller margin over the CNN.
         assertThat(m.get("rotated_acc.d4")).isGreaterThan(m.get("rotated_acc.cnn") + 0.05);
         ResultTable table = run.results();
         assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("D4 G-CNN", "C4 G-CNN", "CNN");

@@ -13,6 +13,8 @@ import org.equivariant4j.nn.io.NpyFormatException;
 import org.equivariant4j.nn.io.Npz;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MedMnist3dTest {
     @TempDir
@@ -82,5 +84,73 @@ class MedMnist3dTest {
                 .hasMessageContaining("train_labels").hasMessageContaining("[2] or [2, 1]").hasMessageContaining("[3]");
         assertThatThrownBy(() -> MedMnist3d.load(file, MedMnist3d.Split.TEST)).isInstanceOf(NpyFormatException.class)
                 .hasMessageContaining("'test_images'");
+    }
+
+    /** A file whose only split is train: 2 volumes of 4^3 with the given label array. */
+    private Path withTrainLabels(String name, NpyArray labels) {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("train_images", volumes(2, 4, 0));
+        arrays.put("train_labels", labels);
+        Path file = dir.resolve(name);
+        Npz.write(file, arrays, false);
+        return file;
+    }
+
+    @ParameterizedTest(name = "label {0}")
+    @ValueSource(longs = {-1, MedMnist3d.MAX_CLASSES, 1_000_000, Integer.MAX_VALUE, Long.MIN_VALUE})
+    void refusesLabelsOutsideTheStatedClassRangeNamingFileArrayAndValue(long label) {
+        Path file = withTrainLabels("labels.npz", NpyArray.ofLongs(new long[] {0, label}, 2));
+
+        assertThatThrownBy(() -> MedMnist3d.load(file, MedMnist3d.Split.TRAIN)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("labels.npz").hasMessageContaining("'train_labels'")
+                .hasMessageContaining("[0, " + MedMnist3d.MAX_CLASSES + ")").hasMessageContaining("element 1 is " + label);
+    }
+
+    @Test
+    void acceptsTheLargestStatedLabelInAnyIntegerWidth() {
+        Path int64 = withTrainLabels("int64.npz", NpyArray.ofLongs(new long[] {0, MedMnist3d.MAX_CLASSES - 1}, 2));
+        Path int32 = withTrainLabels("int32.npz", NpyArray.ofInts(new int[] {MedMnist3d.MAX_CLASSES - 1, 3}, 2, 1));
+
+        assertThat(MedMnist3d.load(int64, MedMnist3d.Split.TRAIN).labels().toLongArray()).containsExactly(0, 99);
+        assertThat(MedMnist3d.load(int32, MedMnist3d.Split.TRAIN).labels().toLongArray()).containsExactly(99, 3);
+    }
+
+    @Test
+    void refusesFloatAndBooleanLabelsNamingTheDtype() {
+        Path floats = withTrainLabels("floats.npz", NpyArray.ofFloats(new float[] {0, 1.5f}, 2));
+        Path booleans = withTrainLabels("bools.npz", NpyArray.ofBooleans(new boolean[] {true, false}, 2));
+
+        assertThatThrownBy(() -> MedMnist3d.load(floats, MedMnist3d.Split.TRAIN)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("floats.npz").hasMessageContaining("'train_labels'").hasMessageContaining("integer")
+                .hasMessageContaining("f4");
+        assertThatThrownBy(() -> MedMnist3d.load(booleans, MedMnist3d.Split.TRAIN)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("bools.npz").hasMessageContaining("b1");
+    }
+
+    @Test
+    void classesChecksTheLabelsOfEverySplitToo() {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (String split : new String[] {"train", "val", "test"}) {
+            arrays.put(split + "_images", volumes(2, 4, 0));
+            arrays.put(split + "_labels", NpyArray.ofLongs(new long[] {0, split.equals("test") ? 1_000_000 : 1}, 2));
+        }
+        Path file = dir.resolve("head.npz");
+        Npz.write(file, arrays, false);
+
+        assertThatThrownBy(() -> MedMnist3d.classes(file)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("head.npz").hasMessageContaining("'test_labels'").hasMessageContaining("1000000");
+    }
+
+    @Test
+    void refusesNonCubicVolumesNamingFileArrayAndShape() {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("train_images", NpyArray.ofUnsignedBytes(new int[2 * 4 * 4 * 6], 2, 4, 4, 6));
+        arrays.put("train_labels", NpyArray.ofLongs(new long[2], 2));
+        Path file = dir.resolve("box.npz");
+        Npz.write(file, arrays, false);
+
+        assertThatThrownBy(() -> MedMnist3d.load(file, MedMnist3d.Split.TRAIN)).isInstanceOf(NpyFormatException.class)
+                .hasMessageContaining("box.npz").hasMessageContaining("'train_images'").hasMessageContaining("cubic")
+                .hasMessageContaining("[2, 4, 4, 6]");
     }
 }
