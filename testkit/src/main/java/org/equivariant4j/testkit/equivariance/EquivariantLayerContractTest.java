@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  *       {@code f(g·x) = g·f(x)} within the dtype's default {@link Tolerance} (or the layer's declared
  *       approximation);</li>
  *   <li>{@link #declaredBoundControl()}: for a layer that declares an approximation, per dtype, the
- *       {@link #brokenCopy} exceeds the declared bound (aborted, saying so, when no broken copy is given);</li>
+ *       {@link #brokenCopy} exceeds the declared bound (without one, a copy perturbed by twice the declared bound at
+ *       output entry 0, {@link PerturbedCopy#beyondDeclaredBound});</li>
  *   <li>{@link #equivariance()} and {@link #gradientEquivariance()} fail when no element but the identity
  *       acts exactly on the input: the identity alone proves nothing;</li>
  *   <li>{@link #gradientEquivariance()}: per element, the input gradient of {@code Σ f(x)²} transforms
@@ -57,7 +58,8 @@ public abstract class EquivariantLayerContractTest {
      * A deliberately broken copy of the layer from {@code seed} (its symmetrisation dropped, a kernel left
      * unrotated, or a {@link PerturbedCopy} beyond the bound), for a layer that declares an approximation: the
      * contract checks that the copy exceeds the declared bound, so the bound is shown to catch a bug. Null (the
-     * default) reports the control as missing (an aborted test) when the layer declares an approximation.
+     * default) uses {@link PerturbedCopy#beyondDeclaredBound} (twice the bound at output entry 0); give a copy of the
+     * layer's own bug where one is known, and one whenever entry 0 of the output is invariant.
      */
     protected EquivariantLayer brokenCopy(long seed) {
         return null;

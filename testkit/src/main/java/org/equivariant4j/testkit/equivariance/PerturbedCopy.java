@@ -24,12 +24,15 @@ import org.equivariant4j.core.tensor.Tensors;
 public final class PerturbedCopy extends EquivariantLayer {
     private final EquivariantLayer layer;
     private final double amplitude;
+    /** When positive, the amplitude is this multiple of the declared bound at the actual output (see {@link #beyondDeclaredBound}). */
+    private final double boundMultiple;
     private final int entry;
 
-    private PerturbedCopy(EquivariantLayer layer, double amplitude, int entry) {
+    private PerturbedCopy(EquivariantLayer layer, double amplitude, double boundMultiple, int entry) {
         super(layer.inType(), layer.outType());
         this.layer = registerModule("layer", layer);
         this.amplitude = amplitude;
+        this.boundMultiple = boundMultiple;
         this.entry = entry;
     }
 
@@ -39,7 +42,25 @@ public final class PerturbedCopy extends EquivariantLayer {
             throw new Equivariant4jException("PerturbedCopy of " + layer + ": expected a flat index >= 0 and a finite"
                     + " amplitude, but was " + entry + " and " + amplitude);
         }
-        return new PerturbedCopy(layer, amplitude, entry);
+        return new PerturbedCopy(layer, amplitude, 0, entry);
+    }
+
+    /**
+     * {@code layer}'s output plus {@code multiple} times its declared bound at the output it produces, i.e.
+     * {@code multiple * (absolute + relative * max|f(x)|)}, at flat output index {@code entry}: a violation of known
+     * size relative to the declaration, whatever the layer's output scale. The test kit's layer contract uses it
+     * (multiple 2, entry 0) as the negative control of a declared bound when the contract gives no broken copy of
+     * its own.
+     *
+     * @throws Equivariant4jException when the layer declares no approximation or {@code multiple} is not above 1
+     */
+    public static PerturbedCopy beyondDeclaredBound(EquivariantLayer layer, double multiple, int entry) {
+        if (layer.approximation().isEmpty() || !(multiple > 1) || Double.isInfinite(multiple) || entry < 0) {
+            throw new Equivariant4jException("PerturbedCopy.beyondDeclaredBound of " + layer + ": expected a layer declaring"
+                    + " an approximation, a finite multiple > 1 and a flat index >= 0, but was " + layer.approximation()
+                    + ", " + multiple + " and " + entry);
+        }
+        return new PerturbedCopy(layer, 0, multiple, entry);
     }
 
     @Override
@@ -51,8 +72,13 @@ public final class PerturbedCopy extends EquivariantLayer {
                     + y.numel() + " values");
         }
         double[] pattern = new double[(int) y.numel()];
-        pattern[entry] = amplitude;
+        pattern[entry] = boundMultiple > 0 ? boundMultiple * declaredBoundAt(y) : amplitude;
         return out.withTensor(y.add(Tensors.of(pattern, y.dtype(), y.shape())));
+    }
+
+    private double declaredBoundAt(Tensor y) {
+        ApproximateEquivariance a = layer.approximation().orElseThrow();
+        return a.absolute() + a.relative() * y.abs().max().item();
     }
 
     @Override
@@ -62,6 +88,7 @@ public final class PerturbedCopy extends EquivariantLayer {
 
     @Override
     public String toString() {
-        return "PerturbedCopy(" + layer + ", +" + amplitude + " at output entry " + entry + ")";
+        String size = boundMultiple > 0 ? boundMultiple + "x the declared bound" : Double.toString(amplitude);
+        return "PerturbedCopy(" + layer + ", +" + size + " at output entry " + entry + ")";
     }
 }
