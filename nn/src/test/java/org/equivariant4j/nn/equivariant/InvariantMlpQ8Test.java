@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.equivariant4j.core.error.UnsupportedFeatureException;
@@ -13,12 +12,12 @@ import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Representation;
-import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.optim.Adam;
 import org.example.quaternion.QuaternionGroup;
 import org.junit.jupiter.api.Test;
 
@@ -128,48 +127,5 @@ class InvariantMlpQ8Test {
 
     private static double variance(Tensor y) {
         return y.sub(y.mean()).pow(2).mean().item();
-    }
-
-    /**
-     * Plain Adam (the nn module's optimisers are on another branch), updated in Java arrays: the parameters
-     * are small, and two transfers per parameter are cheaper than a dozen tiny tensor ops.
-     */
-    private static final class Adam {
-        private final List<Parameter> parameters;
-        private final double lr;
-        private final List<double[]> m = new ArrayList<>();
-        private final List<double[]> v = new ArrayList<>();
-        private int t;
-
-        Adam(List<Parameter> parameters, double lr) {
-            this.parameters = parameters;
-            this.lr = lr;
-            for (Parameter p : parameters) {
-                m.add(new double[(int) p.value().numel()]);
-                v.add(new double[(int) p.value().numel()]);
-            }
-        }
-
-        void step() {
-            t++;
-            double c1 = 1 - Math.pow(0.9, t);
-            double c2 = 1 - Math.pow(0.999, t);
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
-                if (p.grad() == null) {
-                    continue;
-                }
-                double[] g = p.grad().toDoubleArray();
-                double[] w = p.value().toDoubleArray();
-                double[] mi = m.get(i);
-                double[] vi = v.get(i);
-                for (int k = 0; k < w.length; k++) {
-                    mi[k] = 0.9 * mi[k] + 0.1 * g[k];
-                    vi[k] = 0.999 * vi[k] + 0.001 * g[k] * g[k];
-                    w[k] -= lr * (mi[k] / c1) / (Math.sqrt(vi[k] / c2) + 1e-8);
-                }
-                p.set(Tensors.of(w, p.value().dtype(), p.shape()));
-            }
-        }
     }
 }
