@@ -62,17 +62,18 @@ public final class AllocationLimit {
     }
 
     void require(String op, long[] shape, int elementBytes, String typeName) {
-        String what = op + ": shape " + Arrays.toString(shape) + " " + typeName;
-        long bytes = bytes(what, shape, elementBytes);
+        // Called on every such op: no message is built unless the request is refused.
+        long bytes = bytes(op, shape, elementBytes, typeName);
         long maxPhysical = meter.maxPhysicalBytes();
         long maxBytes = meter.maxBytes();
         if (maxPhysical > 0 && bytes > maxPhysical) {
-            throw refused(what, bytes, "more than the native memory limit org.bytedeco.javacpp.maxphysicalbytes = "
-                    + format(maxPhysical), "org.bytedeco.javacpp.maxphysicalbytes");
+            throw refused(describe(op, shape, typeName), bytes, "more than the native memory limit"
+                    + " org.bytedeco.javacpp.maxphysicalbytes = " + format(maxPhysical), "org.bytedeco.javacpp.maxphysicalbytes");
         }
         if (maxBytes > 0 && bytes > maxBytes - meter.totalBytes()) {
-            throw refused(what, bytes, "more than the native memory limit org.bytedeco.javacpp.maxbytes = " + format(maxBytes)
-                    + " allows (" + format(meter.totalBytes()) + " of it in use)", "org.bytedeco.javacpp.maxbytes");
+            throw refused(describe(op, shape, typeName), bytes, "more than the native memory limit"
+                    + " org.bytedeco.javacpp.maxbytes = " + format(maxBytes) + " allows (" + format(meter.totalBytes())
+                    + " of it in use)", "org.bytedeco.javacpp.maxbytes");
         }
         long cap = maxPhysical > 0 ? maxPhysical : Math.max(maxBytes, 0);
         if (bytes < Math.max(IN_USE_CHECK_MINIMUM, cap / IN_USE_CHECK_FRACTION)) {
@@ -83,22 +84,27 @@ public final class AllocationLimit {
         }
         long used = meter.physicalBytes();
         if (maxPhysical > 0 && used + bytes > maxPhysical) {
-            throw refused(what, bytes, "but " + format(used) + " is resident already (after a collection), and together they"
-                    + " pass the native memory limit org.bytedeco.javacpp.maxphysicalbytes = " + format(maxPhysical),
-                    "org.bytedeco.javacpp.maxphysicalbytes");
+            throw refused(describe(op, shape, typeName), bytes, "but " + format(used) + " is resident already (after a"
+                    + " collection), and together they pass the native memory limit org.bytedeco.javacpp.maxphysicalbytes = "
+                    + format(maxPhysical), "org.bytedeco.javacpp.maxphysicalbytes");
         }
         long available = meter.availablePhysicalBytes();
         if (bytes > available) {
-            throw new TensorTooLargeException(what + " needs " + format(bytes) + " but the machine has only " + format(available)
-                    + " of memory available; use a smaller shape (allocating it would get the process killed)");
+            throw new TensorTooLargeException(describe(op, shape, typeName) + " needs " + format(bytes) + " but the machine has"
+                    + " only " + format(available) + " of memory available; use a smaller shape (allocating it would get the"
+                    + " process killed)");
         }
+    }
+
+    private static String describe(String op, long[] shape, String typeName) {
+        return op + ": shape " + Arrays.toString(shape) + " " + typeName;
     }
 
     private boolean fits(long bytes, long maxPhysical) {
         return (maxPhysical <= 0 || meter.physicalBytes() + bytes <= maxPhysical) && bytes <= meter.availablePhysicalBytes();
     }
 
-    private static long bytes(String what, long[] shape, int elementBytes) {
+    private static long bytes(String op, long[] shape, int elementBytes, String typeName) {
         try {
             long n = 1;
             for (long s : shape) {
@@ -106,7 +112,7 @@ public final class AllocationLimit {
             }
             return Math.multiplyExact(n, (long) elementBytes);
         } catch (ArithmeticException overflow) {
-            throw new TensorTooLargeException(what + " has more bytes than a long counts (2^63 - 1); no memory can hold it");
+            throw new TensorTooLargeException(describe(op, shape, typeName) + " has more bytes than a long counts (2^63 - 1); no memory can hold it");
         }
     }
 
