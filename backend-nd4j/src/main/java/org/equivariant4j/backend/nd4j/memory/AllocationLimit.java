@@ -25,19 +25,21 @@ import org.nd4j.linalg.api.buffer.DataType;
  * accounting, so a [50000, 50000] float tensor committed 9.6 GB under a 1 GB cap, and a
  * [2^31 - 1, 2] one got the JVM killed.
  *
- * <p>Cost: the first two checks are arithmetic on every request. Reading resident memory is a
- * system call, so the third check runs only for requests of at least {@link #IN_USE_CHECK_FRACTION
- * 1/16} of the cap (and at least 16 MiB): allocating and filling that much memory costs far more
- * than the reading, and a smaller request can pass the cap by at most that share, which JavaCPP's
- * own collections (triggered when resident memory passes the cap) then deal with. Results no larger
- * than an existing input (elementwise functions, reductions, views) are not checked: the input
- * already fit.
+ * <p>Cost and tolerance: the first two checks are arithmetic on every request, and no message is
+ * built unless one fails. Reading resident memory is a system call, so the third check runs only
+ * for requests of at least {@link #IN_USE_CHECK_FRACTION 1/8} of the cap (and at least 16 MiB):
+ * allocating and filling that much memory costs far more than the reading. A smaller request can
+ * take resident memory past the cap by at most that share, which is the overshoot JavaCPP's own
+ * scheme already lives with (it collects when resident memory is past the cap before an
+ * allocation, not counting the allocation; the CLI's flagship peaks at 1.1 GB under a 1 GB cap,
+ * cli/README.md). Results no larger than an existing input (elementwise functions, reductions,
+ * views) are not checked: the input already fit.
  */
 public final class AllocationLimit {
     /** Requests below this size skip the in-use reading (see the class comment). */
     static final long IN_USE_CHECK_MINIMUM = 16L << 20;
     /** Requests of at least this share of the cap are checked against what is in use. */
-    static final int IN_USE_CHECK_FRACTION = 16;
+    static final int IN_USE_CHECK_FRACTION = 8;
 
     private static final AllocationLimit PROCESS = new AllocationLimit(new JavaCppMeter());
 

@@ -117,10 +117,14 @@ class AllocationLimitTest {
 
     @Test
     void smallRequestsDoNotReadResidentMemory() {
-        // The in-use check is for requests of at least 1/16 of the cap: 1 MB under a full 1 GB cap passes unread.
+        // The in-use check is for requests of at least 1/8 of the cap: 1 MB under a full 1 GB cap passes unread.
         StagedMeter full = new StagedMeter(6 * GB, GB, 2 * GB, 0, 0);
         assertThatCode(() -> require(full, MB / 4)).doesNotThrowAnyException();
+        assertThatCode(() -> require(full, 120 * MB / 4)).doesNotThrowAnyException();
         assertThat(full.reclaims).isZero();
+        // At 1/8 of the cap (128 MB) and above, what is resident counts.
+        assertThatThrownBy(() -> require(full, 130 * MB / 4)).isInstanceOf(TensorTooLargeException.class);
+        assertThat(full.reclaims).isEqualTo(1);
     }
 
     @Test
