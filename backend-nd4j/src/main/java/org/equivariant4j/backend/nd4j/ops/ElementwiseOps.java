@@ -73,11 +73,16 @@ public final class ElementwiseOps {
         return out;
     }
 
+    /** A binary op with an empty operand: the (empty) broadcast result, zero gradients (see {@link EmptyOps}). */
+    private static Nd4jTensor emptyBinary(String op, Nd4jTensor a, Nd4jTensor b) {
+        long[] shape = Broadcast.shape(op, a.value().shape(), b.value().shape());
+        return EmptyOps.result(op, Nd4j.create(a.value().dataType(), shape), a, b);
+    }
+
     public static Nd4jTensor add(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("add", a, b);
         if (EmptyOps.any(a, b)) {
-            return EmptyOps.result("add", Nd4j.create(a.value().dataType(), Broadcast.shape("add", a.value().shape(),
-                    b.value().shape())), a, b);
+            return emptyBinary("add", a, b);
         }
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
@@ -88,8 +93,7 @@ public final class ElementwiseOps {
     public static Nd4jTensor sub(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("sub", a, b);
         if (EmptyOps.any(a, b)) {
-            return EmptyOps.result("sub", Nd4j.create(a.value().dataType(), Broadcast.shape("sub", a.value().shape(),
-                    b.value().shape())), a, b);
+            return emptyBinary("sub", a, b);
         }
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
@@ -100,8 +104,7 @@ public final class ElementwiseOps {
     public static Nd4jTensor mul(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("mul", a, b);
         if (EmptyOps.any(a, b)) {
-            return EmptyOps.result("mul", Nd4j.create(a.value().dataType(), Broadcast.shape("mul", a.value().shape(),
-                    b.value().shape())), a, b);
+            return emptyBinary("mul", a, b);
         }
         INDArray x = a.value();
         INDArray y = b.value();
@@ -113,8 +116,7 @@ public final class ElementwiseOps {
     public static Nd4jTensor div(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("div", a, b);
         if (EmptyOps.any(a, b)) {
-            return EmptyOps.result("div", Nd4j.create(a.value().dataType(), Broadcast.shape("div", a.value().shape(),
-                    b.value().shape())), a, b);
+            return emptyBinary("div", a, b);
         }
         INDArray x = a.value();
         INDArray y = b.value();
@@ -160,8 +162,7 @@ public final class ElementwiseOps {
     public static Nd4jTensor pow(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("pow", a, b);
         if (EmptyOps.any(a, b)) {
-            return EmptyOps.result("pow", Nd4j.create(a.value().dataType(), Broadcast.shape("pow", a.value().shape(),
-                    b.value().shape())), a, b);
+            return emptyBinary("pow", a, b);
         }
         INDArray x = a.value();
         INDArray y = b.value();
