@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
 
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.backend.nd4j.ops.IndexOps;
 import org.equivariant4j.backend.nd4j.ops.ShapeOps;
 import org.equivariant4j.core.error.ShapeMismatchException;
@@ -33,25 +34,34 @@ public final class Nd4jBackend implements TensorBackend {
     }
 
     @Override
+    public void checkAllocation(String op, int[] shape, DType dtype) {
+        AllocationLimit.check(op, toLong(shape), DTypes.toNd4j(dtype));
+    }
+
+    @Override
     public Tensor fromDoubles(double[] data, int[] shape, DType dtype) {
+        checkAllocation("fromDoubles", shape, dtype);
         INDArray a = Nd4j.create(data, toLong(shape), DataType.DOUBLE);
         return Nd4jTensor.leaf(dtype == DType.FLOAT64 ? a : a.castTo(DTypes.toNd4j(dtype)));
     }
 
     @Override
     public Tensor fromFloats(float[] data, int[] shape, DType dtype) {
+        checkAllocation("fromFloats", shape, dtype);
         INDArray a = Nd4j.create(data, toLong(shape), DataType.FLOAT);
         return Nd4jTensor.leaf(dtype == DType.FLOAT32 ? a : a.castTo(DTypes.toNd4j(dtype)));
     }
 
     @Override
     public Tensor fromLongs(long[] data, int[] shape, DType dtype) {
+        checkAllocation("fromLongs", shape, dtype);
         INDArray a = Nd4j.createFromArray(data).reshape(toLong(shape));
         return Nd4jTensor.leaf(dtype == DType.INT64 ? a : a.castTo(DTypes.toNd4j(dtype)));
     }
 
     @Override
     public Tensor full(int[] shape, double value, DType dtype) {
+        checkAllocation("full", shape, dtype);
         INDArray a = Nd4j.valueArrayOf(toLong(shape), value, DTypes.toNd4j(dtype));
         return Nd4jTensor.leaf(a);
     }

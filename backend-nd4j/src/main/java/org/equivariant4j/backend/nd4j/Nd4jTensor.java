@@ -105,6 +105,11 @@ public final class Nd4jTensor implements Tensor {
         if (!requiresGrad) {
             return;
         }
+        if (g.isEmpty()) {
+            // No entries to add (ND4J refuses arithmetic on empty arrays); a first one is kept as the gradient.
+            grad = grad == null ? Nd4j.create(g.dataType(), g.shape()) : grad;
+            return;
+        }
         // g may alias an upstream gradient or a value: own a copy before accumulating into it.
         grad = grad == null ? g.dup() : grad.addi(g);
     }

@@ -12,6 +12,10 @@ import org.equivariant4j.core.error.ShapeMismatchException;
 public record ConvSpec(int[] stride, int[] padding, int[] dilation, int groups, int[] outputPadding) {
 
     public ConvSpec {
+        if (stride == null || padding == null || dilation == null || outputPadding == null) {
+            throw new IllegalArgumentException("ConvSpec: stride, padding, dilation and outputPadding must all be given, got "
+                    + describe(stride, padding, dilation, groups, outputPadding));
+        }
         int d = stride.length;
         if (padding.length != d || dilation.length != d || outputPadding.length != d) {
             throw new ShapeMismatchException("ConvSpec: stride, padding, dilation and outputPadding must have one entry per"
@@ -23,7 +27,9 @@ public record ConvSpec(int[] stride, int[] padding, int[] dilation, int groups, 
         }
         for (int i = 0; i < d; i++) {
             if (stride[i] < 1 || dilation[i] < 1 || padding[i] < 0 || outputPadding[i] < 0) {
-                throw new IllegalArgumentException("ConvSpec: stride and dilation must be >= 1 and padding >= 0, got " + this);
+                // Not "+ this": the fields are not assigned yet here, so toString() would print nulls.
+                throw new IllegalArgumentException("ConvSpec: stride and dilation must be >= 1 and padding, outputPadding >= 0,"
+                        + " got " + describe(stride, padding, dilation, groups, outputPadding));
             }
         }
         stride = stride.clone();
@@ -95,6 +101,10 @@ public record ConvSpec(int[] stride, int[] padding, int[] dilation, int groups, 
 
     @Override
     public String toString() {
+        return describe(stride, padding, dilation, groups, outputPadding);
+    }
+
+    private static String describe(int[] stride, int[] padding, int[] dilation, int groups, int[] outputPadding) {
         return "ConvSpec(stride=" + Arrays.toString(stride) + ", padding=" + Arrays.toString(padding) + ", dilation="
                 + Arrays.toString(dilation) + ", groups=" + groups + ", outputPadding=" + Arrays.toString(outputPadding) + ")";
     }

@@ -13,6 +13,20 @@ package org.equivariant4j.core.tensor;
  * Both operands of a binary op must have the same dtype; a mismatch, or shapes that do not
  * broadcast, throw an exception that names the op and both shapes.
  *
+ * <p>Empty tensors (an extent of 0, e.g. an empty batch {@code [0, n]}) behave as in PyTorch: ops
+ * keep their output shapes ({@code [0, n]} through a matmul or an elementwise function is
+ * {@code [0, m]}); a reduction over an extent of 0 gives its identity ({@link #sum()} 0,
+ * {@link #norm()} 0, {@link #mean()} and {@link #var} NaN, {@link #logSumExp} -inf), while
+ * {@link #max()}, {@link #min} and {@link #argmax} over one throw, having no value to give;
+ * pooling and convolution accept an empty batch but not an empty channel or spatial extent. An
+ * input that only meets an empty tensor gets a zero gradient.
+ *
+ * <p>Every op whose result can be larger than its inputs (the factories, broadcasting, matmul,
+ * pad, concat, index and segment ops, convolution, pooling, sampling) checks the request before
+ * allocating and throws {@link org.equivariant4j.core.error.TensorTooLargeException}, naming the
+ * op, the shape and the limit, when it overflows or passes the engine's memory limit or what the
+ * machine has available (see {@link TensorBackend#checkAllocation}).
+ *
  * <p>Tensors are created through {@link Tensors}; the engine behind them is a {@link TensorBackend}
  * found on the class path.
  */
@@ -160,7 +174,7 @@ public interface Tensor {
     /** {@code log(1 + exp(x))}, computed stably. */
     Tensor softplus();
 
-    /** Limits values to [min, max]; the gradient is zero outside. */
+    /** Limits values to [min, max]; NaN stays NaN (as PyTorch). The gradient is zero outside [min, max] and at NaN. */
     Tensor clamp(double min, double max);
 
     // ---------------------------------------------------------------- comparisons and masks (not differentiable)

@@ -18,6 +18,17 @@ public interface TensorBackend {
     /** One-line description for logs and {@code eq4j list} (engine, device, natives). */
     String describe();
 
+    /**
+     * Refuses, with a {@link org.equivariant4j.core.error.TensorTooLargeException} naming {@code op},
+     * the shape and the limit, a tensor of {@code shape} and {@code dtype} that this engine could not
+     * allocate: its size overflows, or it exceeds the engine's native memory limit or what the
+     * machine has free. Called before values are built in Java (random tensors, ranges) so that a
+     * huge request fails cleanly instead of exhausting the heap first; an engine also checks its
+     * own allocations. The default accepts everything.
+     */
+    default void checkAllocation(String op, int[] shape, DType dtype) {
+    }
+
     /** A tensor holding {@code data} (row-major) with {@code shape}, converted to {@code dtype}. */
     Tensor fromDoubles(double[] data, int[] shape, DType dtype);
 

@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 
 import org.equivariant4j.core.error.BackendNotFoundException;
 import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.error.TensorTooLargeException;
 
 /**
  * The factory of tensors. Finds the {@link TensorBackend} on the class path through
@@ -52,23 +53,30 @@ public final class Tensors {
     // ---------------------------------------------------------------- constants
 
     public static Tensor zeros(int... shape) {
-        return full(shape, 0.0, DType.FLOAT32);
+        return filled("zeros", shape, 0.0, DType.FLOAT32);
     }
 
     public static Tensor zeros(DType dtype, int... shape) {
-        return full(shape, 0.0, dtype);
+        return filled("zeros", shape, 0.0, dtype);
     }
 
     public static Tensor ones(int... shape) {
-        return full(shape, 1.0, DType.FLOAT32);
+        return filled("ones", shape, 1.0, DType.FLOAT32);
     }
 
     public static Tensor ones(DType dtype, int... shape) {
-        return full(shape, 1.0, dtype);
+        return filled("ones", shape, 1.0, dtype);
     }
 
     public static Tensor full(int[] shape, double value, DType dtype) {
-        return backend().full(checkShape(shape), value, dtype);
+        return filled("full", shape, value, dtype);
+    }
+
+    /** A tensor filled with {@code value}, refused by name ({@code op}) when it cannot be allocated. */
+    private static Tensor filled(String op, int[] shape, double value, DType dtype) {
+        TensorBackend b = backend();
+        b.checkAllocation(op, checkShape(shape), dtype);
+        return b.full(shape, value, dtype);
     }
 
     /** A rank-0 tensor. */
@@ -76,26 +84,51 @@ public final class Tensors {
         return backend().full(new int[0], value, dtype);
     }
 
-    /** 0, 1, ..., n-1 as INT64. */
+    /** 0, 1, ..., n-1 as INT64; empty for n = 0. */
     public static Tensor arange(int n) {
+        if (n < 0) {
+            // PyTorch's words for torch.arange(-1).
+            throw new ShapeMismatchException("arange: upper bound and larger bound inconsistent with step sign (start=0, end="
+                    + n + ", step=1): the range would have " + n + " elements");
+        }
+        int[] shape = {n};
+        heapCheck("arange", shape, DType.INT64, Long.BYTES);
         long[] v = new long[n];
         for (int i = 0; i < n; i++) {
             v[i] = i;
         }
-        return backend().fromLongs(v, new int[] {n}, DType.INT64);
+        return backend().fromLongs(v, shape, DType.INT64);
     }
 
-    /** start, start+step, ... below end, as {@code dtype}. */
+    /**
+     * start, start+step, ... below {@code end} (above it for a negative step), as {@code dtype};
+     * empty when {@code start == end}. As PyTorch, a step whose sign points away from {@code end},
+     * a zero step and non-finite bounds are refused.
+     */
     public static Tensor arange(double start, double end, double step, DType dtype) {
-        if (step == 0 || (end - start) / step < 0) {
-            throw new IllegalArgumentException("arange: empty or infinite range start=" + start + " end=" + end + " step=" + step);
+        String values = "(start=" + start + ", end=" + end + ", step=" + step + ")";
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new ShapeMismatchException("arange: unsupported range " + values + ": start and end must be finite");
         }
-        int n = (int) Math.ceil((end - start) / step);
+        if (step == 0 || !Double.isFinite(step)) {
+            throw new ShapeMismatchException("arange: step must be finite and nonzero " + values);
+        }
+        double count = Math.ceil((end - start) / step);
+        if (count < 0) {
+            throw new ShapeMismatchException("arange: upper bound and larger bound inconsistent with step sign " + values);
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw new TensorTooLargeException("arange: the range " + values + " has " + (long) count
+                    + " elements, more than a tensor dimension holds (2^31 - 1)");
+        }
+        int n = (int) count;
+        int[] shape = {n};
+        heapCheck("arange", shape, dtype, Double.BYTES);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = start + i * step;
         }
-        return backend().fromDoubles(v, new int[] {n}, dtype);
+        return backend().fromDoubles(v, shape, dtype);
     }
 
     // ---------------------------------------------------------------- random
@@ -106,7 +139,8 @@ public final class Tensors {
     }
 
     public static Tensor randn(Rng rng, DType dtype, int... shape) {
-        double[] v = new double[numel(checkShape(shape))];
+        heapCheck("randn", checkShape(shape), dtype, Double.BYTES);
+        double[] v = new double[numel(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = rng.nextGaussian();
         }
@@ -115,7 +149,8 @@ public final class Tensors {
 
     /** Uniform entries in [low, high). */
     public static Tensor uniform(Rng rng, double low, double high, DType dtype, int... shape) {
-        double[] v = new double[numel(checkShape(shape))];
+        heapCheck("uniform", checkShape(shape), dtype, Double.BYTES);
+        double[] v = new double[numel(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = rng.nextDouble(low, high);
         }
@@ -191,6 +226,37 @@ public final class Tensors {
             throw new ShapeMismatchException("shape " + java.util.Arrays.toString(shape) + " has more than 2^31 elements");
         }
         return (int) n;
+    }
+
+    /**
+     * Refuses a tensor whose values are first built in a Java array of {@code bytesPerValue} per
+     * element: the engine's check ({@link TensorBackend#checkAllocation}), then the element count
+     * against what a Java array holds and the bytes against the heap's free room, so that a huge
+     * request ends in our exception rather than an OutOfMemoryError.
+     */
+    private static void heapCheck(String op, int[] shape, DType dtype, int bytesPerValue) {
+        backend().checkAllocation(op, shape, dtype);
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new TensorTooLargeException(op + ": shape " + java.util.Arrays.toString(shape) + " has " + n
+                    + " elements, more than a Java array holds (2^31 - 9)");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long bytes = n * bytesPerValue;
+        // Only worth a collection when the request is a sizeable share of the heap.
+        if (bytes > free && bytes > rt.maxMemory() / 16) {
+            System.gc();
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        if (bytes > free) {
+            throw new TensorTooLargeException(op + ": shape " + java.util.Arrays.toString(shape) + " is built from " + bytes
+                    + " bytes of Java values but the heap has " + free + " bytes free (of -Xmx " + rt.maxMemory()
+                    + "); use a smaller shape or a larger -Xmx");
+        }
     }
 
     private static int[] checkShape(int[] shape) {

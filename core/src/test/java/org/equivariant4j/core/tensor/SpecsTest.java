@@ -21,6 +21,18 @@ class SpecsTest {
     }
 
     @Test
+    void convSpecErrorsPrintTheValuesGivenNotNulls() {
+        // The compact constructor checks before the fields are assigned: the message must print its arguments.
+        assertThatThrownBy(() -> ConvSpec.of(2).withStride(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stride=[0, 0], padding=[0, 0], dilation=[1, 1], groups=1, outputPadding=[0, 0]")
+                .hasMessageNotContaining("null");
+        assertThatThrownBy(() -> new ConvSpec(new int[] {1}, new int[] {-1}, new int[] {1}, 1, new int[] {0}))
+                .hasMessageContaining("padding=[-1]").hasMessageNotContaining("null");
+        assertThatThrownBy(() -> new ConvSpec(null, new int[] {0}, new int[] {1}, 1, new int[] {0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must all be given");
+    }
+
+    @Test
     void poolSpecRejectsPaddingWiderThanHalfTheWindow() {
         assertThat(PoolSpec.of(3, 2).kernel()).containsExactly(2, 2, 2);
         assertThatThrownBy(() -> PoolSpec.of(2, 2).withPadding(2)).hasMessageContaining("padding");

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.equivariant;
 
+import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.layer.EquivariantLayer;
@@ -65,6 +66,7 @@ public final class EquivariantBatchNorm extends EquivariantLayer {
         Tensor mean;
         Tensor var;
         if (isTraining()) {
+            requireValuesToEstimate(x);
             Tensor average = Tensors.of(averaging, x.dtype(), layout.fieldCount(), layout.channels());
             mean = average.matmul(x.mean(dims, false));
             Tensor centred = x.sub(spread(mean, rank));
@@ -75,6 +77,22 @@ public final class EquivariantBatchNorm extends EquivariantLayer {
         mean = buffer("running_mean").to(x.dtype());
         var = buffer("running_var").to(x.dtype());
         return Fields.output(input, normalise(x.sub(spread(mean, rank)), var, rank), outType());
+    }
+
+    /**
+     * Refuses, as PyTorch's batch norm does ("Expected more than 1 value per channel when
+     * training"), a batch with at most one value per field: an empty batch would give NaN
+     * statistics, and a single value a variance of 0 that the running variance cannot be unbiased from.
+     */
+    private void requireValuesToEstimate(Tensor x) {
+        long perChannel = x.numel() / layout.channels();
+        for (double d : fieldDimensions) {
+            if (perChannel * d <= 1) {
+                throw new ShapeMismatchException(this + ": training needs more than 1 value per field to estimate its mean and"
+                        + " variance, but input " + java.util.Arrays.toString(x.shape()) + " has " + (long) (perChannel * d)
+                        + " for a field of dimension " + (int) d + " (empty batch?); use eval() for inference on such batches");
+            }
+        }
     }
 
     private Tensor normalise(Tensor centred, Tensor var, int rank) {

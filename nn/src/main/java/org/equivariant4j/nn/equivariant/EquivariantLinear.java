@@ -215,7 +215,12 @@ public final class EquivariantLinear extends EquivariantLayer {
         if (input.type().domain() instanceof Domain.Grid) {
             int[] s = x.shape();
             // [O, C] @ [N, C, S] -> [N, O, S]: one broadcast matmul over all positions.
-            Tensor flat = w.matmul(x.reshape(s[0], s[1], -1));
+            // The positions counted, not inferred with -1: an empty batch has no elements to infer them from.
+            int positions = 1;
+            for (int k = 2; k < s.length; k++) {
+                positions *= s[k];
+            }
+            Tensor flat = w.matmul(x.reshape(s[0], s[1], positions));
             int[] shape = s.clone();
             shape[1] = outLayout.channels();
             y = flat.reshape(shape);

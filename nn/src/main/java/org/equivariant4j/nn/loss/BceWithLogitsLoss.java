@@ -23,6 +23,7 @@ public final class BceWithLogitsLoss implements Loss {
             throw new ShapeMismatchException("BceWithLogitsLoss: expected logits and targets of equal shape but was "
                     + Arrays.toString(logits.shape()) + " and " + Arrays.toString(targets.shape()));
         }
+        EmptyBatches.refuse("BceWithLogitsLoss", "logits", logits.shape());
         Tensor y = targets.to(logits.dtype());
         return y.neg().add(1.0).mul(logits).add(logits.neg().softplus()).mean();
     }

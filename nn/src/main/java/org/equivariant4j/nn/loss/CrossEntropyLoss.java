@@ -33,6 +33,7 @@ public final class CrossEntropyLoss implements Loss {
             throw new DTypeMismatchException("CrossEntropyLoss: labels must be class indices (INT64 or INT32) but were "
                     + labels.dtype());
         }
+        EmptyBatches.refuse("CrossEntropyLoss", "logits", ls);
         int n = ls[0];
         int classes = ls[1];
         long[] values = labels.toLongArray();

@@ -9,6 +9,6 @@ import org.equivariant4j.core.tensor.Tensor;
 @FunctionalInterface
 public interface Loss {
 
-    /** The mean loss over the batch, a scalar tensor. */
+    /** The mean loss over the batch, a scalar tensor; an empty batch is refused (see {@code EmptyBatches}). */
     Tensor compute(Tensor prediction, Tensor target);
 }

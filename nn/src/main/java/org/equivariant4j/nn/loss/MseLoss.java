@@ -18,6 +18,7 @@ public final class MseLoss implements Loss {
             throw new ShapeMismatchException("MseLoss: expected prediction and target of equal shape but was "
                     + Arrays.toString(prediction.shape()) + " and " + Arrays.toString(target.shape()));
         }
+        EmptyBatches.refuse("MseLoss", "prediction", prediction.shape());
         Tensor diff = prediction.sub(target);
         return diff.mul(diff).mean();
     }

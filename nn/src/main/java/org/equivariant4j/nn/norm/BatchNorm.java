@@ -97,8 +97,10 @@ public final class BatchNorm extends UnaryModule {
             }
             long perChannel = input.numel() / channels;
             if (perChannel < 2) {
-                throw new ShapeMismatchException(this + ": training needs more than one value per channel to estimate a"
-                        + " variance, but input " + Arrays.toString(shape) + " has " + perChannel);
+                // PyTorch: "Expected more than 1 value per channel when training".
+                throw new ShapeMismatchException(this + ": training needs more than 1 value per channel to estimate a"
+                        + " variance, but input " + Arrays.toString(shape) + " has " + perChannel
+                        + (perChannel == 0 ? " (empty batch); use eval() for inference on such batches" : ""));
             }
             mean = input.mean(dims, true);
             var = input.var(dims, true);

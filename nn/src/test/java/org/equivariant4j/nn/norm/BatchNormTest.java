@@ -89,7 +89,7 @@ class BatchNormTest {
     @Test
     void trainingRefusesASingleValuePerChannel() {
         assertThatThrownBy(() -> new BatchNorm(2).forward(Tensors.zeros(1, 2))).isInstanceOf(ShapeMismatchException.class)
-                .hasMessageContaining("more than one value per channel");
+                .hasMessageContaining("more than 1 value per channel");
         BatchNorm bn = new BatchNorm(2);
         bn.eval();
         assertThat(bn.forward(Tensors.zeros(1, 2)).shape()).containsExactly(1, 2);

@@ -97,7 +97,10 @@ public final class Autograd {
                                 + " input " + k + " (shape " + Arrays.toString(gi.shape()) + ")");
                     }
                     INDArray prev = pending.get(in);
-                    if (prev == null) {
+                    if (prev != null && gi.isEmpty()) {
+                        // Both have no entries: nothing to add (and ND4J refuses to add empty arrays).
+                        buffers.consumed(gi);
+                    } else if (prev == null) {
                         pending.put(in, gi);
                         buffers.pending(gi);
                     } else if (sums.contains(prev)) {

@@ -53,23 +53,28 @@ final class GradientBuffers {
         return d;
     }
 
+    /** Whether {@code a} has a buffer to track: an empty array has no elements and may have no buffer at all. */
+    private static boolean holdsMemory(INDArray a) {
+        return !a.isEmpty() && a.data() != null;
+    }
+
     /** Never free the memory of {@code a} (a graph value or the caller's seed). */
     void protect(INDArray a) {
-        if (enabled && a != null) {
+        if (enabled && a != null && holdsMemory(a)) {
             protectedRoots.add(root(a));
         }
     }
 
     /** {@code a} became a pending gradient. */
     void pending(INDArray a) {
-        if (enabled) {
+        if (enabled && holdsMemory(a)) {
             pendingRefs.merge(root(a), 1, Integer::sum);
         }
     }
 
     /** {@code a} is no longer a pending gradient; it becomes a candidate for freeing. */
     void handedOn(INDArray a) {
-        if (!enabled) {
+        if (!enabled || !holdsMemory(a)) {
             return;
         }
         DataBuffer r = root(a);
@@ -86,7 +91,7 @@ final class GradientBuffers {
 
     /** {@code a} was made by the pass but never became pending (it was summed into another gradient). */
     void consumed(INDArray a) {
-        if (enabled) {
+        if (enabled && holdsMemory(a)) {
             candidates.add(a);
         }
     }
@@ -96,7 +101,7 @@ final class GradientBuffers {
      * instead of a copy: nobody else refers to its memory and it is a dense array of its own.
      */
     boolean canAdopt(INDArray g) {
-        if (!enabled) {
+        if (!enabled || !holdsMemory(g)) {
             return false;
         }
         DataBuffer r = root(g);

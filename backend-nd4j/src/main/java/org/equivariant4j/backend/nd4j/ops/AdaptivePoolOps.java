@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.PoolSpec;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,6 +54,14 @@ public final class AdaptivePoolOps {
             }
         }
         int[] shape = x.shape();
+        long[] outShape = {shape[0], shape[1], 1, 1, 1};
+        for (int i = 0; i < d; i++) {
+            outShape[i + 2] = outputSize[i];
+        }
+        AllocationLimit.check(op, Arrays.copyOf(outShape, d + 2), x.value().dataType());
+        if (x.value().isEmpty()) {
+            return EmptyOps.result(op, Nd4j.create(x.value().dataType(), Arrays.copyOf(outShape, d + 2)), x);
+        }
         int[] kernel = new int[d];
         boolean uniform = true;
         for (int i = 0; i < d; i++) {

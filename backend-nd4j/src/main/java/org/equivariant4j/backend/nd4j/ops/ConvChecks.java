@@ -3,9 +3,12 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.ConvSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Argument checks of {@code conv} and {@code convTranspose}, run before any native call so that a
@@ -35,9 +38,12 @@ final class ConvChecks {
             throw new ShapeMismatchException(op + ": " + d + " spatial dimension(s) need a rank-" + (d + 2) + " input [N, C, "
                     + spatialNames(d) + "] and a rank-" + (d + 2) + " weight, got " + shapes);
         }
-        for (int s : x.shape()) {
-            if (s == 0) {
-                throw new ShapeMismatchException(op + ": empty tensors are not supported, got " + shapes);
+        // An empty batch gives an empty result, as in PyTorch; no channels or an empty spatial extent is refused.
+        int[] shape = x.shape();
+        for (int i = 1; i < shape.length; i++) {
+            if (shape[i] == 0) {
+                throw new ShapeMismatchException(op + ": dimension " + i + " of the input is empty (size 0); only the batch"
+                        + " dimension may be 0, got " + shapes);
             }
         }
         int groups = spec.groups();
@@ -86,6 +92,24 @@ final class ConvChecks {
                         + Arrays.toString(w.shape()) + " with " + spec + ": the output would be " + Arrays.toString(outSize));
             }
         }
+    }
+
+    /** Refuses (see {@link AllocationLimit}) an {@code [N, channels, *spatial]} result with the batch of {@code x}. */
+    static void requireAllocatable(String op, Nd4jTensor x, long channels, long[] spatial) {
+        long[] shape = new long[spatial.length + 2];
+        shape[0] = x.size(0);
+        shape[1] = channels;
+        System.arraycopy(spatial, 0, shape, 2, spatial.length);
+        AllocationLimit.check(op, shape, x.value().dataType());
+    }
+
+    /** The result of a convolution of an empty batch: empty, with a zero gradient for every input (see {@link EmptyOps}). */
+    static Nd4jTensor emptyBatch(String op, Nd4jTensor x, Nd4jTensor w, Nd4jTensor b, long channels, long[] spatial) {
+        long[] shape = new long[spatial.length + 2];
+        shape[1] = channels;
+        System.arraycopy(spatial, 0, shape, 2, spatial.length);
+        INDArray out = Nd4j.create(x.value().dataType(), shape);
+        return b == null ? EmptyOps.result(op, out, x, w) : EmptyOps.result(op, out, x, w, b);
     }
 
     static void requireFloating(String op, Nd4jTensor x, Nd4jTensor w, Nd4jTensor b) {

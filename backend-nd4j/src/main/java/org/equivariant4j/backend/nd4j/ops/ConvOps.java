@@ -1,6 +1,7 @@
 package org.equivariant4j.backend.nd4j.ops;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
 import org.equivariant4j.backend.nd4j.kernels.ConvGeometry;
 import org.equivariant4j.backend.nd4j.kernels.ConvKernelSelection;
@@ -33,6 +34,10 @@ public final class ConvOps {
         long[] kernel = ConvChecks.spatial(w);
         long[] outSize = NativeConv.outputSize(Kind.CONV, ConvChecks.spatial(x), kernel, geometry);
         ConvChecks.requirePositive("conv", outSize, x, w, spec);
+        ConvChecks.requireAllocatable("conv", x, w.size(0), outSize);
+        if (x.size(0) == 0) {
+            return ConvChecks.emptyBatch("conv", x, w, b, w.size(0), outSize);
+        }
         int groups = spec.groups();
         if (ConvKernelSelection.useKernels(x.value().dataType())
                 && GemmConvolution.fits(x.value().length(), outputLength(x, w.size(0), outSize))) {

@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
 import org.equivariant4j.backend.nd4j.kernels.ConvGeometry;
 import org.equivariant4j.backend.nd4j.kernels.ConvKernelSelection;
@@ -58,6 +59,10 @@ public final class ConvTransposeOps {
             outSize[i] += outputPadding[i];
         }
         ConvChecks.requirePositive(op, outSize, x, w, spec);
+        ConvChecks.requireAllocatable(op, x, w.size(1) * spec.groups(), outSize);
+        if (x.size(0) == 0) {
+            return ConvChecks.emptyBatch(op, x, w, b, w.size(1) * spec.groups(), outSize);
+        }
 
         int groups = spec.groups();
         if (ConvKernelSelection.useKernels(x.value().dataType())

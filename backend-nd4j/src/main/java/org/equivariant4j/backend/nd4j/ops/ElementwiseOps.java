@@ -4,11 +4,13 @@ import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.DTypes;
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.Select;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.EqualTo;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.GreaterThan;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LessThan;
@@ -18,6 +20,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Elementwise arithmetic, functions and comparisons, with NumPy broadcasting and their backward. */
@@ -46,6 +50,9 @@ public final class ElementwiseOps {
 
     /** {@code a (op) b} with broadcasting, into a new array. */
     static INDArray apply(String op, Arith kind, INDArray a, INDArray b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Nd4j.create(a.dataType(), Broadcast.shape(op, a.shape(), b.shape()));
+        }
         if (Arrays.equals(a.shape(), b.shape())) {
             return switch (kind) {
                 case ADD -> a.add(b);
@@ -54,7 +61,9 @@ public final class ElementwiseOps {
                 case DIV -> a.div(b);
             };
         }
-        INDArray out = Nd4j.createUninitialized(a.dataType(), Broadcast.shape(op, a.shape(), b.shape()));
+        long[] shape = Broadcast.shape(op, a.shape(), b.shape());
+        AllocationLimit.check(op, shape, a.dataType());
+        INDArray out = Nd4j.createUninitialized(a.dataType(), shape);
         switch (kind) {
             case ADD -> Nd4j.exec(new AddOp(a, b, out));
             case SUB -> Nd4j.exec(new SubOp(a, b, out));
@@ -64,8 +73,17 @@ public final class ElementwiseOps {
         return out;
     }
 
+    /** A binary op with an empty operand: the (empty) broadcast result, zero gradients (see {@link EmptyOps}). */
+    private static Nd4jTensor emptyBinary(String op, Nd4jTensor a, Nd4jTensor b) {
+        long[] shape = Broadcast.shape(op, a.value().shape(), b.value().shape());
+        return EmptyOps.result(op, Nd4j.create(a.value().dataType(), shape), a, b);
+    }
+
     public static Nd4jTensor add(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("add", a, b);
+        if (EmptyOps.any(a, b)) {
+            return emptyBinary("add", a, b);
+        }
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
         return Nd4jTensor.record("add", apply("add", Arith.ADD, a.value(), b.value()),
@@ -74,6 +92,9 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor sub(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("sub", a, b);
+        if (EmptyOps.any(a, b)) {
+            return emptyBinary("sub", a, b);
+        }
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
         return Nd4jTensor.record("sub", apply("sub", Arith.SUB, a.value(), b.value()),
@@ -82,6 +103,9 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor mul(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("mul", a, b);
+        if (EmptyOps.any(a, b)) {
+            return emptyBinary("mul", a, b);
+        }
         INDArray x = a.value();
         INDArray y = b.value();
         return Nd4jTensor.record("mul", apply("mul", Arith.MUL, x, y), g -> new INDArray[] {
@@ -91,6 +115,9 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor div(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("div", a, b);
+        if (EmptyOps.any(a, b)) {
+            return emptyBinary("div", a, b);
+        }
         INDArray x = a.value();
         INDArray y = b.value();
         INDArray out = apply("div", Arith.DIV, x, y);
@@ -104,10 +131,16 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor addScalar(Nd4jTensor a, double s) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("add", a);
+        }
         return Nd4jTensor.record("add", a.value().add(scalarFor(a, s, "add")), g -> new INDArray[] {g}, a);
     }
 
     public static Nd4jTensor mulScalar(Nd4jTensor a, double s) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("mul", a);
+        }
         return Nd4jTensor.record("mul", a.value().mul(scalarFor(a, s, "mul")), g -> new INDArray[] {g.mul(s)}, a);
     }
 
@@ -128,9 +161,13 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor pow(Nd4jTensor a, Nd4jTensor b) {
         Broadcast.requireSameDType("pow", a, b);
+        if (EmptyOps.any(a, b)) {
+            return emptyBinary("pow", a, b);
+        }
         INDArray x = a.value();
         INDArray y = b.value();
         long[] s = Broadcast.shape("pow", x.shape(), y.shape());
+        AllocationLimit.check("pow", s, x.dataType());
         INDArray xb = Broadcast.to(x, s);
         INDArray yb = Broadcast.to(y, s);
         INDArray out = Transforms.pow(xb, yb, true);
@@ -141,53 +178,83 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor powScalar(Nd4jTensor a, double p) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("pow", a);
+        }
         INDArray x = a.value();
         return Nd4jTensor.record("pow", Transforms.pow(x, p, true),
                 g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, a);
     }
 
     public static Nd4jTensor exp(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("exp", a);
+        }
         INDArray out = Transforms.exp(a.value(), true);
         return Nd4jTensor.record("exp", out, g -> new INDArray[] {g.mul(out)}, a);
     }
 
     public static Nd4jTensor log(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("log", a);
+        }
         INDArray x = a.value();
         return Nd4jTensor.record("log", Transforms.log(x, true), g -> new INDArray[] {g.div(x)}, a);
     }
 
     public static Nd4jTensor sqrt(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("sqrt", a);
+        }
         INDArray out = Transforms.sqrt(a.value(), true);
         return Nd4jTensor.record("sqrt", out, g -> new INDArray[] {g.div(out).muli(0.5)}, a);
     }
 
     public static Nd4jTensor abs(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("abs", a);
+        }
         INDArray x = a.value();
         return Nd4jTensor.record("abs", Transforms.abs(x, true), g -> new INDArray[] {g.mul(Transforms.sign(x, true))}, a);
     }
 
     public static Nd4jTensor sin(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("sin", a);
+        }
         INDArray x = a.value();
         return Nd4jTensor.record("sin", Transforms.sin(x, true), g -> new INDArray[] {g.mul(Transforms.cos(x, true))}, a);
     }
 
     public static Nd4jTensor cos(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("cos", a);
+        }
         INDArray x = a.value();
         return Nd4jTensor.record("cos", Transforms.cos(x, true), g -> new INDArray[] {g.mul(Transforms.sin(x, true)).negi()}, a);
     }
 
     public static Nd4jTensor tanh(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("tanh", a);
+        }
         INDArray out = Transforms.tanh(a.value(), true);
         // 1 - tanh^2
         return Nd4jTensor.record("tanh", out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))}, a);
     }
 
     public static Nd4jTensor sigmoid(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("sigmoid", a);
+        }
         INDArray out = Transforms.sigmoid(a.value(), true);
         return Nd4jTensor.record("sigmoid", out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))}, a);
     }
 
     public static Nd4jTensor leakyRelu(Nd4jTensor a, double slope, String name) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape(name, a);
+        }
         INDArray x = a.value();
         INDArray positive = floatMask(x.gt(0.0), x.dataType());
         // slope where x <= 0, 1 where x > 0
@@ -209,6 +276,9 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor elu(Nd4jTensor a, double alpha) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("elu", a);
+        }
         INDArray x = a.value();
         INDArray positive = x.gt(0.0).castTo(x.dataType());
         INDArray expm1 = Transforms.exp(Transforms.min(x, 0.0, true), false).subi(1.0).muli(alpha);
@@ -219,6 +289,9 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor gelu(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("gelu", a);
+        }
         INDArray x = a.value();
         INDArray erf = Nd4j.exec(new Erf(x.mul(INV_SQRT_2)));
         INDArray cdf = erf.addi(1.0).muli(0.5);
@@ -229,6 +302,9 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor silu(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("silu", a);
+        }
         INDArray x = a.value();
         INDArray sig = Transforms.sigmoid(x, true);
         // d/dx x s(x) = s + x s (1 - s)
@@ -237,6 +313,9 @@ public final class ElementwiseOps {
     }
 
     public static Nd4jTensor softplus(Nd4jTensor a) {
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("softplus", a);
+        }
         INDArray x = a.value();
         // max(x, 0) + log1p(exp(-|x|)) never overflows
         INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
@@ -248,8 +327,14 @@ public final class ElementwiseOps {
         if (min > max) {
             throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);
         }
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("clamp", a);
+        }
         INDArray x = a.value();
-        INDArray out = Transforms.min(Transforms.max(x, min, true), max, false);
+        INDArray clamped = Transforms.min(Transforms.max(x, min, true), max, false);
+        // ND4J's scalar max and min turn NaN into the bound; PyTorch's clamp keeps NaN, and so do we.
+        INDArray out = BooleanIndexing.or(x, Conditions.isNan())
+                ? Nd4j.exec(new Select(new INDArray[] {x.isNaN(), x, clamped}, null))[0] : clamped;
         return Nd4jTensor.record("clamp", out, g -> {
             INDArray inside = x.gte(min).castTo(x.dataType()).muli(x.lte(max).castTo(x.dataType()));
             return new INDArray[] {g.mul(inside)};
@@ -271,7 +356,12 @@ public final class ElementwiseOps {
         Broadcast.requireSameDType(op, a, b);
         INDArray x = a.value();
         INDArray y = b.value();
-        INDArray out = Nd4j.createUninitialized(DataType.BOOL, Broadcast.shape(op, x.shape(), y.shape()));
+        long[] shape = Broadcast.shape(op, x.shape(), y.shape());
+        AllocationLimit.check(op, shape, DataType.BOOL);
+        if (x.isEmpty() || y.isEmpty()) {
+            return Nd4jTensor.leaf(Nd4j.create(DataType.BOOL, shape));
+        }
+        INDArray out = Nd4j.createUninitialized(DataType.BOOL, shape);
         switch (op) {
             case "gt" -> Nd4j.exec(new GreaterThan(x, y, out));
             case "lt" -> Nd4j.exec(new LessThan(x, y, out));
@@ -283,6 +373,9 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor compareScalar(Nd4jTensor a, double s, String op) {
         INDArray x = a.value();
+        if (x.isEmpty()) {
+            return Nd4jTensor.leaf(Nd4j.create(DataType.BOOL, x.shape()));
+        }
         return Nd4jTensor.leaf(switch (op) {
             case "gt" -> x.gt(s);
             case "lt" -> x.lt(s);
@@ -299,6 +392,9 @@ public final class ElementwiseOps {
         if (!Arrays.equals(shape, x.shape())) {
             throw new ShapeMismatchException("maskedFill: mask " + Arrays.toString(mask.shape()) + " must broadcast to the tensor's shape "
                     + Arrays.toString(a.shape()));
+        }
+        if (x.isEmpty()) {
+            return EmptyOps.result("maskedFill", Nd4j.create(x.dataType(), shape), a, mask);
         }
         INDArray keepMask = mask.value().castTo(x.dataType()).rsubi(1.0);
         INDArray keep = Broadcast.to(keepMask, shape);

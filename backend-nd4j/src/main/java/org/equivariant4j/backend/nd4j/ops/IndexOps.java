@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,6 +30,9 @@ public final class IndexOps {
         IndexChecks.requireInRange(op, "index", index, a.size(d), describeDim(a, d));
         INDArray idx = index.value();
         long size = a.value().size(d);
+        long[] outShape = a.value().shape().clone();
+        outShape[d] = idx.length();
+        AllocationLimit.check(op, outShape, a.value().dataType());
         return Nd4jTensor.record(op, Scatter.gather(a.value(), d, idx),
                 g -> new INDArray[] {Scatter.sum(g, d, idx, size), null}, a, index);
     }
@@ -173,6 +177,7 @@ public final class IndexOps {
                     + Arrays.toString(a.shape()) + " has " + a.size(0) + " rows (one id per row)");
         }
         IndexChecks.requireInRange(op, "segmentIds", ids, n, "numSegments " + n);
+        AllocationLimit.check(op, outShape(a.value(), n), a.value().dataType());
     }
 
     /** How many rows each segment has, as a vector of the rows' dtype. */
@@ -210,6 +215,10 @@ public final class IndexOps {
         } catch (ShapeMismatchException e) {
             throw new ShapeMismatchException(op + ": condition " + Arrays.toString(c.shape()) + ", a " + Arrays.toString(x.shape())
                     + " and b " + Arrays.toString(y.shape()) + " do not broadcast to one shape");
+        }
+        AllocationLimit.check(op, shape, x.dataType());
+        if (c.isEmpty() || x.isEmpty() || y.isEmpty()) {
+            return EmptyOps.result(op, Nd4j.create(x.dataType(), shape), condition, a, b);
         }
         INDArray cb = Broadcast.to(c, shape);
         // A selection, not c*a + (1-c)*b: an Inf or NaN in the branch not taken must not leak into the result.

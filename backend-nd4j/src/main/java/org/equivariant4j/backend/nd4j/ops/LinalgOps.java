@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -37,6 +38,9 @@ public final class LinalgOps {
             throw new ShapeMismatchException("matmul: inner dimensions differ: " + Arrays.toString(x.shape()) + " x "
                     + Arrays.toString(y.shape()) + " (" + k + " vs " + y2.size(-2) + ")");
         }
+        if (x.isEmpty() || y.isEmpty()) {
+            return emptyMatmul(a, b, x2, y2, leftVector, rightVector);
+        }
         INDArray out = product(x2, y2, false, false);
         long[] outShape = out.shape();
         if (leftVector || rightVector) {
@@ -70,6 +74,27 @@ public final class LinalgOps {
         }, a, b);
     }
 
+    /**
+     * A product with an empty operand, as PyTorch: {@code [0, k] @ [k, n]} is {@code [0, n]} (and
+     * {@code [m, 0] @ [0, n]} is zeros {@code [m, n]}, sums of nothing). The gradient is zero (see {@link EmptyOps}).
+     */
+    private static Nd4jTensor emptyMatmul(Nd4jTensor a, Nd4jTensor b, INDArray x2, INDArray y2, boolean leftVector,
+            boolean rightVector) {
+        long[] xs = x2.shape();
+        long[] ys = y2.shape();
+        long[] batch = Broadcast.shape("matmul", Arrays.copyOf(xs, xs.length - 2), Arrays.copyOf(ys, ys.length - 2));
+        long[] outShape = concat(batch, new long[] {xs[xs.length - 2], ys[ys.length - 1]});
+        AllocationLimit.check("matmul", outShape, x2.dataType());
+        long[] kept = new long[outShape.length - (leftVector ? 1 : 0) - (rightVector ? 1 : 0)];
+        int n = 0;
+        for (int i = 0; i < outShape.length; i++) {
+            if (!(leftVector && i == outShape.length - 2) && !(rightVector && i == outShape.length - 1)) {
+                kept[n++] = outShape[i];
+            }
+        }
+        return EmptyOps.result("matmul", EmptyOps.filled(kept, 0.0, x2.dataType()), a, b);
+    }
+
     /** op(x) @ op(y) for rank >= 2 operands with broadcast batch dimensions; op transposes the last two dims. */
     static INDArray product(INDArray x, INDArray y, boolean transX, boolean transY) {
         if (x.rank() == 2 && y.rank() == 2) {
@@ -89,12 +114,15 @@ public final class LinalgOps {
         long[] batch = Broadcast.shape("matmul", Arrays.copyOf(xs, xs.length - 2), Arrays.copyOf(ys, ys.length - 2));
         INDArray xb = contiguous(Broadcast.to(x, concat(batch, Arrays.copyOfRange(xs, xs.length - 2, xs.length))));
         INDArray yb = contiguous(Broadcast.to(y, concat(batch, Arrays.copyOfRange(ys, ys.length - 2, ys.length))));
+        AllocationLimit.check("matmul", concat(batch, new long[] {xs[xs.length - (transX ? 1 : 2)],
+            ys[ys.length - (transY ? 2 : 1)]}), x.dataType());
         return Nd4j.matmul(xb, yb, null, transX, transY, false);
     }
 
     private static INDArray gemm(INDArray x, INDArray y, boolean transX, boolean transY) {
         long m = transX ? x.size(1) : x.size(0);
         long n = transY ? y.size(0) : y.size(1);
+        AllocationLimit.check("matmul", new long[] {m, n}, x.dataType());
         INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c');
         INDArray cx = contiguous(x);
         INDArray cy = contiguous(y);

@@ -58,6 +58,9 @@ public final class PoolOps {
                         + spec + " (output would be " + Arrays.toString(outShape) + ")");
             }
         }
+        if (x.value().isEmpty()) {
+            return EmptyOps.result(op, Nd4j.create(x.value().dataType(), outShape), x);
+        }
         INDArray xv = NativeConv.rowMajor(x.value());
         INDArray out = Nd4j.create(xv.dataType(), outShape, 'c');
         run(max, false, new INDArray[] {xv}, out, kernel, stride, padding);
@@ -68,7 +71,7 @@ public final class PoolOps {
         }, x);
     }
 
-    /** Throws unless {@code x} is a non-empty floating {@code [N, C, *spatial]} tensor with {@code d} spatial dimensions. */
+    /** Throws unless {@code x} is a floating {@code [N, C, *spatial]} tensor with {@code d} spatial dimensions. */
     static void requirePoolable(String op, Nd4jTensor x, int d, String geometry) {
         if (!x.dtype().isFloating()) {
             throw new DTypeMismatchException(op + ": the input must be floating, was " + x.dtype());
@@ -81,9 +84,12 @@ public final class PoolOps {
             throw new ShapeMismatchException(op + ": " + d + " spatial dimension(s) need a rank-" + (d + 2) + " input [N, C, "
                     + ConvChecks.spatialNames(d) + "], got " + Arrays.toString(x.shape()) + " " + geometry);
         }
-        for (int s : x.shape()) {
-            if (s == 0) {
-                throw new ShapeMismatchException(op + ": empty tensors are not supported, got " + Arrays.toString(x.shape()));
+        // An empty batch (or no channels) gives an empty result, as in PyTorch; an empty spatial extent has no windows.
+        int[] shape = x.shape();
+        for (int i = 2; i < shape.length; i++) {
+            if (shape[i] == 0) {
+                throw new ShapeMismatchException(op + ": spatial dimension " + i + " of the input " + Arrays.toString(shape)
+                        + " is empty (size 0); only the batch and channel dimensions may be 0");
             }
         }
     }

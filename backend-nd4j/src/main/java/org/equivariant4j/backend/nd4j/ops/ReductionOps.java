@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.ops.ElementwiseOps.Arith;
+import org.equivariant4j.core.error.ShapeMismatchException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
@@ -53,6 +54,42 @@ public final class ReductionOps {
         return g.reshape(keptShape(inputShape, axes)).broadcast(inputShape);
     }
 
+    /** The shape of a reduction's result: the reduced axes kept as 1 or dropped. */
+    static long[] reducedShape(long[] inputShape, int[] axes, boolean keepDims) {
+        if (keepDims) {
+            return keptShape(inputShape, axes);
+        }
+        long[] out = new long[inputShape.length - axes.length];
+        int n = 0;
+        for (int i = 0; i < inputShape.length; i++) {
+            if (Arrays.binarySearch(axes, i) < 0) {
+                out[n++] = inputShape[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A reduction of an empty tensor: {@code identity} where an axis of extent 0 is reduced (an
+     * empty result where other extents are 0), recorded with a zero gradient (see {@link EmptyOps}).
+     */
+    private static Nd4jTensor emptyReduction(String op, Nd4jTensor a, int[] ax, boolean keepDims, double identity) {
+        INDArray x = a.value();
+        return EmptyOps.result(op, EmptyOps.filled(reducedShape(x.shape(), ax, keepDims), identity, x.dataType()), a);
+    }
+
+    /** Refuses max, min and argmax over an axis of extent 0, which have no value to give (as PyTorch). */
+    private static void requireNonEmptyAxes(String op, Nd4jTensor a, int[] ax) {
+        long[] shape = a.value().shape();
+        for (int d : ax) {
+            if (shape[d] == 0) {
+                throw new ShapeMismatchException(op + ": cannot reduce over dimension " + d + " of " + Arrays.toString(shape)
+                        + ", which has size 0: the " + op + " of no values is undefined (PyTorch refuses it too); check the"
+                        + " tensor is not empty first");
+            }
+        }
+    }
+
     private static INDArray finish(INDArray reducedKeep, long[] inputShape, int[] axes, boolean keepDims) {
         if (keepDims) {
             return reducedKeep.reshape(keptShape(inputShape, axes));
@@ -69,6 +106,9 @@ public final class ReductionOps {
 
     public static Nd4jTensor sum(Nd4jTensor a, int[] dims, boolean keepDims) {
         int[] ax = axes(a, dims, "sum");
+        if (a.value().isEmpty()) {
+            return emptyReduction("sum", a, ax, keepDims, 0.0);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray out = ax.length == 0 ? x.dup() : finish(x.sum(true, ax), shape, ax, keepDims);
@@ -77,6 +117,10 @@ public final class ReductionOps {
 
     public static Nd4jTensor mean(Nd4jTensor a, int[] dims, boolean keepDims) {
         int[] ax = axes(a, dims, "mean");
+        if (a.value().isEmpty()) {
+            // 0 / 0, as PyTorch: the mean of no values is NaN.
+            return emptyReduction("mean", a, ax, keepDims, Double.NaN);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         long n = 1;
@@ -92,6 +136,10 @@ public final class ReductionOps {
     public static Nd4jTensor extremum(Nd4jTensor a, int[] dims, boolean keepDims, boolean isMax) {
         String op = isMax ? "max" : "min";
         int[] ax = axes(a, dims, op);
+        requireNonEmptyAxes(op, a, ax);
+        if (a.value().isEmpty()) {
+            return emptyReduction(op, a, ax, keepDims, 0.0);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray kept = isMax ? x.max(true, ax) : x.min(true, ax);
@@ -105,6 +153,9 @@ public final class ReductionOps {
 
     public static Nd4jTensor var(Nd4jTensor a, int[] dims, boolean keepDims) {
         int[] ax = axes(a, dims, "var");
+        if (a.value().isEmpty()) {
+            return emptyReduction("var", a, ax, keepDims, Double.NaN);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         long n = 1;
@@ -119,6 +170,10 @@ public final class ReductionOps {
 
     public static Nd4jTensor logSumExp(Nd4jTensor a, int dim, boolean keepDims) {
         int[] ax = axes(a, new int[] {dim}, "logSumExp");
+        if (a.value().isEmpty()) {
+            // log(0): the sum of no exponentials is 0.
+            return emptyReduction("logSumExp", a, ax, keepDims, Double.NEGATIVE_INFINITY);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray m = x.max(true, ax);
@@ -139,6 +194,9 @@ public final class ReductionOps {
 
     public static Nd4jTensor softmax(Nd4jTensor a, int dim) {
         int[] ax = axes(a, new int[] {dim}, "softmax");
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("softmax", a);
+        }
         INDArray x = a.value();
         INDArray max = x.max(true, ax);
         INDArray e = Transforms.exp(ElementwiseOps.apply("softmax", Arith.SUB, x, max), false);
@@ -159,6 +217,9 @@ public final class ReductionOps {
 
     public static Nd4jTensor logSoftmax(Nd4jTensor a, int dim) {
         int[] ax = axes(a, new int[] {dim}, "logSoftmax");
+        if (a.value().isEmpty()) {
+            return EmptyOps.sameShape("logSoftmax", a);
+        }
         INDArray x = a.value();
         INDArray max = x.max(true, ax);
         INDArray out = ElementwiseOps.apply("logSoftmax", Arith.SUB, x, max);
@@ -180,6 +241,9 @@ public final class ReductionOps {
 
     public static Nd4jTensor norm(Nd4jTensor a, int[] dims, boolean keepDims) {
         int[] ax = axes(a, dims, "norm");
+        if (a.value().isEmpty()) {
+            return emptyReduction("norm", a, ax, keepDims, 0.0);
+        }
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray kept = Transforms.sqrt(x.mul(x).sum(true, ax), false);
@@ -193,6 +257,10 @@ public final class ReductionOps {
 
     public static Nd4jTensor argmax(Nd4jTensor a, int dim) {
         int axis = ShapeOps.axis(a, dim, "argmax");
+        requireNonEmptyAxes("argmax", a, new int[] {axis});
+        if (a.value().isEmpty()) {
+            return Nd4jTensor.leaf(Nd4j.create(DataType.LONG, reducedShape(a.value().shape(), new int[] {axis}, false)));
+        }
         INDArray out = Nd4j.exec(new ArgMax(a.value(), false, new int[] {axis}))[0];
         return Nd4jTensor.leaf(out.castTo(DataType.LONG));
     }

@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,6 +54,10 @@ public final class SamplingOps {
         long channels = xs[1];
         long cells = product(Arrays.copyOfRange(xs, 2, 2 + d));
         long points = n * product(Arrays.copyOfRange(gs, 1, 1 + d));
+        long[] outShape = gs.clone();
+        outShape[1] = channels;
+        System.arraycopy(gs, 1, outShape, 2, d);
+        AllocationLimit.check("gridSample", outShape, type);
 
         // Everything below is per grid column j = (x, y, z), which indexes spatial dimension d - 1 - j.
         double[] length = new double[d];

@@ -3,6 +3,7 @@ package org.equivariant4j.backend.nd4j.ops;
 import java.util.Arrays;
 
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
+import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.PadMode;
@@ -287,6 +288,7 @@ public final class ShapeOps {
             padded[d] = shape[d] + before[d] + after[d];
             interior[d] = NDArrayIndex.interval(before[d], before[d] + shape[d]);
         }
+        AllocationLimit.check("pad", padded, x.dataType());
         INDArray out = Nd4j.valueArrayOf(padded, value, x.dataType());
         if (x.length() > 0) {
             out.get(interior).assign(x);
@@ -367,6 +369,12 @@ public final class ShapeOps {
             values[i] = v;
             sizes[i] = v.size(d);
         }
+        long[] joined = values[0].shape().clone();
+        joined[d] = 0;
+        for (long s : sizes) {
+            joined[d] += s;
+        }
+        AllocationLimit.check("concat", joined, values[0].dataType());
         INDArray out = ts.length == 1 ? values[0].dup() : Nd4j.concat(d, values);
         return Nd4jTensor.record("concat", out, g -> {
             INDArray[] grads = new INDArray[ts.length];
