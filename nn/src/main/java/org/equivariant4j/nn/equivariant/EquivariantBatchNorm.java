@@ -8,6 +8,8 @@ import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.norm.RunningAverage;
+import org.equivariant4j.nn.norm.RunningStatistics;
 
 /**
  * Batch normalisation of regular (more generally: permutation) fields. Per-channel statistics would break
@@ -18,13 +20,12 @@ import org.equivariant4j.core.tensor.Tensors;
  * field.
  *
  * <p>As in PyTorch: in training mode the batch statistics normalise (biased variance) and update the
- * running statistics with momentum 0.1 (unbiased variance, counting N·S·d samples for a field of dimension
+ * running statistics with momentum 0.1 by default, an option (unbiased variance, counting N·S·d samples for a field of dimension
  * d); in evaluation mode the running statistics are used. Buffers {@code running_mean} and
  * {@code running_var} have one entry per field; eps is 1e-5. Fields whose matrices are not permutations
  * (irreps of dimension above one) are refused at construction, naming them.
  */
-public final class EquivariantBatchNorm extends EquivariantLayer {
-    private static final double MOMENTUM = 0.1;
+public final class EquivariantBatchNorm extends EquivariantLayer implements RunningStatistics {
     private static final double EPS = 1e-5;
 
     private final FieldLayout layout;
@@ -34,10 +35,17 @@ public final class EquivariantBatchNorm extends EquivariantLayer {
     /** [F, C]: 1/d_f where channel c belongs to field f (d_f its dimension): averages channels per field. */
     private final double[] averaging;
     private final double[] fieldDimensions;
+    private final RunningAverage average;
 
     /** Batch normalisation of every field of {@code type}, which must permute its channels (regular, quotient, trivial). */
     public EquivariantBatchNorm(FieldType type) {
+        this(type, 0.1);
+    }
+
+    /** As {@link #EquivariantBatchNorm(FieldType)} with the running statistics' {@code momentum} (default 0.1). */
+    public EquivariantBatchNorm(FieldType type, double momentum) {
         super(type, type);
+        this.average = new RunningAverage("EquivariantBatchNorm(" + type.representation().name() + ")", momentum);
         PointwiseNonlinearity.requirePointwise(type, "EquivariantBatchNorm");
         this.layout = FieldLayout.of(type.representation());
         int f = layout.fieldCount();
@@ -115,9 +123,28 @@ public final class EquivariantBatchNorm extends EquivariantLayer {
             Tensor runningMean = buffer("running_mean");
             Tensor runningVar = buffer("running_var");
             Tensor unbiased = var.detach().to(runningVar.dtype()).mul(Tensors.of(correction, runningVar.dtype(), correction.length));
-            setBuffer("running_mean", runningMean.mul(1 - MOMENTUM).add(mean.detach().to(runningMean.dtype()).mul(MOMENTUM)));
-            setBuffer("running_var", runningVar.mul(1 - MOMENTUM).add(unbiased.mul(MOMENTUM)));
+            double w = average.nextWeight();
+            setBuffer("running_mean", runningMean.mul(1 - w).add(mean.detach().to(runningMean.dtype()).mul(w)));
+            setBuffer("running_var", runningVar.mul(1 - w).add(unbiased.mul(w)));
         }
+    }
+
+    @Override
+    public void resetRunningStatistics() {
+        Tensor mean = buffer("running_mean");
+        setBuffer("running_mean", Tensors.zeros(mean.dtype(), layout.fieldCount()));
+        setBuffer("running_var", Tensors.ones(mean.dtype(), layout.fieldCount()));
+        average.reset();
+    }
+
+    @Override
+    public void averageCumulatively(boolean on) {
+        average.cumulative(on);
+    }
+
+    /** The momentum of the running statistics (default 0.1). */
+    public double momentum() {
+        return average.momentum();
     }
 
     /** {@code "EquivariantBatchNorm(4x regular)"}. */

@@ -22,14 +22,14 @@ import org.equivariant4j.core.tensor.Tensors;
  * not depend on the rest of the batch. {@code num_batches_tracked} is kept for state-dict
  * compatibility with PyTorch.
  */
-public final class BatchNorm extends UnaryModule {
+public final class BatchNorm extends UnaryModule implements RunningStatistics {
     private static final String RUNNING_MEAN = "running_mean";
     private static final String RUNNING_VAR = "running_var";
     private static final String NUM_BATCHES = "num_batches_tracked";
 
     private final int channels;
     private final double eps;
-    private final double momentum;
+    private final RunningAverage average;
     private final Parameter weight;
     private final Parameter bias;
 
@@ -45,12 +45,9 @@ public final class BatchNorm extends UnaryModule {
         if (!(eps > 0)) {
             throw new IllegalArgumentException("BatchNorm: eps must be positive, got " + eps);
         }
-        if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("BatchNorm: momentum must be in [0, 1], got " + momentum);
-        }
         this.channels = channels;
         this.eps = eps;
-        this.momentum = momentum;
+        this.average = new RunningAverage("BatchNorm(" + channels + ")", momentum);
         this.weight = affine ? registerParameter("weight", Tensors.ones(dtype, channels)) : null;
         this.bias = affine ? registerParameter("bias", Tensors.zeros(dtype, channels)) : null;
         registerBuffer(RUNNING_MEAN, Tensors.zeros(dtype, channels));
@@ -123,11 +120,31 @@ public final class BatchNorm extends UnaryModule {
             Tensor unbiased = batchVar.detach().reshape(channels).mul((double) perChannel / (perChannel - 1));
             Tensor runningMean = buffer(RUNNING_MEAN);
             Tensor runningVar = buffer(RUNNING_VAR);
-            setBuffer(RUNNING_MEAN, runningMean.mul(1 - momentum).add(mean.mul(momentum).to(runningMean.dtype())));
-            setBuffer(RUNNING_VAR, runningVar.mul(1 - momentum).add(unbiased.mul(momentum).to(runningVar.dtype())));
+            double w = average.nextWeight();
+            setBuffer(RUNNING_MEAN, runningMean.mul(1 - w).add(mean.mul(w).to(runningMean.dtype())));
+            setBuffer(RUNNING_VAR, runningVar.mul(1 - w).add(unbiased.mul(w).to(runningVar.dtype())));
             // Counted in Java: the engine's scalar add is not defined for INT64 tensors.
             setBuffer(NUM_BATCHES, Tensors.scalar(batchesTracked() + 1, DType.INT64));
         }
+    }
+
+    @Override
+    public void resetRunningStatistics() {
+        Tensor mean = buffer(RUNNING_MEAN);
+        setBuffer(RUNNING_MEAN, Tensors.zeros(mean.dtype(), channels));
+        setBuffer(RUNNING_VAR, Tensors.ones(mean.dtype(), channels));
+        setBuffer(NUM_BATCHES, Tensors.scalar(0, DType.INT64));
+        average.reset();
+    }
+
+    @Override
+    public void averageCumulatively(boolean on) {
+        average.cumulative(on);
+    }
+
+    /** The momentum of the running statistics (PyTorch's default 0.1). */
+    public double momentum() {
+        return average.momentum();
     }
 
     @Override

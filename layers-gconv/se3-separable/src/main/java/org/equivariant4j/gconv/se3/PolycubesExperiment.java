@@ -29,6 +29,7 @@ import org.equivariant4j.groups.FiniteRotationGroup;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
+import org.equivariant4j.nn.norm.BatchNormStatistics;
 
 /**
  * Does an SE(3) group CNN generalise to rotations it never saw? Polycube volumes ({@link Polycubes}) in the
@@ -198,12 +199,20 @@ public final class PolycubesExperiment implements Experiment {
             this.models = names;
         }
 
-        /** Re-estimates every model's batch-norm statistics at its current weights (see {@link BatchNormRecalibration}). */
+        /**
+         * Re-estimates every model's batch-norm statistics at its current weights from the first training batches
+         * ({@link BatchNormStatistics}), so that an evaluation depends on the weights and data alone: the running
+         * averages left by training lag the separable G-CNNs' quickly moving features (eval mode predicted one class),
+         * and re-running batches on top of them made each evaluation depend on the evaluations before it.
+         */
         private void recalibrate() {
-            BatchNormRecalibration recalibration = new BatchNormRecalibration(trainSet().features(), 8, RECALIBRATION_BATCHES);
+            Tensor features = trainSet().features();
+            int batch = Math.min(8, features.size(0));
+            int batches = Math.max(1, Math.min(RECALIBRATION_BATCHES, features.size(0) / batch));
             for (String name : models) {
                 ClassifierSet.Trained m = models().get(name);
-                recalibration.apply(m.module(), m.forward());
+                BatchNormStatistics.reestimate(m.module(), batches, b -> m.forward().apply(features.narrow(0, b * batch, batch)));
+                m.module().eval();
             }
         }
 

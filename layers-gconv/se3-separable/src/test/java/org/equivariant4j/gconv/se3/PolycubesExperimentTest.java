@@ -55,7 +55,7 @@ class PolycubesExperimentTest {
 
     /**
      * Evaluation re-estimates batch-norm statistics from fresh, so it depends on the weights alone: twice in a row it
-     * gives the same metrics (it did not, before: see {@link BatchNormRecalibration}); two runs with one seed give
+     * gives the same metrics (it did not, before: see {@code BatchNormStatistics}); two runs with one seed give
      * identical training losses and metrics, another seed other ones.
      */
     @Test
