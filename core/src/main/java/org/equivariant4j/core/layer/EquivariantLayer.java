@@ -2,6 +2,7 @@ package org.equivariant4j.core.layer;
 
 import java.util.Optional;
 
+import org.equivariant4j.core.error.Equivariant4jException;
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -41,7 +42,13 @@ public abstract class EquivariantLayer extends Module {
                     + "; convert the field (or insert a layer mapping " + input.type().representation().name() + " to "
                     + inType.representation().name() + ") before this layer");
         }
-        GeometricTensor out = apply(input);
+        GeometricTensor out;
+        try {
+            out = apply(input);
+        } catch (Equivariant4jException e) {
+            // Keep the exception's type (callers catch ShapeMismatchException and the like); say where it happened.
+            throw e.addContext(this + ": " + inType + " -> " + outType);
+        }
         if (!out.type().isCompatible(outType)) {
             throw new IllegalStateException(this + " produced a field of type " + out.type() + ", not its declared " + outType);
         }

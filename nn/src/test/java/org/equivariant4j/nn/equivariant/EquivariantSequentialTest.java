@@ -76,4 +76,20 @@ class EquivariantSequentialTest {
         assertThatThrownBy(() -> net.forward(wrong)).isInstanceOf(FieldTypeMismatchException.class)
                 .hasMessageContaining("expected an input of type C4 on Z2: regular + trivial but was C4 on Z2: 2x regular");
     }
+
+    @Test
+    void anErrorRaisedInsideALayerNamesEveryLayerItPassedThroughAndKeepsItsType() {
+        EquivariantLinear first = new EquivariantLinear(vectors(REG), vectors(sum(REG, REG)), new Rng(1));
+        EquivariantLinear second = new EquivariantLinear(vectors(sum(REG, REG)), vectors(REG), new Rng(2));
+        EquivariantSequential net = new EquivariantSequential(first, second);
+        GeometricTensor wrongDType = GeometricTensor.of(Tensors.randn(new Rng(3), DType.FLOAT64, 2, 4), vectors(REG));
+        assertThatThrownBy(() -> net.forward(wrongDType)).isInstanceOf(org.equivariant4j.core.error.Equivariant4jException.class)
+                .satisfies(e -> {
+                    var context = ((org.equivariant4j.core.error.Equivariant4jException) e).context();
+                    assertThat(context).hasSize(2);
+                    assertThat(context.get(0)).startsWith(first.toString()).contains("C4 on vectors: regular -> C4 on vectors: 2x regular");
+                    assertThat(context.get(1)).startsWith("EquivariantSequential(");
+                })
+                .hasMessageContaining("\n  in " + first + ": C4 on vectors: regular -> C4 on vectors: 2x regular");
+    }
 }
