@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Rng;
@@ -13,8 +12,9 @@ import org.equivariant4j.nn.layer.Linear;
 
 /**
  * The paper's weight-sharing network: a {@link WeightSharingLifting} layer and {@code layers - 1}
- * {@link WeightSharingGroupConv} layers, each followed by a ReLU (the paper's code adds a layer norm), then a mean (the
- * paper) or a maximum over space, a mean (the paper) or a maximum over the |G| group channels of every field, and a
+ * {@link WeightSharingGroupConv} layers, each followed by an optional layer norm (the paper's code: every example's
+ * activations over all channels and positions to mean 0 and variance 1, no affine parameters) and a ReLU, then a mean
+ * (the paper) or a maximum over space, a mean (the paper) or a maximum over the |G| group channels of every field, and a
  * linear read-out. When the matrices are a group's kernel permutations the output is invariant to that group (both
  * pools are unchanged by rotating the grid and permuting the group channels); while they are learned the network is
  * an ordinary CNN whose |G| kernels per field are tied only through the canonical kernel.
@@ -27,6 +27,7 @@ public final class WeightSharingCnn extends Module {
     private final int order;
     private final boolean maxOverSpace;
     private final boolean maxOverGroup;
+    private final boolean layerNorm;
 
     /**
      * @param group        labels the |G| channels of each field (only its order matters while the matrices are learned)
@@ -37,6 +38,15 @@ public final class WeightSharingCnn extends Module {
      */
     public WeightSharingCnn(FiniteGroup group, int inChannels, int channels, int layers, int kernelSize, int classes,
             WeightSharingOptions options, boolean maxOverSpace, boolean maxOverGroup, Rng rng) {
+        this(group, inChannels, channels, layers, kernelSize, classes, options, maxOverSpace, maxOverGroup, false, rng);
+    }
+
+    /**
+     * As above, with {@code layerNorm}: normalise every example's activations after each convolution (the paper's
+     * code), which keeps a deep stack trainable without batch statistics.
+     */
+    public WeightSharingCnn(FiniteGroup group, int inChannels, int channels, int layers, int kernelSize, int classes,
+            WeightSharingOptions options, boolean maxOverSpace, boolean maxOverGroup, boolean layerNorm, Rng rng) {
         if (layers < 1) {
             throw new IllegalArgumentException("WeightSharingCnn: needs at least the lifting layer, got " + layers + " layers");
         }
@@ -44,6 +54,7 @@ public final class WeightSharingCnn extends Module {
         this.order = group.order();
         this.maxOverSpace = maxOverSpace;
         this.maxOverGroup = maxOverGroup;
+        this.layerNorm = layerNorm;
         this.lifting = registerModule("lift", new WeightSharingLifting(group, inChannels, channels, kernelSize, options, rng.split()));
         for (int i = 1; i < layers; i++) {
             convs.add(registerModule("conv" + i, new WeightSharingGroupConv(group, channels, channels, kernelSize, options,
@@ -76,17 +87,42 @@ public final class WeightSharingCnn extends Module {
 
     /** The lifting layer's output {@code [N, channels·|G|, H, W]} (group index fastest), before any nonlinearity. */
     public Tensor liftedMaps(Tensor images) {
-        return lifting.forward(GeometricTensor.of(images, lifting.inType())).tensor();
+        return lifting.forward(images);
     }
 
     private Tensor features(Tensor images) {
-        GeometricTensor h = lifting.forward(GeometricTensor.of(images, lifting.inType()));
-        h = h.withTensor(h.tensor().relu());
+        Tensor h = activate(lifting.forward(images));
         for (WeightSharingGroupConv conv : convs) {
-            h = conv.forward(h);
-            h = h.withTensor(h.tensor().relu());
+            h = activate(conv.forward(h));
         }
-        return h.tensor();
+        return h;
+    }
+
+    private Tensor activate(Tensor h) {
+        if (!layerNorm) {
+            return h.relu();
+        }
+        int[] s = h.shape();
+        Tensor flat = h.reshape(s[0], s[1] * s[2] * s[3]);
+        // Per example, over every channel and position: commutes with rotating the grid and permuting group channels.
+        Tensor centred = flat.sub(flat.mean(1, true));
+        Tensor normed = centred.div(centred.pow(2).mean(1, true).add(1e-5).sqrt());
+        return normed.reshape(s).relu();
+    }
+
+    /** Whether each convolution is followed by a layer norm. */
+    public boolean layerNorm() {
+        return layerNorm;
+    }
+
+    /**
+     * Sets every layer's matrices to the group's permutations of its kernel: the network becomes a regular G-CNN of the
+     * same shape (its scores then have zero gradient: Sinkhorn is saturated at a permutation).
+     */
+    public void tieToGroup() {
+        for (WeightSharingConv layer : weightSharingLayers()) {
+            layer.setPermutations(layer.groupPermutations());
+        }
     }
 
     public WeightSharingLifting lifting() {

@@ -2,19 +2,16 @@ package org.equivariant4j.gconv.weightsharing;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Optional;
 
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
-import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.group.Representation;
-import org.equivariant4j.core.layer.ApproximateEquivariance;
-import org.equivariant4j.core.layer.EquivariantLayer;
+import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.module.Parameter;
-import org.equivariant4j.core.tensor.ConvSpec;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
@@ -37,32 +34,27 @@ import org.equivariant4j.core.tensor.Tensors;
  * A forward pass is one batched matmul {@code [|G|, m, m] x [m, Cout·Cin]}, one permute, and ONE convolution
  * with all |G| kernels; the Sinkhorn normalisation adds 2 x iterations reductions over the whole batch of matrices.
  *
- * <h2>Equivariance</h2>
- * The field types name a finite group of order |G| whose elements label the |G| output channels. The layer is exactly
- * equivariant to that group when its matrices are the group's permutations of the kernel
- * ({@link #tieToGroup()}), and then {@link #approximation()} is empty; while the matrices are learned it declares
- * that it guarantees nothing (an unbounded tolerance with the reason), since discovering whether a symmetry holds is
- * the point of the method.
+ * <h2>Not an equivariant layer</h2>
+ * While its matrices are learned this layer is an ordinary convolution whose |G| kernels per field are tied only
+ * through the canonical kernel: it guarantees no equivariance (discovering which symmetry holds is the point of the
+ * method), so it is a plain {@link Module} taking and returning tensors. The group only labels the |G| output channels
+ * of each field. {@link #tied()} returns the equivariant layer it becomes with the group's permutations of the kernel
+ * as matrices: a regular group convolution with this canonical kernel and bias.
  */
-public abstract class WeightSharingConv extends EquivariantLayer {
+public abstract sealed class WeightSharingConv extends Module permits WeightSharingLifting, WeightSharingGroupConv {
     /** Scores of exact permutations: 0 on the permutation, this many temperatures below elsewhere (exp underflows to 0). */
     private static final double HARD = 1000;
 
     private final FiniteGroup group;
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernelSize;
-    private final int inGroupChannels;
-    private final int positions;
+    private final SharingLayout layout;
     private final WeightSharingOptions options;
     private final Sinkhorn sinkhorn;
     private final Parameter weight;
     private final Parameter scores;
     private final Parameter bias;
 
-    WeightSharingConv(FiniteGroup group, FieldType inType, int inChannels, int inGroupChannels, int outChannels, int kernelSize,
+    WeightSharingConv(FiniteGroup group, int inChannels, int inGroupChannels, int outChannels, int kernelSize,
             WeightSharingOptions options, Rng rng) {
-        super(inType, FieldType.of(Domain.grid(2), copies(Representation.regular(group), outChannels)));
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": channel counts must be >= 1, got in "
                     + inChannels + ", out " + outChannels);
@@ -72,27 +64,24 @@ public abstract class WeightSharingConv extends EquivariantLayer {
                     + " the kernel about its centre cell), got " + kernelSize);
         }
         this.group = group;
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernelSize = kernelSize;
-        this.inGroupChannels = inGroupChannels;
-        this.positions = inGroupChannels * kernelSize * kernelSize;
+        this.layout = new SharingLayout(group.order(), inChannels, inGroupChannels, outChannels, kernelSize);
         this.options = options;
         this.sinkhorn = new Sinkhorn(options.iterations(), options.temperature());
         int g = group.order();
-        int[] shape = inGroupChannels == 1 ? new int[] {outChannels, inChannels, kernelSize, kernelSize}
-                : new int[] {outChannels, inChannels, inGroupChannels, kernelSize, kernelSize};
+        int positions = layout.positions();
         // He initialisation over the fan-in of one transformed kernel (a soft permutation averages entries, so it
         // can only shrink this scale; the paper's code likewise initialises the canonical kernel alone).
         double std = Math.sqrt(2.0 / (inChannels * positions));
-        this.weight = registerParameter("weight", Tensors.randn(rng, shape).mul(std));
+        this.weight = registerParameter("weight", Tensors.randn(rng, layout.weightShape()).mul(std));
         int learned = options.fixIdentity() ? g - 1 : g;
         if (learned < 1) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": with the first matrix fixed to the identity"
                     + " the group needs at least 2 elements, got " + group.name());
         }
-        // Uniform [0, 1) scores, as the paper's "rand" initialisation: close to the uniform doubly stochastic matrix.
-        this.scores = registerParameter("scores", Tensors.uniform(rng, 0, 1, DType.FLOAT32, learned, positions, positions));
+        // Uniform [0, scale) scores, the paper's "rand" initialisation at scale 1: close to the uniform doubly
+        // stochastic matrix.
+        this.scores = registerParameter("scores", Tensors.uniform(rng, 0, options.scoreScale(), DType.FLOAT32, learned,
+                positions, positions));
         if (options.fixIdentity()) {
             registerBuffer("identity", KernelPermutations.toTensor(new double[][][] {identity(positions)}, DType.FLOAT32));
         }
@@ -103,33 +92,55 @@ public abstract class WeightSharingConv extends EquivariantLayer {
         return n == 1 ? r : Representation.directSum(Collections.nCopies(n, r));
     }
 
+    /** The group whose elements label the |G| output channels of each field (and whose permutations {@link #tied()} uses). */
     public final FiniteGroup group() {
         return group;
     }
 
     public final int inChannels() {
-        return inChannels;
+        return layout.inChannels();
     }
 
     public final int outChannels() {
-        return outChannels;
+        return layout.outChannels();
     }
 
     public final int kernelSize() {
-        return kernelSize;
+        return layout.kernelSize();
     }
 
     /** m: the number of kernel entries the matrices permute (k² for lifting, |G|·k² for group layers). */
     public final int positions() {
-        return positions;
+        return layout.positions();
     }
 
     public final WeightSharingOptions options() {
         return options;
     }
 
+    final SharingLayout layout() {
+        return layout;
+    }
+
     /** The group's exact permutations of this layer's kernel, {@code [|G|][m][m]}. */
     public abstract double[][][] groupPermutations();
+
+    /**
+     * The equivariant layer this one becomes when its matrices are the group's permutations of the kernel
+     * ({@link #groupPermutations()}): a regular group convolution ({@code Cin x trivial} or {@code Cin x regular} to
+     * {@code Cout x regular} fields, exact for every element) with a copy of this layer's canonical kernel and bias.
+     * Training the returned layer trains a G-CNN layer; this one is left unchanged.
+     */
+    public final TiedWeightSharingConv tied() {
+        double[][][] p = groupPermutations();
+        Tensor w = weight.value();
+        return new TiedWeightSharingConv(group, FieldType.of(Domain.grid(2), copies(inputRepresentation(),
+                layout.inChannels())), layout, KernelPermutations.toTensor(p, w.dtype()), w.detach(),
+                bias == null ? null : bias.value().detach());
+    }
+
+    /** The representation of one input field: trivial (lifting) or regular (group layer). */
+    abstract Representation inputRepresentation();
 
     /** The |G| doubly stochastic weight-sharing matrices {@code [|G|, m, m]} (differentiable; the first is the identity if fixed). */
     public final Tensor matrices() {
@@ -138,6 +149,27 @@ public abstract class WeightSharingConv extends EquivariantLayer {
             return learned;
         }
         return Tensors.concat(0, buffer("identity").to(learned.dtype()), learned);
+    }
+
+    /**
+     * The current weight-sharing matrices as float64 values {@code [|G|][m][m]}, detached: what the analysis reads
+     * ({@link org.equivariant4j.gconv.weightsharing.analysis.SymmetryAnalysis}, {@code MatrixDistances},
+     * {@code MatrixFigure}). Row r of matrix g says how much canonical kernel entry each column contributes to entry r
+     * of kernel g; a permutation copies one entry.
+     */
+    public final double[][][] learnedMatrices() {
+        try (GradMode.Scope ignored = GradMode.disabled()) {
+            Tensor m = matrices().to(DType.FLOAT64);
+            int[] s = m.shape();
+            double[] flat = m.toDoubleArray();
+            double[][][] out = new double[s[0]][s[1]][s[2]];
+            for (int g = 0; g < s[0]; g++) {
+                for (int i = 0; i < s[1]; i++) {
+                    System.arraycopy(flat, (g * s[1] + i) * s[2], out[g][i], 0, s[2]);
+                }
+            }
+            return out;
+        }
     }
 
     /** The raw scores {@code [|G| - 1 or |G|, m, m]} that Sinkhorn normalises. */
@@ -152,29 +184,17 @@ public abstract class WeightSharingConv extends EquivariantLayer {
 
     /** The |G| transformed kernels stacked as one convolution weight {@code [Cout·|G|, Cin·gIn, k, k]} (group index fastest). */
     public final Tensor kernel() {
-        int g = group.order();
-        Tensor canonical = weight.value().reshape(outChannels * inChannels, positions).transpose(0, 1);
-        Tensor shared = matrices().matmul(canonical);                      // [G, m, Cout*Cin]
-        return shared.reshape(g, positions, outChannels, inChannels)
-                .permute(2, 0, 3, 1)                                        // [Cout, G, Cin, m]
-                .reshape(outChannels * g, inChannels * inGroupChannels, kernelSize, kernelSize);
+        return layout.kernel(matrices(), weight.value());
     }
 
-    @Override
-    protected final GeometricTensor apply(GeometricTensor input) {
-        Tensor x = input.tensor();
-        int[] s = x.shape();
-        if (s.length != 4) {
-            throw new ShapeMismatchException(this + ": expected an input [N, " + inType().channels() + ", H, W] but was "
-                    + Arrays.toString(s));
-        }
-        Tensor b = null;
-        if (bias != null) {
-            int g = group.order();
-            b = bias.value().reshape(outChannels, 1).expand(outChannels, g).reshape(outChannels * g);
-        }
-        Tensor y = x.conv(kernel(), b, ConvSpec.of(2).withPadding(kernelSize / 2));
-        return GeometricTensor.of(y, outType());
+    /**
+     * Applies the layer to {@code input [N, Cin·gIn, H, W]} (gIn = 1 lifting, |G| group layer; channel {@code ci·|G| + h}
+     * for the group layer): {@code [N, Cout·|G|, H, W]}, channel {@code c·|G| + g} from kernel g.
+     *
+     * @throws ShapeMismatchException naming this layer if the input is not of that shape
+     */
+    public final Tensor forward(Tensor input) {
+        return layout.convolve(this, input, kernel(), bias == null ? null : bias.value());
     }
 
     /**
@@ -186,6 +206,7 @@ public abstract class WeightSharingConv extends EquivariantLayer {
      */
     public final void setPermutations(double[][][] permutations) {
         int g = group.order();
+        int positions = layout.positions();
         if (permutations.length != g) {
             throw new ShapeMismatchException(this + ": expected " + g + " permutation matrices but got " + permutations.length);
         }
@@ -208,21 +229,15 @@ public abstract class WeightSharingConv extends EquivariantLayer {
         scores.set(KernelPermutations.toTensor(hard, scores.value().dtype()));
     }
 
-    /** Sets the matrices to the group's own permutations of the kernel: the layer becomes a regular group convolution. */
-    public final void tieToGroup() {
-        setPermutations(groupPermutations());
-    }
-
     /** Largest entry-wise difference between the current matrices and the group's permutations of the kernel. */
     public final double distanceToGroup() {
-        double[] current = matrices().to(DType.FLOAT64).toDoubleArray();
+        double[][][] current = learnedMatrices();
         double[][][] exact = groupPermutations();
         double worst = 0;
-        int k = 0;
-        for (double[][] p : exact) {
-            for (double[] row : p) {
-                for (double v : row) {
-                    worst = Math.max(worst, Math.abs(current[k++] - v));
+        for (int g = 0; g < exact.length; g++) {
+            for (int r = 0; r < exact[g].length; r++) {
+                for (int c = 0; c < exact[g][r].length; c++) {
+                    worst = Math.max(worst, Math.abs(current[g][r][c] - exact[g][r][c]));
                 }
             }
         }
@@ -239,17 +254,8 @@ public abstract class WeightSharingConv extends EquivariantLayer {
         return PermutationRegularizers.entropy(matrices());
     }
 
-    @Override
-    public final Optional<ApproximateEquivariance> approximation() {
-        if (distanceToGroup() == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new ApproximateEquivariance(Double.MAX_VALUE, Double.MAX_VALUE, "learned weight sharing: exactly "
-                + group.name() + "-equivariant only once the matrices are the group's permutations of the kernel (tieToGroup());"
-                + " while they are learned nothing is guaranteed"));
-    }
-
     private void checkPermutation(double[][] p, int index) {
+        int positions = layout.positions();
         if (p.length != positions) {
             throw new ShapeMismatchException(this + ": permutation " + index + " must be " + positions + "x" + positions
                     + " but has " + p.length + " rows");
@@ -293,7 +299,8 @@ public abstract class WeightSharingConv extends EquivariantLayer {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(" + group.name() + ", " + inChannels + " -> " + outChannels + ", k=" + kernelSize
-                + ", " + sinkhorn + (options.fixIdentity() ? ", identity fixed" : "") + ")";
+        return getClass().getSimpleName() + "(" + group.name() + " labels, " + layout.inChannels() + " -> "
+                + layout.outChannels() + " fields, k=" + layout.kernelSize() + ", " + sinkhorn
+                + (options.fixIdentity() ? ", identity fixed" : "") + ", learned: not equivariant)";
     }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 8's equivalence: with the matrices set to the regular representation of C4 or D4 on the kernel grid
- * ({@link WeightSharingConv#tieToGroup()}) and the regular G-CNN's canonical weight and bias copied across, the
- * weight-sharing lifting and group layers give exactly the outputs of {@code LiftingConv2d} / {@code GroupConv2d}
+ * ({@link WeightSharingConv#tied()}, and the learned layer given those permutations) and the regular G-CNN's canonical
+ * weight and bias copied across, the weight-sharing lifting and group layers give exactly the outputs of
+ * {@code LiftingConv2d} / {@code GroupConv2d}
  * (float64: 1e-12 absolute; float32: 1e-5 relative to the output's largest entry), and the test kit then passes them
  * on every element.
  */
@@ -55,29 +56,33 @@ class RegularEquivalenceTest {
     private static void compare(RegularConv regular, WeightSharingConv shared, DType dtype, Tensor x) {
         regular.to(dtype);
         shared.to(dtype);
-        shared.tieToGroup();
         // A non-zero bias, so its layout over the group channels is compared too.
         Tensor bias = Tensors.randn(new Rng(7), dtype, regular.outFields());
         param(regular, "bias").set(bias);
         param(shared, "bias").set(bias);
         param(shared, "weight").set(param(regular, "weight").value());
-        assertThat(shared.inType()).isEqualTo(regular.inType());
-        assertThat(shared.outType()).isEqualTo(regular.outType());
+        TiedWeightSharingConv tied = shared.tied();
+        assertThat(tied.inType()).isEqualTo(regular.inType());
+        assertThat(tied.outType()).isEqualTo(regular.outType());
 
         Tensor expected = regular.forward(GeometricTensor.of(x, regular.inType())).tensor();
-        Tensor actual = shared.forward(GeometricTensor.of(x, shared.inType())).tensor();
+        Tensor actual = tied.forward(GeometricTensor.of(x, tied.inType())).tensor();
+        shared.setPermutations(shared.groupPermutations());
+        Tensor learned = shared.forward(x);
         assertThat(actual.shape()).containsExactly(expected.shape());
         double scale = max(expected.abs());
         double tolerance = dtype == DType.FLOAT64 ? 1e-12 : 1e-5 * scale;
         assertThat(scale).isGreaterThan(0.1);
         assertThat(max(actual.sub(expected).abs())).as("largest output difference, %s %s", shared.group().name(), dtype)
                 .isLessThanOrEqualTo(tolerance);
-        assertThat(max(shared.kernel().sub(regular.stackedKernel()).abs())).as("stacked kernels")
+        assertThat(max(learned.sub(expected).abs())).as("learned layer set to the permutations, %s %s", shared.group().name(),
+                dtype).isLessThanOrEqualTo(tolerance);
+        assertThat(max(tied.kernel().sub(regular.stackedKernel()).abs())).as("stacked kernels")
                 .isLessThanOrEqualTo(dtype == DType.FLOAT64 ? 1e-15 : 1e-7);
 
         double kit = dtype == DType.FLOAT64 ? 1e-10 : 1e-4;
-        EquivarianceAssertions.assertThat((EquivariantLayer) shared).inDType(dtype)
-                .isEquivariantUnder(shared.group().elements()).within(kit, kit);
+        EquivarianceAssertions.assertThat((EquivariantLayer) tied).inDType(dtype)
+                .isEquivariantUnder(tied.group().elements()).within(kit, kit);
     }
 
     private static org.equivariant4j.core.module.Parameter param(Module m, String name) {

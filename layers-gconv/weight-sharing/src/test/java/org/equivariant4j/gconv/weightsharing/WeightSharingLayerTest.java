@@ -6,6 +6,7 @@ import static org.equivariant4j.testkit.equivariance.EquivarianceAssertions.asse
 
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.GeometricTensor;
+import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -42,11 +43,11 @@ class WeightSharingLayerTest {
 
     @Test
     void liftingTiedToC4RotatesAndPermutesExactly() {
-        WeightSharingLifting layer = new WeightSharingLifting(C4, 2, 3, 5, WeightSharingOptions.defaults(), new Rng(1));
-        layer.to(DType.FLOAT64);
-        layer.tieToGroup();
+        WeightSharingLifting learned = new WeightSharingLifting(C4, 2, 3, 5, WeightSharingOptions.defaults(), new Rng(1));
+        learned.to(DType.FLOAT64);
+        TiedWeightSharingConv layer = learned.tied();
         Tensor x = Tensors.randn(new Rng(2), DType.FLOAT64, 2, 2, 9, 9);
-        Tensor y = layer.forward(GeometricTensor.of(x, layer.inType())).tensor();
+        Tensor y = layer.forward(x);
         Tensor yRot = layer.forward(GeometricTensor.of(rot90(x), layer.inType())).tensor();
         assertThat(yRot.shape()).containsExactly(2, 12, 9, 9);
         assertThat(maxAbs(yRot, shiftGroupChannels(rot90(y), 3))).isLessThan(1e-12);
@@ -56,12 +57,12 @@ class WeightSharingLayerTest {
 
     @Test
     void groupLayerTiedToC4RotatesAndPermutesExactly() {
-        WeightSharingGroupConv layer = new WeightSharingGroupConv(C4, 2, 2, 3, WeightSharingOptions.defaults(), new Rng(3));
-        layer.to(DType.FLOAT64);
-        layer.tieToGroup();
+        WeightSharingGroupConv learned = new WeightSharingGroupConv(C4, 2, 2, 3, WeightSharingOptions.defaults(), new Rng(3));
+        learned.to(DType.FLOAT64);
+        TiedWeightSharingConv layer = learned.tied();
         Tensor x = Tensors.randn(new Rng(4), DType.FLOAT64, 2, 8, 7, 7);
         Tensor y = layer.forward(GeometricTensor.of(x, layer.inType())).tensor();
-        Tensor yRot = layer.forward(GeometricTensor.of(shiftGroupChannels(rot90(x), 2), layer.inType())).tensor();
+        Tensor yRot = layer.forward(shiftGroupChannels(rot90(x), 2));
         assertThat(maxAbs(yRot, shiftGroupChannels(rot90(y), 2))).isLessThan(1e-12);
     }
 
@@ -71,34 +72,70 @@ class WeightSharingLayerTest {
             for (boolean fix : new boolean[] {true, false}) {
                 // A tied layer is exact for any iteration count; 3 keeps the 2 x 2 x 2 x 8 checks quick.
                 WeightSharingOptions o = WeightSharingOptions.defaults().withIterations(3).withFixIdentity(fix);
-                WeightSharingLifting lift = new WeightSharingLifting(group, 2, 2, 3, o, new Rng(5));
-                lift.tieToGroup();
+                TiedWeightSharingConv lift = new WeightSharingLifting(group, 2, 2, 3, o, new Rng(5)).tied();
                 assertThat(lift.approximation()).isEmpty();
                 assertThat(lift).inDType(DType.FLOAT64).isEquivariantUnder(group.elements()).within(1e-10, 1e-10);
-                WeightSharingGroupConv conv = new WeightSharingGroupConv(group, 2, 1, 3, o, new Rng(6));
-                conv.tieToGroup();
+                TiedWeightSharingConv conv = new WeightSharingGroupConv(group, 2, 1, 3, o, new Rng(6)).tied();
                 assertThat(conv).inDType(DType.FLOAT64).isEquivariantUnder(group.elements()).within(1e-10, 1e-10);
             }
         }
     }
 
     @Test
-    void untiedLayerDeclaresItGuaranteesNothingAndIsNotEquivariant() {
+    void learnedLayerIsAPlainModuleAndMeasurablyNotEquivariant() {
         WeightSharingLifting layer = new WeightSharingLifting(C4, 1, 2, 3, WeightSharingOptions.defaults(), new Rng(7));
-        assertThat(layer.approximation()).isPresent();
-        assertThat(layer.approximation().get().reason()).contains("tieToGroup");
+        assertThat((Object) layer).isNotInstanceOf(EquivariantLayer.class);
         layer.to(DType.FLOAT64);
         Tensor x = Tensors.randn(new Rng(8), DType.FLOAT64, 1, 1, 7, 7);
-        Tensor y = layer.forward(GeometricTensor.of(x, layer.inType())).tensor();
-        Tensor yRot = layer.forward(GeometricTensor.of(rot90(x), layer.inType())).tensor();
+        Tensor y = layer.forward(x);
+        Tensor yRot = layer.forward(rot90(x));
         assertThat(maxAbs(yRot, shiftGroupChannels(rot90(y), 2))).isGreaterThan(1e-3);
+        // Its tied form is, to rounding: the same canonical kernel with the matrices replaced by C4's permutations.
+        TiedWeightSharingConv tied = layer.tied();
+        assertThat(maxAbs(tied.forward(rot90(x)), shiftGroupChannels(rot90(tied.forward(x)), 2))).isLessThan(1e-12);
+        assertThat(maxAbs(tied.weight(), layer.weight())).isEqualTo(0.0);
+    }
+
+    @Test
+    void tiedIsACopyAndTheLearnedLayerSetToThePermutationsComputesTheSame() {
+        WeightSharingGroupConv learned = new WeightSharingGroupConv(DihedralGroup.of(4), 2, 3, 3, WeightSharingOptions.defaults(),
+                new Rng(15));
+        learned.to(DType.FLOAT64);
+        TiedWeightSharingConv tied = learned.tied();
+        Tensor x = Tensors.randn(new Rng(16), DType.FLOAT64, 2, 16, 6, 6);
+        Tensor before = learned.forward(x);
+        learned.setPermutations(learned.groupPermutations());
+        assertThat(maxAbs(learned.forward(x), tied.forward(x))).isLessThan(1e-12);
+        assertThat(maxAbs(learned.forward(x), before)).as("the matrices did change").isGreaterThan(1e-3);
+        // Training the tied copy leaves the learned layer alone.
+        tied.namedParameters().get("weight").set(tied.weight().mul(2));
+        assertThat(maxAbs(tied.weight(), learned.weight().mul(2))).isEqualTo(0.0);
+        assertThat(tied.stateDict()).containsOnlyKeys("weight", "bias", "permutations");
+    }
+
+    @Test
+    void learnedMatricesAreTheMatricesAsDoubles() {
+        WeightSharingLifting layer = new WeightSharingLifting(C4, 1, 1, 3, WeightSharingOptions.defaults(), new Rng(17));
+        double[][][] m = layer.learnedMatrices();
+        assertThat(m.length).isEqualTo(4);
+        assertThat(m[0][0]).hasSize(9);
+        float[] flat = layer.matrices().toFloatArray();
+        for (int g = 0; g < 4; g++) {
+            for (int i = 0; i < 9; i++) {
+                for (int j = 0; j < 9; j++) {
+                    assertThat(m[g][i][j]).isEqualTo(flat[(g * 9 + i) * 9 + j], org.assertj.core.data.Offset.offset(1e-7));
+                }
+            }
+        }
+        assertThat(m[0][4][4]).isEqualTo(1.0);
+        assertThat(m[1][4][4]).isLessThan(0.5);
     }
 
     @Test
     void kernelLayoutIsGroupIndexFastest() {
         WeightSharingLifting layer = new WeightSharingLifting(C4, 2, 3, 3, WeightSharingOptions.defaults(), new Rng(9));
         layer.to(DType.FLOAT64);
-        layer.tieToGroup();
+        layer.setPermutations(layer.groupPermutations());
         Tensor k = layer.kernel();
         assertThat(k.shape()).containsExactly(12, 2, 3, 3);
         // Output channel c*4 + g is the canonical kernel of field c rotated g quarter turns.
@@ -127,7 +164,7 @@ class WeightSharingLayerTest {
         }
         assertThat(conv.entropyPenalty().item()).isGreaterThan(1.0);
         assertThat(conv.distanceToGroup()).isGreaterThan(0.5);
-        conv.tieToGroup();
+        conv.setPermutations(conv.groupPermutations());
         assertThat(conv.entropyPenalty().item()).isEqualTo(0.0);
         assertThat(conv.distanceToGroup()).isEqualTo(0.0);
     }
@@ -139,18 +176,18 @@ class WeightSharingLayerTest {
         lift.to(DType.FLOAT64);
         Tensor x = Tensors.randn(new Rng(12), DType.FLOAT64, 2, 2, 5, 5);
         for (String p : new String[] {"weight", "scores", "bias"}) {
-            ParameterGradientCheck.of(lift, p, () -> lift.forward(GeometricTensor.of(x, lift.inType())).tensor()).entries(8)
+            ParameterGradientCheck.of(lift, p, () -> lift.forward(x)).entries(8)
                     .assertCorrect();
         }
         ParameterGradientCheck.of(lift, "scores", () -> lift.normPenalty().add(lift.entropyPenalty())).entries(8).assertCorrect();
-        GradientCheck.of("lifting input", in -> lift.forward(GeometricTensor.of(in[0], lift.inType())).tensor(),
+        GradientCheck.of("lifting input", in -> lift.forward(in[0]),
                 x.detach().requiresGrad(true)).assertCorrect();
 
         WeightSharingGroupConv conv = new WeightSharingGroupConv(C4, 1, 2, 3, o.withFixIdentity(false), new Rng(13));
         conv.to(DType.FLOAT64);
         Tensor h = Tensors.randn(new Rng(14), DType.FLOAT64, 1, 4, 5, 5);
         for (String p : new String[] {"weight", "scores", "bias"}) {
-            ParameterGradientCheck.of(conv, p, () -> conv.forward(GeometricTensor.of(h, conv.inType())).tensor()).entries(8)
+            ParameterGradientCheck.of(conv, p, () -> conv.forward(h)).entries(8)
                     .assertCorrect();
         }
     }
@@ -167,7 +204,13 @@ class WeightSharingLayerTest {
         assertThatThrownBy(() -> layer.setPermutations(notPerm)).hasMessageContaining("not a permutation");
         assertThatThrownBy(() -> layer.setPermutations(new double[][][] {p[0]})).isInstanceOf(ShapeMismatchException.class)
                 .hasMessageContaining("expected 4");
-        assertThatThrownBy(() -> layer.forward(GeometricTensor.of(Tensors.zeros(1, 1, 5), layer.inType())))
-                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[1, 1, 5]");
+        assertThatThrownBy(() -> layer.forward(Tensors.zeros(1, 1, 5)))
+                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[1, 1, 5]").hasMessageContaining("WeightSharingLifting");
+        // Channels are checked too (a group layer over C4 with 2 fields takes 8), and the message names the layer.
+        WeightSharingGroupConv conv = new WeightSharingGroupConv(C4, 2, 1, 3, WeightSharingOptions.defaults(), new Rng(1));
+        assertThatThrownBy(() -> conv.forward(Tensors.zeros(1, 2, 5, 5))).isInstanceOf(ShapeMismatchException.class)
+                .hasMessageContaining("WeightSharingGroupConv").hasMessageContaining("[N, 8, H, W]").hasMessageContaining("[1, 2, 5, 5]");
+        assertThatThrownBy(() -> conv.tied().forward(Tensors.zeros(1, 2, 5, 5))).isInstanceOf(ShapeMismatchException.class)
+                .hasMessageContaining("TiedWeightSharingConv").hasMessageContaining("[N, 8, H, W]");
     }
 }

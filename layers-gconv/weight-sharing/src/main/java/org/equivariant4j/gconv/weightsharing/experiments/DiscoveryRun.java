@@ -17,7 +17,6 @@ import org.equivariant4j.core.experiment.StepProgress;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.module.Parameter;
-import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.gconv.weightsharing.KernelPermutations;
@@ -62,7 +61,10 @@ final class DiscoveryRun implements ExperimentRun {
     private final String title;
     private final double threshold;
 
-    DiscoveryRun(DiscoveryTask task, WeightSharingCnn model, TensorDataset train, TensorDataset test, int batchSize, long seed,
+    /**
+     * @param tied the matrices are tied to C4 and not trained (a C4 G-CNN of the same shape, for comparison)
+     */
+    DiscoveryRun(DiscoveryTask task, WeightSharingCnn model, boolean tied, TensorDataset train, TensorDataset test, int batchSize, long seed,
             double lr, double scoreLr, double normScale, double entropyScale, int kernelSize, DatasetSummary data, Path figure,
             String title, double threshold) {
         this.task = task;
@@ -75,10 +77,14 @@ final class DiscoveryRun implements ExperimentRun {
         List<Parameter> scores = new ArrayList<>();
         List<Parameter> rest = new ArrayList<>();
         model.namedParameters().forEach((name, p) -> (name.endsWith("scores") ? scores : rest).add(p));
+        if (tied) {
+            scores.clear();
+        }
         this.optimizer = new Adam(rest, lr);
-        this.scoreOptimizer = new Adam(scores, scoreLr);
-        this.normScale = normScale;
-        this.entropyScale = entropyScale;
+        this.scoreOptimizer = scores.isEmpty() ? null : new Adam(scores, scoreLr);
+        // A tied network has no matrices to regularise (and its hard scores would make the norm penalty huge).
+        this.normScale = tied ? 0 : normScale;
+        this.entropyScale = tied ? 0 : entropyScale;
         this.kernelSize = kernelSize;
         this.data = data;
         this.figure = figure;
@@ -109,13 +115,17 @@ final class DiscoveryRun implements ExperimentRun {
         double penaltySum = 0;
         for (Batch b : loader.epoch(epoch)) {
             optimizer.zeroGrad();
-            scoreOptimizer.zeroGrad();
+            if (scoreOptimizer != null) {
+                scoreOptimizer.zeroGrad();
+            }
             Tensor fit = loss.compute(predict(b.features()), b.labels());
             Tensor penalty = model.penalty(normScale, entropyScale);
             Tensor total = penalty == null ? fit : fit.add(penalty);
             total.backward();
             optimizer.step();
-            scoreOptimizer.step();
+            if (scoreOptimizer != null) {
+                scoreOptimizer.step();
+            }
             lossSum += fit.item();
             penaltySum += penalty == null ? 0 : penalty.item();
             step++;
@@ -132,18 +142,7 @@ final class DiscoveryRun implements ExperimentRun {
 
     /** The lifting layer's |G| doubly stochastic matrices in float64. */
     double[][][] liftingMatrices() {
-        try (GradMode.Scope ignored = GradMode.disabled()) {
-            Tensor m = model.lifting().matrices().to(DType.FLOAT64);
-            int[] s = m.shape();
-            double[] flat = m.toDoubleArray();
-            double[][][] out = new double[s[0]][s[1]][s[2]];
-            for (int g = 0; g < s[0]; g++) {
-                for (int i = 0; i < s[1]; i++) {
-                    System.arraycopy(flat, (g * s[1] + i) * s[2], out[g][i], 0, s[2]);
-                }
-            }
-            return out;
-        }
+        return model.lifting().learnedMatrices();
     }
 
     List<SymmetryAnalysis.Candidate> analyse(double[][][] matrices) {

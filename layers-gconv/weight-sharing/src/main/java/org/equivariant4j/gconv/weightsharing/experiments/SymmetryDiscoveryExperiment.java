@@ -37,28 +37,57 @@ import org.equivariant4j.nn.io.IdxDatasets;
 public class SymmetryDiscoveryExperiment implements Experiment {
     private final String id;
     private final String description;
-    private final PoseSymmetry defaultPoses;
-    private final DiscoveryTask defaultTask;
+    private final Defaults defaults;
 
-    SymmetryDiscoveryExperiment(String id, String description, PoseSymmetry defaultPoses, DiscoveryTask defaultTask) {
+    /**
+     * The option defaults that tell the experiments apart (everything else is shared).
+     *
+     * @param spatialMean pool over space by the mean (else the maximum); {@code groupMean} likewise over the group channels
+     */
+    record Defaults(PoseSymmetry poses, DiscoveryTask task, int epochs, int batchSize, int trainSize, int channels, int layers,
+            int kernel, boolean spatialMean, boolean groupMean, boolean layerNorm, double lr, double normPenalty) {
+    }
+
+    /** The teacher experiments' defaults: one 3x3 lifting layer of 8 fields, max pools, Adam 0.03 / 0.01, 25 epochs of 32. */
+    private static Defaults teacher(PoseSymmetry poses) {
+        return new Defaults(poses, DiscoveryTask.FIELD, 25, 32, 1024, 8, 1, 3, false, false, false, 0.03, 0.0);
+    }
+
+    SymmetryDiscoveryExperiment(String id, String description, Defaults defaults) {
         this.id = id;
         this.description = description;
-        this.defaultPoses = defaultPoses;
-        this.defaultTask = defaultTask;
+        this.defaults = defaults;
     }
 
-    /** {@code ws-discover-c4}: every example rotated by a random multiple of 90 degrees. */
+    /**
+     * {@code ws-discover-c4}: every example rotated by a random multiple of 90 degrees; the target is a C4-invariant
+     * teacher (a hidden rotation-pooled field), not class labels.
+     */
     public static SymmetryDiscoveryExperiment discoverC4() {
-        return new SymmetryDiscoveryExperiment("ws-discover-c4", "learned weight sharing finds the four 90-degree rotations"
-                + " of the kernel grid (no group given, no pose order given) from randomly rotated glyphs and a hidden"
-                + " rotation-pooled field; distances per epoch, PNG of the matrices", PoseSymmetry.C4, DiscoveryTask.FIELD);
+        return new SymmetryDiscoveryExperiment("ws-discover-c4", "teacher task: learned weight sharing finds the four"
+                + " 90-degree rotations of the kernel grid (no group given, no pose order given) from randomly rotated glyphs"
+                + " by regressing a hidden C4-tied teacher's rotation-pooled field (not class labels); distances per epoch,"
+                + " PNG of the matrices", teacher(PoseSymmetry.C4));
     }
 
-    /** {@code ws-partial-symmetry}: only 180-degree rotations in the data. */
+    /** {@code ws-partial-symmetry}: only 180-degree rotations in the data (teacher task, as {@link #discoverC4()}). */
     public static SymmetryDiscoveryExperiment partialSymmetry() {
-        return new SymmetryDiscoveryExperiment("ws-partial-symmetry", "learned weight sharing on glyphs with only 180-degree"
+        return new SymmetryDiscoveryExperiment("ws-partial-symmetry", "teacher task on glyphs with only 180-degree"
                 + " symmetry (a hidden field pooled over 0 and 180 degrees): which of the four matrices become which rotations",
-                PoseSymmetry.C2, DiscoveryTask.FIELD);
+                teacher(PoseSymmetry.C2));
+    }
+
+    /**
+     * {@code ws-labels}: the paper's labelled setting: classify randomly rotated digit images (MNIST IDX files with
+     * {@code data}, in-process glyphs otherwise) with the paper's network (4 layers, 32 fields, 5x5 kernels, |G| = 4,
+     * layer norm, mean pools, batch 64, Adam 1e-2, norm penalty 0.1); {@code sharing=c4} trains the same network with
+     * its matrices tied to C4 (a C4 G-CNN) for comparison.
+     */
+    public static SymmetryDiscoveryExperiment labels() {
+        return new SymmetryDiscoveryExperiment("ws-labels", "the paper's labelled setting: classify randomly rotated digits"
+                + " (MNIST IDX with -o data=DIR, else glyphs) with learned weight sharing at the paper's scale (4 layers,"
+                + " 32 fields, 5x5, |G| = 4, batch 64, lr 1e-2, norm penalty 0.1); -o sharing=c4 for the tied C4 G-CNN",
+                new Defaults(PoseSymmetry.C4, DiscoveryTask.LABELS, 12, 64, 4096, 32, 4, 5, true, true, true, 0.01, 0.1));
     }
 
     @Override
@@ -73,30 +102,35 @@ public class SymmetryDiscoveryExperiment implements Experiment {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(25), StandardOptions.batchSize(32), StandardOptions.seed(1),
-                StandardOptions.trainSize(1024), StandardOptions.testSize(512),
-                OptionSpec.ofChoice("task", defaultTask.id(), "maps: regress the response maps of a hidden lifting layer whose"
+        Defaults d = defaults;
+        return List.of(StandardOptions.epochs(d.epochs()), StandardOptions.batchSize(d.batchSize()), StandardOptions.seed(1),
+                StandardOptions.trainSize(d.trainSize()), StandardOptions.testSize(512),
+                OptionSpec.ofChoice("task", d.task().id(), "maps: regress the response maps of a hidden lifting layer whose"
                         + " kernels are the templates in every pose (C4 only); field: the same maps pooled over the poses"
                         + " at every pixel (after a ReLU); teacher: that pooled to one number per image; labels: classify"
                         + " the glyphs", "maps", "field", "teacher", "labels"),
                 OptionSpec.ofInt("teacher-templates", 4, "random templates of the hidden invariant function", 1, 64),
-                OptionSpec.ofChoice("poses", defaultPoses.name(), "symmetry of the data's poses", "C4", "C2", "D1", "NONE"),
-                OptionSpec.ofInt("channels", 8, "fields per layer (the paper: 32)", 1, 512),
-                OptionSpec.ofInt("layers", 1, "weight-sharing layers: lifting + group layers (the paper: 4)", 1, 16),
-                OptionSpec.ofInt("kernel", 3, "kernel size, odd (the paper: 5)", 1, 15),
-                OptionSpec.ofChoice("spatial-pool", "max", "pool each group channel over space by its max or mean (the"
-                        + " paper: mean)", "max", "mean"),
-                OptionSpec.ofChoice("group-pool", "max", "pool the |G| group channels of a field by their max or mean (the"
-                        + " paper: mean)", "max", "mean"),
+                OptionSpec.ofChoice("poses", d.poses().name(), "symmetry of the data's poses", "C4", "C2", "D1", "NONE"),
+                OptionSpec.ofInt("channels", d.channels(), "fields per layer (the paper: 32)", 1, 512),
+                OptionSpec.ofInt("layers", d.layers(), "weight-sharing layers: lifting + group layers (the paper: 4)", 1, 16),
+                OptionSpec.ofInt("kernel", d.kernel(), "kernel size, odd (the paper: 5)", 1, 15),
+                OptionSpec.ofChoice("spatial-pool", d.spatialMean() ? "mean" : "max", "pool each group channel over space by"
+                        + " its max or mean (the paper: mean)", "max", "mean"),
+                OptionSpec.ofChoice("group-pool", d.groupMean() ? "mean" : "max", "pool the |G| group channels of a field by"
+                        + " their max or mean (the paper: mean)", "max", "mean"),
+                OptionSpec.ofBoolean("layer-norm", d.layerNorm(), "layer norm after every convolution (the paper: yes)"),
+                OptionSpec.ofChoice("sharing", "learned", "learned: |G| matrices per layer learned from uniform scores;"
+                        + " c4: tied to C4's permutations of the kernel (a C4 G-CNN of the same shape)", "learned", "c4"),
+                OptionSpec.ofDouble("score-scale", 1.0, "scores start uniform in [0, score-scale) (the paper: 1)", 1e-6, 1e4),
                 OptionSpec.ofInt("size", 15, "image side in pixels (synthetic glyphs)", 5, 64),
                 OptionSpec.ofInt("classes", 8, "number of glyph classes", 2, 64),
                 OptionSpec.ofDouble("noise", 0.1, "Gaussian pixel noise", 0.0, 2.0),
-                OptionSpec.ofDouble("lr", 0.03, "Adam learning rate of kernels, biases and head (the paper: 1e-2)", 1e-6, 1.0),
+                OptionSpec.ofDouble("lr", d.lr(), "Adam learning rate of kernels, biases and head (the paper: 1e-2)", 1e-6, 1.0),
                 OptionSpec.ofDouble("lr-scores", 0.01, "Adam learning rate of the matrices' scores (the paper: 1e-2)", 1e-6, 10.0),
                 OptionSpec.ofInt("iterations", 20, "Sinkhorn iterations (the paper: 20)", 1, 1000),
                 OptionSpec.ofDouble("temperature", 1.0, "Sinkhorn temperature (the paper: 1)", 1e-3, 100.0),
                 OptionSpec.ofBoolean("fix-identity", true, "first matrix fixed to the identity (the paper: yes)"),
-                OptionSpec.ofDouble("norm-penalty", 0.0, "weight of the norm regulariser (the paper: 0.1)", 0.0, 100.0),
+                OptionSpec.ofDouble("norm-penalty", d.normPenalty(), "weight of the norm regulariser (the paper: 0.1)", 0.0, 100.0),
                 OptionSpec.ofDouble("entropy-penalty", 0.0, "weight of the entropy regulariser (the paper: 0)", 0.0, 100.0),
                 OptionSpec.ofDouble("threshold", 0.5, "largest matched distance to C4 counted as found", 0.0, 100.0),
                 OptionSpec.ofString("data", "", "folder with MNIST IDX files (train/t10k-images-idx3-ubyte[.gz], labels);"
@@ -173,13 +207,17 @@ public class SymmetryDiscoveryExperiment implements Experiment {
                     + " poses at every pixel", c.intValue("channels"), kernel, kernel, poses);
         }
         WeightSharingOptions o = new WeightSharingOptions(c.intValue("iterations"), c.doubleValue("temperature"),
-                c.booleanValue("fix-identity"), true);
+                c.booleanValue("fix-identity"), true, c.doubleValue("score-scale"));
         WeightSharingCnn model = new WeightSharingCnn(DiscoveryRun.C4, 1, c.intValue("channels"), c.intValue("layers"), kernel,
-                classes, o, maxOverSpace, maxOverGroup, rng.split());
+                classes, o, maxOverSpace, maxOverGroup, c.booleanValue("layer-norm"), rng.split());
+        boolean tied = c.stringValue("sharing").equals("c4");
+        if (tied) {
+            model.tieToGroup();
+        }
         DatasetSummary data = new DatasetSummary(dataName, "each example in a random pose of " + poses,
                 Map.of("train", train.size(), "test", test.size()));
         String title = String.format(Locale.ROOT, "%s: %d learned matrices, data with %s poses", id, 4, poses);
-        return new DiscoveryRun(task, model, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed,
+        return new DiscoveryRun(task, model, tied, train, test, c.intValue(StandardOptions.BATCH_SIZE), seed,
                 c.doubleValue("lr"), c.doubleValue("lr-scores"),
                 c.doubleValue("norm-penalty"), c.doubleValue("entropy-penalty"), kernel, data, Path.of(c.stringValue("figure")),
                 title, c.doubleValue("threshold"));

@@ -13,7 +13,11 @@ import org.equivariant4j.gconv.weightsharing.WeightSharingGroupConv;
 import org.equivariant4j.gconv.weightsharing.WeightSharingLifting;
 import org.equivariant4j.gconv.weightsharing.WeightSharingOptions;
 
-/** A small weight-sharing layer (lifting 2 -> 2 fields, or group layer 2 -> 2 fields, 3x3) tied to the requested group. */
+/**
+ * A small weight-sharing layer (lifting 2 -> 2 fields, or group layer 2 -> 2 fields, 3x3) in its tied form
+ * ({@link WeightSharingConv#tied()}): the equivariant layer, with the requested group's permutations as matrices. The
+ * learned layer is not registered: it is not equivariant.
+ */
 final class WeightSharingLayerProvider implements LayerProvider {
     private final boolean lifting;
 
@@ -28,8 +32,8 @@ final class WeightSharingLayerProvider implements LayerProvider {
 
     @Override
     public String description() {
-        return lifting ? "WeightSharingLifting 2 trivial -> 2x regular, 3x3, matrices tied to the group's kernel rotations/flips"
-                : "WeightSharingGroupConv 2x regular -> 2x regular, 3x3, matrices tied to regular x kernel permutations";
+        return lifting ? "WeightSharingLifting.tied(): 2 trivial -> 2x regular, 3x3, matrices = the group's kernel rotations/flips"
+                : "WeightSharingGroupConv.tied(): 2x regular -> 2x regular, 3x3, matrices = regular x kernel permutations";
     }
 
     @Override
@@ -46,7 +50,6 @@ final class WeightSharingLayerProvider implements LayerProvider {
         WeightSharingOptions o = WeightSharingOptions.defaults().withIterations(3);
         WeightSharingConv layer = lifting ? new WeightSharingLifting(finite, 2, 2, 3, o, new Rng(seed))
                 : new WeightSharingGroupConv(finite, 2, 2, 3, o, new Rng(seed));
-        layer.tieToGroup();
-        return layer;
+        return layer.tied();
     }
 }

@@ -15,9 +15,10 @@ import org.equivariant4j.gconv.weightsharing.experiments.SymmetryDiscoveryExperi
 import com.google.auto.service.AutoService;
 
 /**
- * Contributes the weight-sharing layers (each registered instance tied to the group it is built for, so the test kit
- * and {@code eq4j check} see a regular group convolution) and the symmetry-discovery experiments
- * {@code ws-discover-c4} and {@code ws-partial-symmetry}, and the accuracy comparison {@code ws-rotated-accuracy}.
+ * Contributes the weight-sharing layers in their tied form ({@code WeightSharingConv.tied()}: the group's
+ * permutations as matrices, so the test kit and {@code eq4j check} see a regular group convolution) and the symmetry-discovery experiments
+ * {@code ws-discover-c4} and {@code ws-partial-symmetry} (teacher task), the labelled setting {@code ws-labels}, and the
+ * accuracy comparison {@code ws-rotated-accuracy}.
  */
 @AutoService(Plugin.class)
 public final class WeightSharingPlugin implements Plugin {
@@ -39,6 +40,7 @@ public final class WeightSharingPlugin implements Plugin {
     @Override
     public List<Experiment> experiments() {
         return List.of(SymmetryDiscoveryExperiment.discoverC4(), SymmetryDiscoveryExperiment.partialSymmetry(),
+                SymmetryDiscoveryExperiment.labels(),
                 new RotatedAccuracyExperiment());
     }
 }
