@@ -63,6 +63,8 @@ class ExperimentDeterminismTest {
                 "batch-size", "16");
         toy.put("ws-discover-c4", discovery);
         toy.put("ws-partial-symmetry", discovery);
+        toy.put("ws-labels", Map.of("train-size", "32", "test-size", "16", "channels", "2", "layers", "2", "kernel", "3",
+                "size", "9", "batch-size", "16"));
         toy.put("ws-rotated-accuracy", Map.of("train-size", "32", "test-size", "16", "size", "12", "ws-channels", "1",
                 "ws-layers", "1", "ws-kernel", "3", "c4-fields", "1", "cnn-channels", "2", "batch-size", "16"));
         Map<String, String> nbody = Map.of("train-size", "20", "valid-size", "10", "test-size", "10", "hidden", "8",

@@ -39,6 +39,29 @@ class RotatedAccuracyTest {
         assertThat(table.rows().get(1).get(2)).isEqualTo("0");
     }
 
+    /**
+     * The README's ordering at the largest setting a CI test affords (12x12 images, 480 training and 480 test images,
+     * 15 epochs, the experiment's default widths; about a minute of CPU): the C4 G-CNN above the weight-sharing CNN
+     * above the CNN on rotated test images. Measured 2026-12-06 (seed 1): 78.5 / 62.1 / 47.3 % at epoch 14; from epoch 8
+     * on the weight-sharing CNN stayed 10-21 points above the CNN and 4-24 below the G-CNN. The margins (5 points each)
+     * fail a weight-sharing layer that learns nothing beyond a CNN, or one that outdoes exact C4 tying. "Close to the
+     * G-CNN", as in the full run's 93.1 vs 96.5 %, does not hold at this size and is not asserted.
+     */
+    @Test
+    void theGroupCnnLeadsTheWeightSharingCnnWhichLeadsTheCnnOnRotatedImages() {
+        RotatedAccuracyExperiment e = new RotatedAccuracyExperiment();
+        ExperimentConfig c = ExperimentConfig.resolve(e, Map.of("size", "12", "train-size", "480", "test-size", "480",
+                "epochs", "15", "seed", "1"));
+        RotatedAccuracyExperiment.Run run = (RotatedAccuracyExperiment.Run) e.start(c);
+        for (int epoch = 0; epoch < 15; epoch++) {
+            run.trainEpoch(epoch, StepListener.NONE, () -> false);
+        }
+        Map<String, Double> acc = run.evaluate();
+        assertThat(acc.get("rotated_acc.ws") - acc.get("rotated_acc.cnn")).as("weight sharing minus CNN: %s", acc).isGreaterThan(0.05);
+        assertThat(acc.get("rotated_acc.c4") - acc.get("rotated_acc.ws")).as("C4 G-CNN minus weight sharing: %s", acc)
+                .isGreaterThan(0.05);
+    }
+
     @Test
     void refusesAnEvenKernel() {
         RotatedAccuracyExperiment e = new RotatedAccuracyExperiment();
