@@ -19,6 +19,7 @@ import org.equivariant4j.nn.data.DataLoader;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.loss.CrossEntropyLoss;
 import org.equivariant4j.nn.optim.Adam;
+import org.equivariant4j.nn.optim.OptimizerStates;
 
 /**
  * One or more classifiers trained side by side on the same batches, each with its own Adam, so an
@@ -91,9 +92,7 @@ public final class ClassifierSet extends Module {
      * ({@code mlp.state.0.exp_avg}, {@code mlp.param_groups.lr}).
      */
     public Map<String, Tensor> trainingState() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        models.forEach((name, m) -> m.optimizer().stateDict().forEach((k, v) -> out.put(name + "." + k, v)));
-        return out;
+        return OptimizerStates.of(optimizers());
     }
 
     /**
@@ -103,25 +102,13 @@ public final class ClassifierSet extends Module {
      * @throws StateDictMismatchException naming the classifier and the problem
      */
     public void loadTrainingState(Map<String, Tensor> state) {
-        Map<String, Map<String, Tensor>> byModel = new LinkedHashMap<>();
-        models.keySet().forEach(n -> byModel.put(n, new LinkedHashMap<>()));
-        java.util.TreeSet<String> unexpected = new java.util.TreeSet<>();
-        state.forEach((key, value) -> {
-            int dot = key.indexOf('.');
-            Map<String, Tensor> own = dot < 0 ? null : byModel.get(key.substring(0, dot));
-            if (own == null) {
-                unexpected.add(key);
-            } else {
-                own.put(key.substring(dot + 1), value);
-            }
-        });
-        List<String> missing = byModel.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-        if (!unexpected.isEmpty() || !missing.isEmpty()) {
-            throw new StateDictMismatchException("ClassifierSet.loadTrainingState: " + (unexpected.isEmpty() ? ""
-                    : "entries of no classifier " + unexpected + (missing.isEmpty() ? "" : "; ")) + (missing.isEmpty() ? ""
-                    : "no optimiser state for " + missing) + " (classifiers: " + models.keySet() + ")");
-        }
-        byModel.forEach((name, own) -> models.get(name).optimizer().loadStateDict(own));
+        OptimizerStates.load("ClassifierSet.loadTrainingState", optimizers(), state);
+    }
+
+    private Map<String, Adam> optimizers() {
+        Map<String, Adam> out = new LinkedHashMap<>();
+        models.forEach((name, m) -> out.put(name, m.optimizer()));
+        return out;
     }
 
     /** One epoch of every classifier on the same batches; see {@link org.equivariant4j.core.experiment.ExperimentRun#trainEpoch}. */

@@ -39,8 +39,8 @@ class ClassifierSetTrainingStateTest {
         state.keySet().removeIf(k -> k.startsWith("b."));
         state.put("c.param_groups.lr", state.get("a.param_groups.lr"));
         assertThatThrownBy(() -> set().loadTrainingState(state)).isInstanceOf(StateDictMismatchException.class)
-                .hasMessageContaining("entries of no classifier [c.param_groups.lr]")
-                .hasMessageContaining("no optimiser state for [b]").hasMessageContaining("classifiers: [a, b]");
+                .hasMessageContaining("entries of no optimiser [c.param_groups.lr]")
+                .hasMessageContaining("no optimiser state for [b]").hasMessageContaining("optimisers: [a, b]");
     }
 
     private static ClassifierSet set() {

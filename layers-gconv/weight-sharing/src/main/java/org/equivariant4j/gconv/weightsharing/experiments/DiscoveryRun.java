@@ -33,6 +33,7 @@ import org.equivariant4j.nn.loss.Loss;
 import org.equivariant4j.nn.loss.MseLoss;
 import org.equivariant4j.nn.metric.Accuracy;
 import org.equivariant4j.nn.optim.Adam;
+import org.equivariant4j.nn.optim.OptimizerStates;
 
 /**
  * Trains a {@link WeightSharingCnn} (no group given: |G| matrices per layer, learned) and, after every epoch, reads
@@ -99,6 +100,26 @@ final class DiscoveryRun implements ExperimentRun {
     @Override
     public Module model() {
         return model;
+    }
+
+    /** Both optimisers' state (the scores' one only when the matrices are learned), for an exact resume. */
+    @Override
+    public Map<String, Tensor> trainingState() {
+        return OptimizerStates.of(optimizers());
+    }
+
+    @Override
+    public void loadTrainingState(Map<String, Tensor> state) {
+        OptimizerStates.load("DiscoveryRun.loadTrainingState", optimizers(), state);
+    }
+
+    private Map<String, Adam> optimizers() {
+        Map<String, Adam> out = new LinkedHashMap<>();
+        out.put("kernels", optimizer);
+        if (scoreOptimizer != null) {
+            out.put("scores", scoreOptimizer);
+        }
+        return out;
     }
 
     @Override
