@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.equivariant4j.core.experiment.StepListener;
-import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
-import org.equivariant4j.core.tensor.Tensor;
-import org.equivariant4j.graph.Graph;
-import org.equivariant4j.graph.egnn.EgnnLayer;
 import org.equivariant4j.graph.nbody.NBodyConfig;
 import org.equivariant4j.graph.nbody.NBodyDataset;
 import org.equivariant4j.graph.nbody.NBodyExamples;
@@ -27,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Why {@value #BOUND}: a model that ignores the interactions can at best rescale each velocity, i.e. be a
  * learned constant-velocity predictor, and ends near 1.0 of it; the EGNN ends near 0.15 (0.017 against
  * 0.111, measured). The bound sits between the two with a wide margin on both sides, and the negative control
- * below, the same EGNN layer with its coordinate messages switched off and trained the same way, must fail it.
+ * below, {@link VelocityOnlyNBodyModel} (the same EGNN layer with its coordinate messages switched off) trained the
+ * same way, must fail it.
  */
 class NBodyTrainingTest {
     private static final double BOUND = 0.35;
@@ -60,30 +57,7 @@ class NBodyTrainingTest {
 
     @Test
     void negativeControlAModelBlindToInteractionsFailsTheBound(@TempDir Path cache) {
-        double ratio = trainedTestMse(new VelocityOnly(new Rng(1)), cache, "velocity only");
+        double ratio = trainedTestMse(new VelocityOnlyNBodyModel(EuclideanGroup.full(3), 32, new Rng(1)), cache, "velocity only");
         assertThat(ratio).as("interaction-blind model / constant velocity after 300 steps").isGreaterThan(BOUND);
-    }
-
-    /**
-     * A deliberately broken EGNN: one velocity-variant layer whose coordinate messages are switched off, so a
-     * particle moves by {@code φ_v(h_i) v_i} alone, a learned constant-velocity predictor blind to the others.
-     */
-    private static final class VelocityOnly extends Module implements NBodyModel {
-        private final EgnnLayer layer;
-
-        VelocityOnly(Rng rng) {
-            this.layer = registerModule("layer", EgnnLayer.builder(EuclideanGroup.full(3), 1, 32, 1).edgeAttributes(1)
-                    .velocity(true).updatePositions(false).rng(rng).build());
-        }
-
-        @Override
-        public Tensor predict(Graph graph) {
-            return layer.forward(graph).positions();
-        }
-
-        @Override
-        public Module module() {
-            return this;
-        }
     }
 }
