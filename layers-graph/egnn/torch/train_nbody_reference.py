@@ -11,7 +11,11 @@ parameter count, 134,020, as the Java `EgnnNBodyModel`). Protocol: Adam lr 5e-4,
 Data: the cache file that `./eq4j run nbody-egnn` writes (default ~/.cache/equivariant4j/nbody/
 charged-*-seed43-3000-2000-2000.bin; both the EQ4JNBD1 and the checksummed EQ4JNBD2 layouts are read).
 
+    LD_LIBRARY_PATH=<Debian OpenBLAS, see ../../../benchmarks/run_side_by_side.sh> OPENBLAS_NUM_THREADS=1 \
     BENCH_THREADS=1 /usr/bin/python3 train_nbody_reference.py CACHE_FILE --seed 1 --epochs 250
+
+(Debian's python3-torch; without OpenBLAS on the library path it links the reference BLAS and a step is ~6x
+slower, with the same numbers.)
 
 Prints one line per evaluation: epoch, train, valid and test MSE, best so far, seconds per step.
 """
