@@ -2,22 +2,20 @@ package org.equivariant4j.graph.nbody;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.equivariant4j.nn.io.AtomicFiles;
 
 /**
  * Train, validation and test splits of the charged N-body system, generated in-process from a seed and
- * cached on disk (one little-endian float32 file per configuration, seed and split sizes, written
- * atomically so an interrupted run never leaves a half file). The reference protocol: 3,000 training,
+ * cached on disk (one checksummed little-endian float32 file per configuration, seed and split sizes,
+ * written atomically so an interrupted run never leaves a half file, and checked at every read: see
+ * {@link NBodyCacheFile}). The reference protocol: 3,000 training,
  * 2,000 validation and 2,000 test trajectories.
  */
 public record NBodyDataset(NBodyConfig config, long seed, NBodySplit train, NBodySplit valid, NBodySplit test) {
-    private static final long MAGIC = 0x4551344A4E424431L; // "EQ4JNBD1"
+    private static final System.Logger LOG = System.getLogger(NBodyDataset.class.getName());
 
     /** The cache folder used when none is given: {@code $EQ4J_CACHE} or {@code ~/.cache/equivariant4j}, then {@code nbody}. */
     public static Path defaultCacheDir() {
@@ -33,18 +31,28 @@ public record NBodyDataset(NBodyConfig config, long seed, NBodySplit train, NBod
                 NBodySplit.simulate(config, seed, 1, valid), NBodySplit.simulate(config, seed, 2, test));
     }
 
-    /** Reads the splits from {@code cacheDir} if cached there, else generates and caches them. */
+    /**
+     * Reads the splits from {@code cacheDir} if cached there and intact, else generates them and caches
+     * them (atomically). A cache file that does not pass {@link NBodyCacheFile}'s checks (length, header,
+     * checksum, finite values, re-simulated spot checks) is reported as a warning naming the file and the
+     * fault, then replaced by freshly simulated splits.
+     */
     public static NBodyDataset load(NBodyConfig config, long seed, int train, int valid, int test, Path cacheDir) {
         Path file = cacheFile(config, seed, train, valid, test, cacheDir);
         if (Files.isRegularFile(file)) {
             try {
-                return read(file, config, seed);
-            } catch (IOException | RuntimeException e) {
-                // a file of an older format or a damaged one: regenerate (and replace it atomically)
+                return NBodyCacheFile.read(file, config, seed, train, valid, test);
+            } catch (NBodyCacheException e) {
+                LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; regenerating it");
             }
         }
         NBodyDataset data = generate(config, seed, train, valid, test);
-        data.write(file);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("NBodyDataset: cannot create the cache folder " + file.getParent(), e);
+        }
+        NBodyCacheFile.write(file, data);
         return data;
     }
 
@@ -53,60 +61,5 @@ public record NBodyDataset(NBodyConfig config, long seed, NBodySplit train, NBod
         String name = String.format(Locale.ROOT, "charged-%08x-seed%d-%d-%d-%d.bin", config.key().hashCode(), seed, train,
                 valid, test);
         return cacheDir.resolve(name);
-    }
-
-    private void write(Path file) {
-        NBodySplit[] splits = {train, valid, test};
-        long bytes = 8 + 4 * 4;
-        for (NBodySplit s : splits) {
-            bytes += 4 + 4L * (s.positions().length + s.velocities().length + s.charges().length);
-        }
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(MAGIC).putInt(config.particles()).putInt(config.frames()).putInt(config.key().hashCode())
-                .putInt(splits.length);
-        for (NBodySplit s : splits) {
-            buffer.putInt(s.samples());
-            buffer.asFloatBuffer().put(s.positions());
-            buffer.position(buffer.position() + 4 * s.positions().length);
-            buffer.asFloatBuffer().put(s.velocities());
-            buffer.position(buffer.position() + 4 * s.velocities().length);
-            buffer.asFloatBuffer().put(s.charges());
-            buffer.position(buffer.position() + 4 * s.charges().length);
-        }
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("NBodyDataset: cannot create the cache folder " + file.getParent(), e);
-        }
-        AtomicFiles.write(file, buffer.array());
-    }
-
-    private static NBodyDataset read(Path file, NBodyConfig config, long seed) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (buffer.getLong() != MAGIC) {
-            throw new IOException("not an N-body cache file: " + file);
-        }
-        int n = buffer.getInt();
-        int frames = buffer.getInt();
-        int key = buffer.getInt();
-        int count = buffer.getInt();
-        if (n != config.particles() || frames != config.frames() || key != config.key().hashCode() || count != 3) {
-            throw new IOException("N-body cache file " + file + " was written for another configuration");
-        }
-        NBodySplit[] splits = new NBodySplit[3];
-        for (int i = 0; i < 3; i++) {
-            int samples = buffer.getInt();
-            float[] positions = new float[samples * frames * n * 3];
-            float[] velocities = new float[positions.length];
-            float[] charges = new float[samples * n];
-            buffer.asFloatBuffer().get(positions);
-            buffer.position(buffer.position() + 4 * positions.length);
-            buffer.asFloatBuffer().get(velocities);
-            buffer.position(buffer.position() + 4 * velocities.length);
-            buffer.asFloatBuffer().get(charges);
-            buffer.position(buffer.position() + 4 * charges.length);
-            splits[i] = new NBodySplit(samples, frames, n, positions, velocities, charges);
-        }
-        return new NBodyDataset(config, seed, splits[0], splits[1], splits[2]);
     }
 }

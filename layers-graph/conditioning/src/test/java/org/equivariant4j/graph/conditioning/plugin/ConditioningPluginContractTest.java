@@ -16,8 +16,9 @@ class ConditioningPluginContractTest extends PluginContractTest {
     }
 
     @Test
-    void offersOneNBodyExperimentPerMode() {
+    void offersTwoNBodyExperimentsPerMode() {
         assertThat(new ConditioningPlugin().experiments()).extracting(Experiment::id)
-                .containsExactly("nbody-egnn-weak", "nbody-egnn-strong", "nbody-egnn-pure");
+                .containsExactly("nbody-egnn-weak", "nbody-egnn-strong", "nbody-egnn-pure", "nbody-egnn-rbf-weak",
+                        "nbody-egnn-rbf-strong", "nbody-egnn-rbf-pure");
     }
 }

@@ -14,6 +14,7 @@ import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
 import org.equivariant4j.graph.egnn.EgnnLayer;
 import org.equivariant4j.graph.message.LinearFactory;
+import org.equivariant4j.graph.message.RadialBasis;
 import org.equivariant4j.nn.layer.Linear;
 
 /**
@@ -26,15 +27,31 @@ import org.equivariant4j.nn.layer.Linear;
  */
 public final class EgnnNBodyModel extends GraphLayer implements NBodyModel {
     private final Linear embedding;
+    private final RadialBasis radial;
     private final List<EgnnLayer> layers = new ArrayList<>();
 
     public EgnnNBodyModel(Group group, int hidden, int layerCount, LinearFactory factory, Rng rng) {
+        this(group, hidden, layerCount, factory, null, rng);
+    }
+
+    /**
+     * The model with {@code radial} (may be null: none) expanding the input distance into further edge attributes:
+     * {@code [q_i q_j, |x_i - x_j|², φ_1(|x_i - x_j|), ..., φ_K(|x_i - x_j|)]}, columns 2 to K+1 being the basis,
+     * for message functions conditioned on geometry (see the conditioning module).
+     */
+    public EgnnNBodyModel(Group group, int hidden, int layerCount, LinearFactory factory, RadialBasis radial, Rng rng) {
         super(GraphFields.scalars(group, 1), GraphFields.scalars(group, hidden));
+        this.radial = radial;
         this.embedding = registerModule("embedding", new Linear(1, hidden, rng));
         for (int i = 0; i < layerCount; i++) {
-            layers.add(registerModule("layer" + i, EgnnLayer.builder(group, hidden, hidden, hidden).edgeAttributes(2)
-                    .velocity(true).linearFactory(factory).rng(rng).build()));
+            layers.add(registerModule("layer" + i, EgnnLayer.builder(group, hidden, hidden, hidden)
+                    .edgeAttributes(edgeAttributeCount()).velocity(true).linearFactory(factory).rng(rng).build()));
         }
+    }
+
+    /** Edge attribute columns the layers see: 2, plus the radial basis's size when there is one. */
+    public int edgeAttributeCount() {
+        return radial == null ? 2 : 2 + radial.size();
     }
 
     public EgnnNBodyModel(Group group, int hidden, int layerCount, Rng rng) {
@@ -55,8 +72,10 @@ public final class EgnnNBodyModel extends GraphLayer implements NBodyModel {
         Tensor speed = v.mul(v).sum(1, true).sqrt();
         Tensor x = g.positions();
         Tensor diff = x.indexSelect(0, g.receivers()).sub(x.indexSelect(0, g.senders()));
-        Tensor attributes = Tensors.concat(1, g.edgeAttributes(), diff.mul(diff).sum(1, true));
-        Graph h = g.withEdgeAttributes(GraphFields.invariantEdges(inType().group(), 2), attributes)
+        Tensor squared = diff.mul(diff).sum(1, true);
+        Tensor attributes = radial == null ? Tensors.concat(1, g.edgeAttributes(), squared)
+                : Tensors.concat(1, g.edgeAttributes(), squared, radial.expand(squared));
+        Graph h = g.withEdgeAttributes(GraphFields.invariantEdges(inType().group(), edgeAttributeCount()), attributes)
                 .withNodes(outType(), embedding.forward(speed), x);
         for (EgnnLayer layer : layers) {
             h = layer.forward(h);
@@ -76,6 +95,7 @@ public final class EgnnNBodyModel extends GraphLayer implements NBodyModel {
 
     @Override
     public String toString() {
-        return "EgnnNBodyModel(" + layers.size() + " layers, hidden " + outType().channels() + ")";
+        return "EgnnNBodyModel(" + layers.size() + " layers, hidden " + outType().channels()
+                + (radial == null ? "" : ", " + radial) + ")";
     }
 }

@@ -107,6 +107,6 @@ final class NBodyRun implements ExperimentRun {
                         String.format(Locale.ROOT, "%.2f", epochSeconds))),
                 List.of("published (Satorras et al. 2021, Table 2): EGNN 0.0071, GNN 0.0107, linear 0.0819;"
                         + " the PyTorch reference on this machine type: EGNN 0.0076-0.0082 at ~epoch 230",
-                        "ms/step: wall time of one training step of " + batchSize + " graphs, batching included"));
+                        "ms/step: wall time of one training step of " + trainer.batchSize() + " graphs, batching included"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.experiment.StepProgress;
@@ -20,7 +21,9 @@ import org.equivariant4j.nn.optim.Optimizer;
 /**
  * Trains an {@link NBodyModel} with the reference protocol: Adam, MSE on the predicted positions,
  * shuffled mini-batches with the last incomplete batch dropped, the data order a function of the seed
- * and the epoch. {@link #meanSquaredError} evaluates a split in batches (all samples, weighted by size).
+ * and the epoch. A training set smaller than one batch is not dropped whole (which would train on
+ * nothing): it is one short batch per epoch, as PyTorch's {@code DataLoader} gives without
+ * {@code drop_last}. {@link #meanSquaredError} evaluates a split in batches (all samples, weighted by size).
  */
 public final class NBodyTrainer {
     private final NBodyModel model;
@@ -34,14 +37,22 @@ public final class NBodyTrainer {
 
     public NBodyTrainer(NBodyModel model, NBodyExamples train, int batchSize, double learningRate, double weightDecay,
             long seed) {
-        if (batchSize < 1 || batchSize > train.size()) {
-            throw new IllegalArgumentException("NBodyTrainer: batch size must be in [1, " + train.size() + "], got " + batchSize);
+        if (batchSize < 1) {
+            throw new InvalidOptionException("batch-size", "NBodyTrainer: the batch size must be at least 1, got " + batchSize);
+        }
+        if (train.size() < 1) {
+            throw new InvalidOptionException("train-size", "NBodyTrainer: the training set is empty");
         }
         this.model = model;
         this.train = train;
-        this.batchSize = batchSize;
+        this.batchSize = Math.min(batchSize, train.size());
         this.seed = seed;
         this.optimizer = Adam.builder(model.module().parameters()).learningRate(learningRate).weightDecay(weightDecay).build();
+    }
+
+    /** Samples per optimisation step: the batch size asked for, or the whole training set when that is smaller. */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** Optimisation steps of one epoch. */
