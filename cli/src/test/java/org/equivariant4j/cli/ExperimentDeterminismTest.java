@@ -70,7 +70,7 @@ class ExperimentDeterminismTest {
         Map<String, String> nbody = Map.of("train-size", "20", "valid-size", "10", "test-size", "10", "hidden", "8",
                 "layers", "2", "batch-size", "10", "eval-every", "1", "steps", "4200");
         for (String id : List.of("nbody-egnn", "nbody-gnn", "nbody-empcn", "nbody-empcn-decoupled", "nbody-egnn-weak",
-                "nbody-egnn-strong", "nbody-egnn-pure")) {
+                "nbody-egnn-strong", "nbody-egnn-pure", "nbody-egnn-rbf-weak", "nbody-egnn-rbf-strong", "nbody-egnn-rbf-pure")) {
             toy.put(id, nbody);
         }
         return toy;

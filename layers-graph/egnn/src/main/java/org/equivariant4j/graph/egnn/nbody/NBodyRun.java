@@ -6,13 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.experiment.DatasetSummary;
 import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.nbody.NBodyExamples;
+import org.equivariant4j.nn.optim.OptimizerStates;
 
 /**
  * A started N-body experiment: trains epoch by epoch, evaluates validation and test MSE every
@@ -20,6 +25,8 @@ import org.equivariant4j.graph.nbody.NBodyExamples;
  * reference's {@code main_nbody.py} does. Between evaluations {@link #evaluate()} repeats the last values.
  */
 final class NBodyRun implements ExperimentRun {
+    private static final String OPTIMIZER = "adam";
+    private static final String PROGRESS = "progress";
     private final String architecture;
     private final NBodyModel model;
     private final NBodyTrainer trainer;
@@ -52,6 +59,38 @@ final class NBodyRun implements ExperimentRun {
     @Override
     public Module model() {
         return model.module();
+    }
+
+    /**
+     * Adam's state and the run's bookkeeping (epochs trained, last and best validation and test MSE, best epoch), so
+     * that a resumed run trains and reports exactly what the uninterrupted one does.
+     */
+    @Override
+    public Map<String, Tensor> trainingState() {
+        Map<String, Tensor> out = new LinkedHashMap<>(OptimizerStates.of(Map.of(OPTIMIZER, trainer.optimizer())));
+        double[] progress = {epochsTrained, lastEpoch, lastValid, lastTest, bestValid, testAtBest, bestEpoch};
+        out.put(PROGRESS, Tensors.of(progress, DType.FLOAT64, progress.length));
+        return out;
+    }
+
+    @Override
+    public void loadTrainingState(Map<String, Tensor> state) {
+        Tensor progress = state.get(PROGRESS);
+        if (progress == null || progress.numel() != 7) {
+            throw new StateDictMismatchException("NBodyRun.loadTrainingState: expected '" + PROGRESS + "' with 7 values but was "
+                    + (progress == null ? "missing" : java.util.Arrays.toString(progress.shape())) + " (keys " + state.keySet() + ")");
+        }
+        Map<String, Tensor> optimizerState = new LinkedHashMap<>(state);
+        optimizerState.remove(PROGRESS);
+        OptimizerStates.load("NBodyRun.loadTrainingState", Map.of(OPTIMIZER, trainer.optimizer()), optimizerState);
+        double[] p = progress.toDoubleArray();
+        epochsTrained = (int) p[0];
+        lastEpoch = (int) p[1];
+        lastValid = p[2];
+        lastTest = p[3];
+        bestValid = p[4];
+        testAtBest = p[5];
+        bestEpoch = (int) p[6];
     }
 
     @Override

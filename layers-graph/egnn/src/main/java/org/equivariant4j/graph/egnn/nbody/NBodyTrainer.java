@@ -84,6 +84,11 @@ public final class NBodyTrainer {
         return new EpochTraining(metrics, done, done == total);
     }
 
+    /** The optimiser, whose state dict a resumed run restores. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
     /** One optimisation step on {@code batch}; returns its loss. */
     public double step(NBodyBatch batch) {
         optimizer.zeroGrad();
