@@ -84,6 +84,46 @@ class ModuleVersionsTest {
         });
     }
 
+    /**
+     * The copy-paste consumer project ({@code examples/consumer/pom.xml}, built offline against an installed build on
+     * 2026-12-06) imports the BOM at its version and pins every plugin at the version this build uses, so that it
+     * resolves from a local repository our own build filled.
+     */
+    @Test
+    void theConsumerExamplePinsTheBomAndEveryPluginAtThisBuildsVersions() throws Exception {
+        Element consumer = parse(ROOT.resolve("examples/consumer/pom.xml")).getDocumentElement();
+        Map<String, String> ours = pluginVersions(parse(ROOT.resolve("pom.xml")).getDocumentElement());
+        Map<String, String> pinned = pluginVersions(consumer);
+        assertThat(pinned).as("plugins of examples/consumer/pom.xml").isNotEmpty();
+        pinned.forEach((plugin, version) -> assertThat(version).as("version of %s in the consumer example", plugin)
+                .isEqualTo(ours.get(plugin)));
+        NodeList deps = consumer.getElementsByTagName("dependency");
+        String bomVersion = directChild(parse(ROOT.resolve("bom/pom.xml")).getDocumentElement(), "version");
+        boolean importsBom = false;
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element d = (Element) deps.item(i);
+            if ("equivariant4j-bom".equals(directChild(d, "artifactId"))) {
+                importsBom = bomVersion.equals(directChild(d, "version")) && "import".equals(directChild(d, "scope"));
+            }
+        }
+        assertThat(importsBom).as("the consumer example imports equivariant4j-bom %s", bomVersion).isTrue();
+        assertThat(Files.readString(ROOT.resolve("README.md"))).contains("examples/consumer/pom.xml");
+    }
+
+    /** artifactId to version of every plugin (build plugins and plugin management) that names a version. */
+    private static Map<String, String> pluginVersions(Element project) {
+        Map<String, String> out = new LinkedHashMap<>();
+        NodeList plugins = project.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element p = (Element) plugins.item(i);
+            String version = directChild(p, "version");
+            if (version != null && !version.startsWith("$")) {
+                out.put(directChild(p, "artifactId"), version);
+            }
+        }
+        return out;
+    }
+
     private static Map<String, String> publishedModules() throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Path> e : publishedModuleDirs().entrySet()) {
