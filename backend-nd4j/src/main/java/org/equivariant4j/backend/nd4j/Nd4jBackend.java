@@ -9,6 +9,7 @@ import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.TensorBackend;
+import org.equivariant4j.core.tensor.UpdateKernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,6 +22,11 @@ import com.google.auto.service.AutoService;
  */
 @AutoService(TensorBackend.class)
 public final class Nd4jBackend implements TensorBackend {
+
+    @Override
+    public UpdateKernels updateKernels() {
+        return Nd4jUpdateKernels.INSTANCE;
+    }
 
     @Override
     public String name() {

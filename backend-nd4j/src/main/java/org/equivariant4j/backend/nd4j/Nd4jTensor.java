@@ -7,7 +7,6 @@ import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
 import org.equivariant4j.backend.nd4j.autograd.Node;
 import org.equivariant4j.backend.nd4j.ops.ConvOps;
 import org.equivariant4j.backend.nd4j.ops.ElementwiseOps;
-import org.equivariant4j.backend.nd4j.ops.InPlaceOps;
 import org.equivariant4j.backend.nd4j.ops.IndexOps;
 import org.equivariant4j.backend.nd4j.ops.LinalgOps;
 import org.equivariant4j.backend.nd4j.ops.PoolOps;
@@ -233,24 +232,6 @@ public final class Nd4jTensor implements Tensor {
         return this;
     }
 
-    @Override
-    public Tensor scaleAddInPlace(double alpha, Tensor other, double beta) {
-        InPlaceOps.scaleAdd(this, alpha, of(other, "scaleAddInPlace"), beta);
-        return this;
-    }
-
-    @Override
-    public Tensor scaleAddProductInPlace(double alpha, Tensor a, Tensor b, double beta) {
-        InPlaceOps.scaleAddProduct(this, alpha, of(a, "scaleAddProductInPlace"), of(b, "scaleAddProductInPlace"), beta);
-        return this;
-    }
-
-    @Override
-    public Tensor addRootQuotientInPlace(double scale, Tensor numerator, Tensor denominator, double eps) {
-        InPlaceOps.addRootQuotient(this, scale, of(numerator, "addRootQuotientInPlace"), of(denominator,
-                "addRootQuotientInPlace"), eps);
-        return this;
-    }
 
     // ---------------------------------------------------------------- elementwise
 

@@ -87,33 +87,6 @@ public interface Tensor {
     /** Copies {@code source}'s values into this tensor in place (same shape), outside the graph. Returns {@code this}. */
     Tensor assign(Tensor source);
 
-    // ---------------------------------------------------------------- in-place updates (optimiser state)
-    // Like assign: outside the graph, they overwrite this tensor's values and record nothing. The
-    // operands must have this tensor's shape and dtype. The defaults are the portable fallback built
-    // from the ops below (temporaries, then assign); an engine overrides them with a fused kernel
-    // (one pass, no temporaries), which is what makes an optimiser step cheap.
-
-    /** {@code this = alpha * this + beta * other}, in place. Returns {@code this}. */
-    default Tensor scaleAddInPlace(double alpha, Tensor other, double beta) {
-        try (GradMode.Scope ignored = GradMode.disabled()) {
-            return assign(mul(alpha).add(other.mul(beta)));
-        }
-    }
-
-    /** {@code this = alpha * this + beta * a * b}, in place (with {@code a = b = g}: Adam's second moment). Returns {@code this}. */
-    default Tensor scaleAddProductInPlace(double alpha, Tensor a, Tensor b, double beta) {
-        try (GradMode.Scope ignored = GradMode.disabled()) {
-            return assign(mul(alpha).add(a.mul(b).mul(beta)));
-        }
-    }
-
-    /** {@code this = this + scale * numerator / (sqrt(denominator) + eps)}, in place (Adam's step). Returns {@code this}. */
-    default Tensor addRootQuotientInPlace(double scale, Tensor numerator, Tensor denominator, double eps) {
-        try (GradMode.Scope ignored = GradMode.disabled()) {
-            return assign(add(numerator.div(denominator.sqrt().add(eps)).mul(scale)));
-        }
-    }
-
     // ---------------------------------------------------------------- elementwise arithmetic
 
     Tensor add(Tensor other);

@@ -29,6 +29,11 @@ public interface TensorBackend {
     default void checkAllocation(String op, int[] shape, DType dtype) {
     }
 
+    /** The in-place updates optimisers use; the default is {@link UpdateKernels#portable()}, an engine gives fused ones. */
+    default UpdateKernels updateKernels() {
+        return UpdateKernels.portable();
+    }
+
     /** A tensor holding {@code data} (row-major) with {@code shape}, converted to {@code dtype}. */
     Tensor fromDoubles(double[] data, int[] shape, DType dtype);
 

@@ -39,7 +39,7 @@ public final class AdamW extends AdaptiveMoments {
     @Override
     void decayInPlace(Tensor value) {
         if (weightDecay() != 0) {
-            value.scaleAddInPlace(1 - learningRate() * weightDecay(), value, 0.0);
+            kernels().scaleAdd(value, 1 - learningRate() * weightDecay(), value, 0.0);
         }
     }
 

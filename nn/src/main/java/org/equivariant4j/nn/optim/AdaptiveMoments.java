@@ -71,15 +71,15 @@ abstract class AdaptiveMoments extends Optimizer {
         }
         s.step++;
         // In place (fused kernels on engines that have them): a step makes no new arrays.
-        s.first.scaleAddInPlace(beta1, g, 1 - beta1);
-        s.second.scaleAddProductInPlace(beta2, g, g, 1 - beta2);
+        kernels().scaleAdd(s.first, beta1, g, 1 - beta1);
+        kernels().scaleAddProduct(s.second, beta2, g, g, 1 - beta2);
         double correction1 = 1 - Math.pow(beta1, s.step);
         double correction2 = 1 - Math.pow(beta2, s.step);
         // lr * m_hat / (sqrt(v_hat) + eps) = (lr sqrt(c2) / c1) * m / (sqrt(v) + eps sqrt(c2)): the bias
         // corrections folded into scalars.
         double root2 = Math.sqrt(correction2);
         decayInPlace(value);
-        value.addRootQuotientInPlace(-learningRate() * root2 / correction1, s.first, s.second, eps * root2);
+        kernels().addRootQuotient(value, -learningRate() * root2 / correction1, s.first, s.second, eps * root2);
         return value;
     }
 

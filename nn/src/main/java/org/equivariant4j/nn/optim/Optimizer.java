@@ -13,6 +13,7 @@ import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.core.tensor.UpdateKernels;
 import org.equivariant4j.core.tensor.Tensors;
 
 /**
@@ -21,8 +22,8 @@ import org.equivariant4j.core.tensor.Tensors;
  *
  * <p>{@link #step()} runs under {@link GradMode#disabled()} and changes each parameter's tensor in
  * place, so the update never enters a graph and whatever holds the parameter's tensor sees the new
- * value. The built-in optimisers update in place with {@code Tensor}'s in-place ops
- * ({@link Tensor#scaleAddInPlace} and friends), which an engine runs as fused kernels; a subclass
+ * value. The built-in optimisers update in place with the engine's {@link UpdateKernels} ({@link #kernels()}),
+ * fused one-pass kernels where the engine has them; a subclass
  * may instead return a new tensor, which is then copied in ({@link Tensor#assign}). Parameters without a gradient
  * (unused by the last forward pass) are skipped, as in PyTorch. Subclasses keep their own
  * per-parameter state (momentum, moment estimates), created on a parameter's first update.
@@ -87,6 +88,11 @@ public abstract class Optimizer {
 
     /** Name of the learning-rate entry of {@link #stateDict()}. */
     public static final String LEARNING_RATE_KEY = "param_groups.lr";
+
+    /** The engine's in-place updates for optimiser state and parameters (found once, on first use). */
+    protected static UpdateKernels kernels() {
+        return Tensors.backend().updateKernels();
+    }
 
     /**
      * This optimiser's state as named tensors (see the class comment). The per-parameter tensors are

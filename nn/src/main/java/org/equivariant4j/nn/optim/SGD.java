@@ -64,16 +64,18 @@ public final class SGD extends Optimizer {
                 buffer = g.mul(1.0);
                 momentumBuffers.put(parameter, buffer);
             } else {
-                buffer.scaleAddInPlace(momentum, g, 1 - dampening);
+                kernels().scaleAdd(buffer, momentum, g, 1 - dampening);
             }
             if (nesterov) {
                 // p - lr (g + momentum b), as two in-place passes instead of two temporaries.
-                value.scaleAddInPlace(1, g, -learningRate());
-                return value.scaleAddInPlace(1, buffer, -learningRate() * momentum);
+                kernels().scaleAdd(value, 1, g, -learningRate());
+                kernels().scaleAdd(value, 1, buffer, -learningRate() * momentum);
+                return value;
             }
             g = buffer;
         }
-        return value.scaleAddInPlace(1, g, -learningRate());
+        kernels().scaleAdd(value, 1, g, -learningRate());
+        return value;
     }
 
     /** {@code momentum_buffer}, as PyTorch names it; no state without momentum or before the first step. */

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The in-place updates optimisers use ({@code Tensor.scaleAddInPlace} and friends): outside the
+ * The in-place updates optimisers use (the engine's {@code UpdateKernels}): outside the
  * graph, on the target's own memory. On host memory they run as one Java pass
  * ({@link FusedUpdateKernel}); otherwise (the CUDA backend, {@code -Dequivariant4j.kernels=nd4j},
  * strided operands) as ND4J's in-place ops, with each temporary freed at once.
@@ -22,7 +22,7 @@ public final class InPlaceOps {
     }
 
     public static void scaleAdd(Nd4jTensor target, double alpha, Nd4jTensor other, double beta) {
-        String op = "scaleAddInPlace";
+        String op = "scaleAdd";
         INDArray t = target.value();
         INDArray o = operand(op, target, other, "other");
         if (KernelSelection.useKernels() && FusedUpdateKernel.supports(t, o)) {
@@ -36,7 +36,7 @@ public final class InPlaceOps {
     }
 
     public static void scaleAddProduct(Nd4jTensor target, double alpha, Nd4jTensor a, Nd4jTensor b, double beta) {
-        String op = "scaleAddProductInPlace";
+        String op = "scaleAddProduct";
         INDArray t = target.value();
         INDArray x = operand(op, target, a, "a");
         INDArray y = operand(op, target, b, "b");
@@ -51,7 +51,7 @@ public final class InPlaceOps {
 
     public static void addRootQuotient(Nd4jTensor target, double scale, Nd4jTensor numerator, Nd4jTensor denominator,
             double eps) {
-        String op = "addRootQuotientInPlace";
+        String op = "addRootQuotient";
         INDArray t = target.value();
         INDArray n = operand(op, target, numerator, "numerator");
         INDArray d = operand(op, target, denominator, "denominator");

@@ -28,8 +28,7 @@ class GradientCheckSuiteTest {
     /** Methods of {@link Tensor} that are not differentiable ops: metadata, bookkeeping, comparisons, exits. */
     private static final Set<String> NOT_DIFFERENTIABLE = Set.of("shape", "rank", "size", "numel", "dtype", "requiresGrad",
             "isLeaf", "grad", "zeroGrad", "backward", "detach", "assign", "gt", "lt", "eq", "argmax", "item", "toFloatArray",
-            "toDoubleArray", "toLongArray", "unwrap", "scaleAddInPlace", "scaleAddProductInPlace",
-            "addRootQuotientInPlace");
+            "toDoubleArray", "toLongArray", "unwrap");
 
     /** Differentiable ops that live on {@code Tensors} because they take several tensors. */
     private static final Set<String> FACTORY_OPS = Set.of("concat", "stack", "where");

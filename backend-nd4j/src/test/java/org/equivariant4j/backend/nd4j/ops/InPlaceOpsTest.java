@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 
 import org.equivariant4j.backend.nd4j.kernels.KernelSelection;
 import org.equivariant4j.core.error.DTypeMismatchException;
@@ -15,6 +12,7 @@ import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.core.tensor.UpdateKernels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The in-place updates give the formula's values on all three paths: the fused Java kernel, ND4J's
- * in-place ops ({@code equivariant4j.kernels=nd4j}) and {@link Tensor}'s portable default (reached
- * through a proxy that forwards everything but the default methods), with random operands in both
- * float dtypes, an operand that is the target itself, and strided (transposed) operands.
+ * The optimisers' in-place updates ({@link UpdateKernels}) give the formula's values on all three paths: the
+ * engine's fused Java kernel, ND4J's in-place ops ({@code equivariant4j.kernels=nd4j}) and
+ * {@link UpdateKernels#portable()}, with random operands in both float dtypes, an operand that is the target
+ * itself, and strided (transposed) operands.
  */
 class InPlaceOpsTest {
     private static final int ROWS = 37;
@@ -50,7 +48,7 @@ class InPlaceOpsTest {
     private enum Path { KERNEL, ND4J, PORTABLE_DEFAULT }
 
     private interface Update {
-        void apply(Tensor target, Tensor a, Tensor b);
+        void apply(UpdateKernels kernels, Tensor target, Tensor a, Tensor b);
     }
 
     private interface Formula {
@@ -64,19 +62,19 @@ class InPlaceOpsTest {
     @ParameterizedTest
     @EnumSource(Path.class)
     void scaleAddMatchesTheFormula(Path path) {
-        check(path, (t, a, b) -> t.scaleAddInPlace(ALPHA, a, BETA), (t, a, b) -> ALPHA * t + BETA * a);
+        check(path, (k, t, a, b) -> k.scaleAdd(t, ALPHA, a, BETA), (t, a, b) -> ALPHA * t + BETA * a);
     }
 
     @ParameterizedTest
     @EnumSource(Path.class)
     void scaleAddProductMatchesTheFormula(Path path) {
-        check(path, (t, a, b) -> t.scaleAddProductInPlace(ALPHA, a, b, BETA), (t, a, b) -> ALPHA * t + BETA * a * b);
+        check(path, (k, t, a, b) -> k.scaleAddProduct(t, ALPHA, a, b, BETA), (t, a, b) -> ALPHA * t + BETA * a * b);
     }
 
     @ParameterizedTest
     @EnumSource(Path.class)
     void addRootQuotientMatchesTheFormula(Path path) {
-        check(path, (t, a, b) -> t.addRootQuotientInPlace(BETA, a, b, EPS), (t, a, b) -> t + BETA * a / (Math.sqrt(b) + EPS));
+        check(path, (k, t, a, b) -> k.addRootQuotient(t, BETA, a, b, EPS), (t, a, b) -> t + BETA * a / (Math.sqrt(b) + EPS));
     }
 
     @ParameterizedTest
@@ -85,8 +83,7 @@ class InPlaceOpsTest {
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             Tensor t = positive(new Rng(3), dtype);
             double[] before = t.toDoubleArray();
-            Tensor target = on(path, t);
-            target.scaleAddProductInPlace(ALPHA, target, target, BETA);
+            kernels(path).scaleAddProduct(t, ALPHA, t, t, BETA);
             double[] after = t.toDoubleArray();
             for (int i = 0; i < before.length; i++) {
                 assertThat(after[i]).as("%s %s entry %d", path, dtype, i)
@@ -103,7 +100,7 @@ class InPlaceOpsTest {
         Tensor a = aT.transpose(0, 1);
         double[] tv = t.toDoubleArray();
         double[] av = a.toDoubleArray();
-        t.scaleAddInPlace(ALPHA, a, BETA);
+        Tensors.backend().updateKernels().scaleAdd(t, ALPHA, a, BETA);
         double[] out = t.toDoubleArray();
         for (int i = 0; i < out.length; i++) {
             assertThat(out[i]).isCloseTo(ALPHA * tv[i] + BETA * av[i], within(1e-12));
@@ -113,11 +110,12 @@ class InPlaceOpsTest {
     @Test
     void refusesOperandsOfAnotherShapeOrDtype() {
         Tensor t = Tensors.zeros(DType.FLOAT32, 2, 3);
-        assertThatThrownBy(() -> t.scaleAddInPlace(1, Tensors.zeros(DType.FLOAT32, 3, 2), 1))
-                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("scaleAddInPlace")
+        UpdateKernels kernels = Tensors.backend().updateKernels();
+        assertThatThrownBy(() -> kernels.scaleAdd(t, 1, Tensors.zeros(DType.FLOAT32, 3, 2), 1))
+                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("scaleAdd")
                 .hasMessageContaining("[3, 2]").hasMessageContaining("[2, 3]");
-        assertThatThrownBy(() -> t.addRootQuotientInPlace(1, Tensors.zeros(DType.FLOAT64, 2, 3), t, 1e-8))
-                .isInstanceOf(DTypeMismatchException.class).hasMessageContaining("addRootQuotientInPlace");
+        assertThatThrownBy(() -> kernels.addRootQuotient(t, 1, Tensors.zeros(DType.FLOAT64, 2, 3), t, 1e-8))
+                .isInstanceOf(DTypeMismatchException.class).hasMessageContaining("addRootQuotient");
     }
 
     private static void check(Path path, Update update, Formula formula) {
@@ -129,7 +127,7 @@ class InPlaceOpsTest {
             double[] tv = t.toDoubleArray();
             double[] av = a.toDoubleArray();
             double[] bv = b.toDoubleArray();
-            update.apply(on(path, t), on(path, a), on(path, b));
+            update.apply(kernels(path), t, a, b);
             double[] out = t.toDoubleArray();
             for (int i = 0; i < out.length; i++) {
                 assertThat(out[i]).as("%s %s entry %d", path, dtype, i)
@@ -148,45 +146,15 @@ class InPlaceOpsTest {
         return Tensors.uniform(rng, 0.1, 2, dtype, ROWS, COLS);
     }
 
-    /** The tensor as the path sees it: sets the kernel property, or wraps it so Tensor's defaults run. */
-    private static Tensor on(Path path, Tensor t) {
+    /** The kernels of the path: the engine's with the kernel property set, or the portable ones. */
+    private static UpdateKernels kernels(Path path) {
         switch (path) {
             case KERNEL -> System.setProperty(KernelSelection.PROPERTY, "auto");
             case ND4J -> System.setProperty(KernelSelection.PROPERTY, "nd4j");
             case PORTABLE_DEFAULT -> {
-                return defaultsOf(t);
+                return UpdateKernels.portable();
             }
         }
-        return t;
-    }
-
-    /** A Tensor whose in-place methods are the interface's defaults and whose other methods are {@code target}'s. */
-    private static Tensor defaultsOf(Tensor target) {
-        InvocationHandler handler = new InvocationHandler() {
-            @Override
-            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-                if (method.getName().endsWith("InPlace")) {
-                    return InvocationHandler.invokeDefault(proxy, method, args);
-                }
-                Object[] unwrapped = args == null ? null : args.clone();
-                for (int i = 0; unwrapped != null && i < unwrapped.length; i++) {
-                    if (unwrapped[i] instanceof Tensor t && Proxy.isProxyClass(t.getClass())) {
-                        unwrapped[i] = ((Target) Proxy.getInvocationHandler(t)).target();
-                    }
-                }
-                Object result = method.invoke(target, unwrapped);
-                return result == target ? proxy : result;
-            }
-        };
-        return (Tensor) Proxy.newProxyInstance(Tensor.class.getClassLoader(), new Class<?>[] {Tensor.class},
-                new Target(target, handler));
-    }
-
-    /** The proxy's handler, which also remembers the wrapped tensor (to unwrap proxied arguments). */
-    private record Target(Tensor target, InvocationHandler delegate) implements InvocationHandler {
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            return delegate.invoke(proxy, method, args);
-        }
+        return Tensors.backend().updateKernels();
     }
 }
