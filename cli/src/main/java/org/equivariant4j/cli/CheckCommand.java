@@ -16,12 +16,11 @@ import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.runtime.Contribution;
 import org.equivariant4j.runtime.EquivariantRuntime;
-import org.equivariant4j.testkit.equivariance.ElementError;
-import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.RandomFields;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.ElementError;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.RandomFields;
+import org.equivariant4j.equivariance.Tolerance;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         Contribution<LayerProvider> layer = rt.layers().layer(layerId);
         List<String> names = groups.isEmpty() ? layer.provider().groups() : groups;
         List<DType> types = dtypes.stream().map(this::dtype).toList();
-        long s = seed == null ? EquivarianceAssertions.seed() : seed;
+        long s = seed == null ? RandomFields.seed() : seed;
         PrintWriter out = spec.commandLine().getOut();
         int failures = 0;
         for (String name : names) {
