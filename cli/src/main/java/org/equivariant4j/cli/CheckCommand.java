@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * kit's tolerance allows, and the verdict. Exits 1 when any element fails.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check a registered layer's equivariance per group element with the test kit (exit 1 if any fails).",
+        description = "Check a registered layer's equivariance per group element with the equivariance measurement (exit 1 if any fails).",
         footerHeading = "%nExamples:%n",
         footer = {"  eq4j check equivariant-linear                 # on each group the layer lists",
                   "  eq4j check equivariant-linear --group Q8       # the third-party quaternion group",
