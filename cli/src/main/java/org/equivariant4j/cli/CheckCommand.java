@@ -16,12 +16,11 @@ import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.runtime.Contribution;
 import org.equivariant4j.runtime.EquivariantRuntime;
-import org.equivariant4j.testkit.equivariance.ElementError;
-import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.RandomFields;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.ElementError;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.RandomFields;
+import org.equivariant4j.equivariance.Tolerance;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
  * kit's tolerance allows, and the verdict. Exits 1 when any element fails.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check a registered layer's equivariance per group element with the test kit (exit 1 if any fails).",
+        description = "Check a registered layer's equivariance per group element with the equivariance measurement (exit 1 if any fails).",
         footerHeading = "%nExamples:%n",
         footer = {"  eq4j check equivariant-linear                 # on each group the layer lists",
                   "  eq4j check equivariant-linear --group Q8       # the third-party quaternion group",
@@ -69,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         Contribution<LayerProvider> layer = rt.layers().layer(layerId);
         List<String> names = groups.isEmpty() ? layer.provider().groups() : groups;
         List<DType> types = dtypes.stream().map(this::dtype).toList();
-        long s = seed == null ? EquivarianceAssertions.seed() : seed;
+        long s = seed == null ? RandomFields.seed() : seed;
         PrintWriter out = spec.commandLine().getOut();
         int failures = 0;
         for (String name : names) {

@@ -27,8 +27,8 @@ import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.GridSymmetry;
@@ -40,7 +40,7 @@ import org.equivariant4j.nn.experiment.GridSymmetry;
  * ({@link InvariantClassifier}), a plain MLP, and the same MLP trained with random 90-degree
  * rotations (augmentation). Each is tested on upright test images and on the same images rotated at
  * random; the result table adds parameter counts and each model's invariance error as measured by
- * the test kit's {@link EquivarianceChecker}.
+ * {@link EquivarianceChecker} (the measurement module, no test framework).
  */
 public final class C4TetrominoExperiment implements Experiment {
     public static final String ID = "c4-tetrominoes";
@@ -132,7 +132,7 @@ public final class C4TetrominoExperiment implements Experiment {
                     List.of(String.format(Locale.ROOT, "%d test images (%dx%d); rotated = each test image turned by a random"
                             + " element of C4", testSet("test").size(), size, size),
                             "invariance error = max over g in C4 of max|f(g.x) - f(x)| / max|f(x)| over the logits of the"
-                            + " upright test set (testkit EquivarianceChecker, float32)"));
+                            + " upright test set (EquivarianceChecker, float32)"));
         }
 
         /** The relative invariance error of a model's logits, measured by the official test kit. */

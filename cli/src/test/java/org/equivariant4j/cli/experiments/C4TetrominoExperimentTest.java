@@ -18,9 +18,9 @@ import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.nn.data.TensorDataset;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.Tolerance;
 import org.equivariant4j.nn.experiment.GridSymmetry;
 import org.junit.jupiter.api.Test;
 

@@ -17,10 +17,10 @@ import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.equivariant4j.groups.SO3;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.RandomFields;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.RandomFields;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /** The functional form, invariance, point clouds (positions must move) and NaN handling of the checker. */

@@ -16,11 +16,11 @@ import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
-import org.equivariant4j.testkit.equivariance.ElementError;
+import org.equivariant4j.equivariance.ElementError;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.RandomFields;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.RandomFields;
 import org.junit.jupiter.api.Test;
 
 /**

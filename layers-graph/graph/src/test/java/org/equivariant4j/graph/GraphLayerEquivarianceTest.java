@@ -13,10 +13,10 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.PermutationEquivariance;
-import org.equivariant4j.testkit.equivariance.PermutationReport;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.PermutationEquivariance;
+import org.equivariant4j.equivariance.PermutationReport;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**

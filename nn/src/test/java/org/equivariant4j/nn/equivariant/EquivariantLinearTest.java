@@ -26,7 +26,7 @@ import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.groups.FiniteRotationGroup;
 import org.equivariant4j.groups.SO2;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.Tolerance;
 import org.equivariant4j.testkit.gradient.GradientCheck;
 import org.example.quaternion.QuaternionGroup;
 import org.junit.jupiter.api.DynamicTest;

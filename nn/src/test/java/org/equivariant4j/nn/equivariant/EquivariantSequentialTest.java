@@ -18,7 +18,7 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceChecker;
 import org.junit.jupiter.api.Test;
 
 /** Composition: adjacent types checked at construction, naming both layers and both types. */

@@ -23,8 +23,8 @@ import org.equivariant4j.nn.conv.Conv;
 import org.equivariant4j.nn.conv.Pool;
 import org.equivariant4j.nn.norm.BatchNorm;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
 import org.junit.jupiter.api.Test;
 
 /** Plain nn modules inside an {@link EquivariantSequential}: on the trivial group, and channelwise on trivial fields. */

@@ -22,7 +22,7 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceChecker;
 import org.equivariant4j.testkit.gradient.GradientCheck;
 import org.example.quaternion.QuaternionGroup;
 import org.junit.jupiter.api.DynamicTest;

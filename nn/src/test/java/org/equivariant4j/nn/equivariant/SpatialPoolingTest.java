@@ -16,7 +16,7 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
-import org.equivariant4j.testkit.equivariance.RandomFields;
+import org.equivariant4j.equivariance.RandomFields;
 import org.equivariant4j.testkit.gradient.GradientCheck;
 import org.junit.jupiter.api.Test;
 

@@ -15,9 +15,9 @@ import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.EquivarianceReport;
 import org.equivariant4j.testkit.equivariance.EquivariantLayerContractTest;
-import org.equivariant4j.testkit.equivariance.PerturbedCopy;
+import org.equivariant4j.equivariance.PerturbedCopy;
 import org.example.quaternion.DynamicTestRuns.Outcome;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,13 @@ import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.equivariance.ElementError;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.InputGenerator;
+import org.equivariant4j.equivariance.PerturbedCopy;
+import org.equivariant4j.equivariance.RandomFields;
+import org.equivariant4j.equivariance.Tolerance;
 
 /**
  * AssertJ assertions that a layer (or function, through its {@link EquivarianceChecker}) commutes with

@@ -1,6 +1,9 @@
 package org.equivariant4j.testkit.equivariance;
 
 import org.equivariant4j.core.layer.EquivariantLayer;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.RandomFields;
 
 /**
  * Entry point of the equivariance assertions, used like AssertJ's {@code Assertions}:
@@ -13,8 +16,8 @@ import org.equivariant4j.core.layer.EquivariantLayer;
  * }</pre>
  */
 public final class EquivarianceAssertions {
-    /** Seed of generated inputs unless {@code -Dequivariant4j.seed} is given. */
-    public static final long DEFAULT_SEED = 20_241_127L;
+    /** Seed of generated inputs unless {@code -Dequivariant4j.seed} is given: {@link RandomFields#DEFAULT_SEED}. */
+    public static final long DEFAULT_SEED = RandomFields.DEFAULT_SEED;
 
     private EquivarianceAssertions() {
     }
@@ -34,8 +37,8 @@ public final class EquivarianceAssertions {
         return new EquivarianceReportAssert(report);
     }
 
-    /** The seed in use: {@code -Dequivariant4j.seed} or {@link #DEFAULT_SEED}. */
+    /** The seed in use: {@code -Dequivariant4j.seed} or {@link #DEFAULT_SEED} (see {@link RandomFields#seed()}). */
     public static long seed() {
-        return Long.getLong("equivariant4j.seed", DEFAULT_SEED);
+        return RandomFields.seed();
     }
 }

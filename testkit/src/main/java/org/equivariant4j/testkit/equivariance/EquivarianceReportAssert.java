@@ -3,6 +3,9 @@ package org.equivariant4j.testkit.equivariance;
 import java.util.List;
 
 import org.assertj.core.api.AbstractAssert;
+import org.equivariant4j.equivariance.ElementError;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.Tolerance;
 
 /**
  * AssertJ assertions on an {@link EquivarianceReport}: every group element within a {@link Tolerance}.

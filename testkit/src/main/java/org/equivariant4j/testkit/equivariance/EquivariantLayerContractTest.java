@@ -6,6 +6,10 @@ import java.util.stream.Stream;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.equivariance.InputGenerator;
+import org.equivariant4j.equivariance.PerturbedCopy;
+import org.equivariant4j.equivariance.RandomFields;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

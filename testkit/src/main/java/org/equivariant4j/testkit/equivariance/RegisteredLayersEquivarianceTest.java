@@ -12,6 +12,8 @@ import org.equivariant4j.core.spi.GroupProvider;
 import org.equivariant4j.core.spi.LayerProvider;
 import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.equivariance.InputGenerator;
+import org.equivariant4j.equivariance.RandomFields;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;

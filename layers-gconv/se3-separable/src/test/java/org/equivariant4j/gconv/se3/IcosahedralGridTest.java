@@ -16,8 +16,8 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.ExactElements;
-import org.equivariant4j.testkit.equivariance.RandomFields;
+import org.equivariant4j.equivariance.ExactElements;
+import org.equivariant4j.equivariance.RandomFields;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -16,8 +16,8 @@ import org.equivariant4j.groups.SO3;
 import org.equivariant4j.nn.equivariant.EquivariantSequential;
 import org.equivariant4j.nn.equivariant.PointwiseNonlinearity;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
 import org.junit.jupiter.api.Test;
 
 /**

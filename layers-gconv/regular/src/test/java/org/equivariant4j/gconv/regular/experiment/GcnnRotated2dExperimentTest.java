@@ -23,9 +23,9 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.nn.data.TensorDataset;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.EquivarianceReport;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.EquivarianceReport;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /** The experiment's pieces: invariant classifiers whatever their weights, the data, and a short seeded run. */

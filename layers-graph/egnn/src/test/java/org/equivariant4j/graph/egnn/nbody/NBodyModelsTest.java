@@ -20,9 +20,9 @@ import org.equivariant4j.graph.nbody.NBodySplit;
 import org.equivariant4j.graph.nbody.NBodyTask;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
-import org.equivariant4j.testkit.equivariance.PermutationEquivariance;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.EquivarianceChecker;
+import org.equivariant4j.equivariance.PermutationEquivariance;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -17,8 +17,8 @@ import org.equivariant4j.graph.nbody.NBodyExamples;
 import org.equivariant4j.graph.nbody.NBodyTask;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
-import org.equivariant4j.testkit.equivariance.PermutationEquivariance;
-import org.equivariant4j.testkit.equivariance.Tolerance;
+import org.equivariant4j.equivariance.PermutationEquivariance;
+import org.equivariant4j.equivariance.Tolerance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

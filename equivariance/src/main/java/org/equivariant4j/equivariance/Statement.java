@@ -1,4 +1,4 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 /** Which identity an {@link EquivarianceReport} measured, in the words its failure messages use. */
 public enum Statement {

@@ -1,4 +1,4 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 import java.util.Arrays;
 
@@ -22,6 +22,9 @@ import org.equivariant4j.core.tensor.Tensors;
  * Immutable; {@link #gridSize}, {@link #batch}, {@link #points} return adjusted copies.
  */
 public final class RandomFields implements InputGenerator {
+    /** Seed of generated inputs unless {@code -Dequivariant4j.seed} is given. */
+    public static final long DEFAULT_SEED = 20_241_127L;
+
     private static final RandomFields DEFAULTS = new RandomFields(new int[] {9, 5, 4}, 2, 6, 3);
 
     private final int[] gridSizes;
@@ -34,6 +37,11 @@ public final class RandomFields implements InputGenerator {
         this.gridBatch = gridBatch;
         this.points = points;
         this.vectorBatch = vectorBatch;
+    }
+
+    /** The seed in use: {@code -Dequivariant4j.seed} or {@link #DEFAULT_SEED}. */
+    public static long seed() {
+        return Long.getLong("equivariant4j.seed", DEFAULT_SEED);
     }
 
     /** The sizes above. */

@@ -1,4 +1,4 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 import java.util.ArrayList;
 import java.util.List;

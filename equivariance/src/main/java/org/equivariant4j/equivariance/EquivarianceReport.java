@@ -1,4 +1,4 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,8 +14,8 @@ import org.equivariant4j.core.tensor.DType;
  * What an {@link EquivarianceChecker} measured: for each group element, the error of one
  * {@link Statement} (e.g. {@code f(g·x) = g·f(x)}) over all inputs, with the layer evaluated in
  * {@link #dtype()} and the group action computed in float64. A report is a measurement, not a
- * verdict: apply a {@link Tolerance} with {@link #failures(Tolerance)}, or assert with
- * {@link EquivarianceAssertions}.
+ * verdict: apply a {@link Tolerance} with {@link #failures(Tolerance)}, or assert with the testkit's
+ * {@code EquivarianceAssertions} (JUnit and AssertJ live there, not here).
  *
  * @param subject       the layer or function measured (its {@code toString()})
  * @param statement     the identity measured

@@ -1,4 +1,4 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;

@@ -1,17 +1,20 @@
-package org.equivariant4j.testkit.equivariance;
+package org.equivariant4j.equivariance;
 
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 
-/** Dtype conversions of whole fields: features and, on point domains, positions move together. */
-final class FieldConversion {
+/**
+ * Dtype conversions of whole fields: features and, on point domains, positions move together. Public for the
+ * testkit's layer contract, which runs a layer on an input in the layer's own dtype.
+ */
+public final class FieldConversion {
 
     private FieldConversion() {
     }
 
     /** {@code x} with its features (and positions) in {@code dtype}, detached from any graph. */
-    static GeometricTensor to(GeometricTensor x, DType dtype) {
+    public static GeometricTensor to(GeometricTensor x, DType dtype) {
         return withFeatures(x, x.tensor().to(dtype).detach(), dtype);
     }
 
