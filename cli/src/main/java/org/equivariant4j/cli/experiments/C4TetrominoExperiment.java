@@ -73,7 +73,7 @@ public final class C4TetrominoExperiment extends ClassifierExperiment {
         GridSymmetry symmetry = new GridSymmetry(CyclicGroup.of(4), size);
         TensorDataset train = Tetrominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, shift, noise, rng.split());
         TensorDataset test = Tetrominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, shift, noise, rng.split());
-        TensorDataset rotated = new TensorDataset(symmetry.moveEachRandomly(test.features(), rng.split()), test.labels());
+        TensorDataset rotated = symmetry.withEachMovedRandomly(test, rng.split());
 
         int pixels = size * size;
         int hidden = c.intValue("hidden");
@@ -109,8 +109,7 @@ public final class C4TetrominoExperiment extends ClassifierExperiment {
         public ResultTable results() {
             List<List<String>> rows = new ArrayList<>();
             for (String name : List.of(EQUIVARIANT, MLP_AUGMENTED, MLP_PLAIN)) {
-                ClassifierSet.Trained m = models().get(name);
-                rows.add(List.of(label(name), String.format(Locale.ROOT, "%,d", m.module().parameterCount()),
+                rows.add(List.of(label(name), parameters(name),
                         percent(accuracy(name, testSet("test"))), percent(accuracy(name, testSet("rotated"))),
                         String.format(Locale.ROOT, "%.1e", invarianceError(name))));
             }

@@ -246,9 +246,7 @@ public final class PolycubesExperiment extends ClassifierExperiment {
             testNames.forEach(t -> columns.add(t + " acc"));
             List<List<String>> rows = new ArrayList<>();
             for (String name : models) {
-                ClassifierSet.Trained m = models().get(name);
-                List<String> row = new ArrayList<>(List.of(label(name), String.format(Locale.ROOT, "%,d",
-                        m.module().parameterCount())));
+                List<String> row = new ArrayList<>(List.of(label(name), parameters(name)));
                 for (String t : testNames) {
                     row.add(percent(batchedAccuracy(name, testSet(t))));
                 }

@@ -66,7 +66,7 @@ public final class GcnnRotated2dExperiment extends ClassifierExperiment {
         double noise = c.doubleValue("noise");
         TensorDataset train = Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, cell, shift, noise, rng.split());
         TensorDataset test = Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, cell, shift, noise, rng.split());
-        TensorDataset rotated = new TensorDataset(quarterTurns.moveEachRandomly(test.features(), rng.split()), test.labels());
+        TensorDataset rotated = quarterTurns.withEachMovedRandomly(test, rng.split());
 
         double lr = c.doubleValue("lr");
         int classes = Pentominoes.classes();
@@ -109,8 +109,7 @@ public final class GcnnRotated2dExperiment extends ClassifierExperiment {
                 if (models().all().stream().noneMatch(t -> t.name().equals(name))) {
                     continue;
                 }
-                ClassifierSet.Trained m = models().get(name);
-                rows.add(List.of(label(name), String.format(Locale.ROOT, "%,d", m.module().parameterCount()),
+                rows.add(List.of(label(name), parameters(name),
                         percent(accuracy(name, testSet("test"))), percent(accuracy(name, testSet("rotated")))));
             }
             return new ResultTable("Pentominoes: trained upright, tested upright and turned by random multiples of 90 degrees",

@@ -74,10 +74,10 @@ public final class RotatedAccuracyExperiment extends ClassifierExperiment {
         }
         GridSymmetry quarterTurns = new GridSymmetry(CyclicGroup.of(4), size);
         double noise = c.doubleValue("noise");
-        TensorDataset train = turned(Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, 2, 2, noise,
-                rng.split()), quarterTurns, rng.split());
-        TensorDataset test = turned(Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, 2, 2, noise,
-                rng.split()), quarterTurns, rng.split());
+        TensorDataset train = quarterTurns.withEachMovedRandomly(Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE),
+                size, 2, 2, noise, rng.split()), rng.split());
+        TensorDataset test = quarterTurns.withEachMovedRandomly(Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE),
+                size, 2, 2, noise, rng.split()), rng.split());
 
         double lr = c.doubleValue("lr");
         int classes = Pentominoes.classes();
@@ -96,10 +96,6 @@ public final class RotatedAccuracyExperiment extends ClassifierExperiment {
                         + " turned by a random element of C4", classes, size, size, noise),
                 ClassifierRun.splits(Map.entry("train", train.size()), Map.entry("test", test.size())));
         return new Run(models, data, test, size);
-    }
-
-    private static TensorDataset turned(TensorDataset upright, GridSymmetry turns, Rng rng) {
-        return new TensorDataset(turns.moveEachRandomly(upright.features(), rng), upright.labels());
     }
 
     /** Parameters of {@code module} that are sharing-matrix scores (named {@code scores}). */
