@@ -12,7 +12,6 @@ import org.equivariant4j.core.experiment.ExperimentConfig;
 import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
-import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;

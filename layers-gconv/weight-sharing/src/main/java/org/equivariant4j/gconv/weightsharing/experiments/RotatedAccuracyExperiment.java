@@ -13,7 +13,6 @@ import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Rng;
-import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.gconv.regular.experiment.GroupCnn;
 import org.equivariant4j.gconv.regular.experiment.Pentominoes;
 import org.equivariant4j.gconv.weightsharing.WeightSharingCnn;
