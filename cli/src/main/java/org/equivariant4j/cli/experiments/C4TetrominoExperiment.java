@@ -28,6 +28,8 @@ import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
 import org.equivariant4j.testkit.equivariance.EquivarianceChecker;
 import org.equivariant4j.testkit.equivariance.EquivarianceReport;
+import org.equivariant4j.nn.experiment.ClassifierSet;
+import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.GridSymmetry;
 
 /**
