@@ -8,9 +8,7 @@ import java.util.function.UnaryOperator;
 
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
-import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
-import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
@@ -24,6 +22,7 @@ import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.nn.activation.ReLU;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.ClassifierExperiment;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
@@ -42,55 +41,46 @@ import org.equivariant4j.nn.experiment.GridSymmetry;
  * random; the result table adds parameter counts and each model's invariance error as measured by
  * {@link EquivarianceChecker} (the measurement module, no test framework).
  */
-public final class C4TetrominoExperiment implements Experiment {
+public final class C4TetrominoExperiment extends ClassifierExperiment {
     public static final String ID = "c4-tetrominoes";
     static final String EQUIVARIANT = "equivariant";
     static final String MLP_PLAIN = "mlp";
     static final String MLP_AUGMENTED = "mlp-aug";
 
-    @Override
-    public String id() {
-        return ID;
+    public C4TetrominoExperiment() {
+        super(ID, "C4-invariant network (equivariant blocks) vs MLP with and without rotation augmentation, on tetromino images",
+                new Defaults(20, 64, 2000, 1000));
     }
 
     @Override
-    public String description() {
-        return "C4-invariant network (equivariant blocks) vs MLP with and without rotation augmentation, on tetromino images";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(20), StandardOptions.batchSize(64), StandardOptions.seed(1),
-                StandardOptions.trainSize(2000), StandardOptions.testSize(1000),
-                OptionSpec.ofInt("size", 8, "side of the square image grid (even: C4 would fix an odd grid's centre pixel)", 4, 32),
+    protected List<OptionSpec> experimentOptions() {
+        return List.of(OptionSpec.ofInt("size", 8, "side of the square image grid (even: C4 would fix an odd grid's centre pixel)", 4, 32),
                 OptionSpec.ofInt("shift", 1, "largest move of a shape from the centre, in pixels, each direction", 0, 16),
                 OptionSpec.ofDouble("noise", 0.03, "probability that a background pixel is on", 0.0, 0.5),
                 OptionSpec.ofInt("fields", 32, "regular C4 fields (4 channels each) per equivariant hidden layer", 1, 1024),
                 OptionSpec.ofInt("depth", 2, "equivariant hidden layers", 1, 8),
                 OptionSpec.ofInt("hidden", 128, "width of each of the MLPs' two hidden layers", 1, 4096),
-                OptionSpec.ofDouble("lr", 5e-3, "Adam learning rate of every model", 1e-6, 1.0));
+                learningRate(5e-3));
     }
 
     @Override
-    public ExperimentRun start(ExperimentConfig c) {
+    protected ClassifierRun prepare(ExperimentConfig c, Rng rng) {
         int size = c.intValue("size");
         if (size % 2 != 0) {
             throw new InvalidOptionException("size", "option 'size': '" + size + "' is odd; C4 fixes the centre pixel of an odd"
                     + " grid, so its pixels do not split into regular fields; use an even size");
         }
-        int seed = c.intValue(StandardOptions.SEED);
         double noise = c.doubleValue("noise");
         int shift = c.intValue("shift");
-        Rng rng = new Rng(seed);
         GridSymmetry symmetry = new GridSymmetry(CyclicGroup.of(4), size);
         TensorDataset train = Tetrominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, shift, noise, rng.split());
         TensorDataset test = Tetrominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, shift, noise, rng.split());
-        TensorDataset rotated = new TensorDataset(symmetry.moveEachRandomly(test.features(), rng.split()), test.labels());
+        TensorDataset rotated = symmetry.withEachMovedRandomly(test, rng.split());
 
         int pixels = size * size;
         int hidden = c.intValue("hidden");
         double lr = c.doubleValue("lr");
-        ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
+        ClassifierSet models = classifiers(c, train);
         InvariantClassifier equivariant = new InvariantClassifier(symmetry, c.intValue("fields"), c.intValue("depth"),
                 Tetrominoes.classes(), rng.split());
         models.add(EQUIVARIANT, equivariant, equivariant::forward, lr, null);
@@ -121,8 +111,7 @@ public final class C4TetrominoExperiment implements Experiment {
         public ResultTable results() {
             List<List<String>> rows = new ArrayList<>();
             for (String name : List.of(EQUIVARIANT, MLP_AUGMENTED, MLP_PLAIN)) {
-                ClassifierSet.Trained m = models().get(name);
-                rows.add(List.of(label(name), String.format(Locale.ROOT, "%,d", m.module().parameterCount()),
+                rows.add(List.of(label(name), parameters(name),
                         percent(accuracy(name, testSet("test"))), percent(accuracy(name, testSet("rotated"))),
                         String.format(Locale.ROOT, "%.1e", invarianceError(name))));
             }

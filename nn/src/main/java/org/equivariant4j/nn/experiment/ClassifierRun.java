@@ -107,6 +107,11 @@ public abstract class ClassifierRun implements ExperimentRun {
         return out;
     }
 
+    /** The parameter count of classifier {@code model}, with thousands separators, for a result table. */
+    protected final String parameters(String model) {
+        return String.format(Locale.ROOT, "%,d", models.get(model).module().parameterCount());
+    }
+
     protected static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }

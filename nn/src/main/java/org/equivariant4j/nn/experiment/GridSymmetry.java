@@ -13,6 +13,7 @@ import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.data.TensorDataset;
 
 /**
  * How a finite group of grid symmetries (C4 on a square grid) moves the pixels of a flattened
@@ -121,5 +122,10 @@ public final class GridSymmetry {
             move(in, i, rng.nextInt(group.order()), out);
         }
         return Tensors.of(out, n, size * size);
+    }
+
+    /** {@code set} with each image moved by an element drawn uniformly from {@code rng}, labels kept (a rotated test set). */
+    public TensorDataset withEachMovedRandomly(TensorDataset set, Rng rng) {
+        return new TensorDataset(moveEachRandomly(set.features(), rng), set.labels());
     }
 }

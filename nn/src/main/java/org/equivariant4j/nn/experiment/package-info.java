@@ -2,7 +2,8 @@
  * Shared pieces of classification experiments, for every module that contributes one: {@link
  * org.equivariant4j.nn.experiment.ClassifierSet} (classifiers trained side by side on the same batches),
  * {@link org.equivariant4j.nn.experiment.ClassifierRun} (an {@code ExperimentRun} evaluating them on named test
- * sets) and {@link org.equivariant4j.nn.experiment.GridSymmetry} (how a finite group of grid symmetries moves
- * the pixels of flattened images, for augmentation and rotated test sets).
+ * sets), {@link org.equivariant4j.nn.experiment.ClassifierExperiment} (the template of an experiment built on
+ * them: the shared options and the seeded set-up) and {@link org.equivariant4j.nn.experiment.GridSymmetry} (how a
+ * finite group of grid symmetries moves the pixels of flattened images, for augmentation and rotated test sets).
  */
 package org.equivariant4j.nn.experiment;

@@ -8,13 +8,10 @@ import java.util.Map;
 
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
-import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
-import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
-import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -27,6 +24,7 @@ import org.equivariant4j.gconv.se3.model.RegularGcnnClassifier;
 import org.equivariant4j.gconv.se3.model.SE3Classifier;
 import org.equivariant4j.groups.FiniteRotationGroup;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.ClassifierExperiment;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.norm.BatchNormStatistics;
@@ -39,28 +37,21 @@ import org.equivariant4j.nn.norm.BatchNormStatistics;
  * arbitrarily rotated volumes. With {@code --data <medmnist3d.npz>} the same models train on a MedMNIST-3D
  * file's train split and are tested on its test split, as given and turned by random cube rotations.
  */
-public final class PolycubesExperiment implements Experiment {
+public final class PolycubesExperiment extends ClassifierExperiment {
     public static final String ID = "se3-polycubes";
     static final String CNN = "cnn";
     static final String CNN_AUGMENTED = "cnn-aug";
     static final String REGULAR = "regular-O";
 
-    @Override
-    public String id() {
-        return ID;
+    public PolycubesExperiment() {
+        super(ID, "SE(3) separable G-CNNs (octahedral and uniform SO(3) grids) and a regular octahedral G-CNN vs 3D CNNs"
+                + " with and without rotation augmentation, on 3D polycube volumes trained upright and tested rotated (or a MedMNIST-3D .npz)",
+                new Defaults(10, 8, 640, 320));
     }
 
     @Override
-    public String description() {
-        return "SE(3) separable G-CNNs (octahedral and uniform SO(3) grids) and a regular octahedral G-CNN vs 3D CNNs"
-                + " with and without rotation augmentation, on 3D polycube volumes trained upright and tested rotated (or a MedMNIST-3D .npz)";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(10), StandardOptions.batchSize(8), StandardOptions.seed(1),
-                StandardOptions.trainSize(640), StandardOptions.testSize(320),
-                OptionSpec.ofInt("size", 28, "side of the cubic volume in voxels (a multiple of 4)", 8, 64),
+    protected List<OptionSpec> experimentOptions() {
+        return List.of(OptionSpec.ofInt("size", 28, "side of the cubic volume in voxels (a multiple of 4)", 8, 64),
                 OptionSpec.ofDouble("scale", 4.0, "side of one unit cube in voxels (jittered +-10%)", 1.0, 16.0),
                 OptionSpec.ofDouble("blur", 1.0, "width in voxels of the soft edge of each face", 0.1, 8.0),
                 OptionSpec.ofDouble("noise", 0.1, "standard deviation of the Gaussian voxel noise", 0.0, 2.0),
@@ -76,14 +67,12 @@ public final class PolycubesExperiment implements Experiment {
                         + " (layers-gconv/regular: full kernels on the group)"),
                 OptionSpec.ofInt("regular-width", 1, "regular fields of its first layer (the next two have twice as many;"
                         + " 1 matches the other models' parameter count)", 1, 64),
-                OptionSpec.ofDouble("lr", 5e-3, "Adam learning rate of every model", 1e-6, 1.0),
+                learningRate(5e-3),
                 OptionSpec.ofString("data", "", "a MedMNIST-3D .npz file to train and test on instead of polycubes"));
     }
 
     @Override
-    public ExperimentRun start(ExperimentConfig c) {
-        int seed = c.intValue(StandardOptions.SEED);
-        Rng rng = new Rng(seed);
+    protected ClassifierRun prepare(ExperimentConfig c, Rng rng) {
         String dataFile = c.stringValue("data");
         TensorDataset train;
         List<Map.Entry<String, TensorDataset>> tests = new ArrayList<>();
@@ -132,7 +121,7 @@ public final class PolycubesExperiment implements Experiment {
         int kernel = c.intValue("kernel");
         double lr = c.doubleValue("lr");
         int[] widths = {width, 2 * width, 2 * width};
-        ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
+        ClassifierSet models = classifiers(c, train);
         CubeRotations rotations = new CubeRotations(size);
         boolean max = c.stringValue("pooling").equals("max");
         List<String> labels = new ArrayList<>();
@@ -256,9 +245,7 @@ public final class PolycubesExperiment implements Experiment {
             testNames.forEach(t -> columns.add(t + " acc"));
             List<List<String>> rows = new ArrayList<>();
             for (String name : models) {
-                ClassifierSet.Trained m = models().get(name);
-                List<String> row = new ArrayList<>(List.of(label(name), String.format(Locale.ROOT, "%,d",
-                        m.module().parameterCount())));
+                List<String> row = new ArrayList<>(List.of(label(name), parameters(name)));
                 for (String t : testNames) {
                     row.add(percent(batchedAccuracy(name, testSet(t))));
                 }

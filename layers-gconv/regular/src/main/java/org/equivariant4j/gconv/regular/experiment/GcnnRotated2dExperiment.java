@@ -7,9 +7,7 @@ import java.util.Map;
 
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
-import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
-import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
@@ -17,6 +15,7 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.groups.DihedralGroup;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.ClassifierExperiment;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.experiment.GridSymmetry;
@@ -29,58 +28,49 @@ import org.equivariant4j.nn.experiment.GridSymmetry;
  * within a few percent. Each is tested on upright test images and on the same images turned by a random
  * element of C4.
  */
-public final class GcnnRotated2dExperiment implements Experiment {
+public final class GcnnRotated2dExperiment extends ClassifierExperiment {
     public static final String ID = "gcnn-rotated-2d";
     static final String CNN = "cnn";
     static final String CNN_AUGMENTED = "cnn-aug";
     static final String C4 = "c4";
     static final String D4 = "d4";
 
-    @Override
-    public String id() {
-        return ID;
+    public GcnnRotated2dExperiment() {
+        super(ID, "C4 and D4 regular G-CNNs vs a CNN with and without rotation augmentation, on noisy pentomino images",
+                new Defaults(12, 32, 2400, 1200));
     }
 
     @Override
-    public String description() {
-        return "C4 and D4 regular G-CNNs vs a CNN with and without rotation augmentation, on noisy pentomino images";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(12), StandardOptions.batchSize(32), StandardOptions.seed(1),
-                StandardOptions.trainSize(2400), StandardOptions.testSize(1200),
-                OptionSpec.ofInt("size", 16, "side of the square image grid (a multiple of 4: two 2x2 poolings tile it)", 12, 64),
+    protected List<OptionSpec> experimentOptions() {
+        return List.of(OptionSpec.ofInt("size", 16, "side of the square image grid (a multiple of 4: two 2x2 poolings tile it)", 12, 64),
                 OptionSpec.ofInt("cell", 2, "side of a pentomino cell in pixels", 1, 8),
                 OptionSpec.ofInt("shift", 2, "largest move of a shape from the centre, in pixels, each direction", 0, 16),
                 OptionSpec.ofDouble("noise", 0.15, "deviation of the Gaussian pixel noise", 0.0, 2.0),
                 OptionSpec.ofInt("cnn-channels", 16, "channels per hidden layer of the CNNs", 1, 512),
                 OptionSpec.ofInt("c4-fields", 8, "regular C4 fields (4 channels each) per hidden layer", 1, 256),
                 OptionSpec.ofInt("d4-fields", 6, "regular D4 fields (8 channels each) per hidden layer", 1, 256),
-                OptionSpec.ofDouble("lr", 3e-3, "Adam learning rate of every model", 1e-6, 1.0),
+                learningRate(3e-3),
                 OptionSpec.ofBoolean("augmented-cnn", true, "also train the CNN with random 90-degree rotations"));
     }
 
     @Override
-    public ExperimentRun start(ExperimentConfig c) {
+    protected ClassifierRun prepare(ExperimentConfig c, Rng rng) {
         int size = c.intValue("size");
         if (size % 4 != 0) {
             throw new InvalidOptionException("size", "option 'size': '" + size + "' is not a multiple of 4; the two 2x2"
                     + " max poolings must tile the grid to keep the G-CNNs equivariant");
         }
-        int seed = c.intValue(StandardOptions.SEED);
-        Rng rng = new Rng(seed);
         GridSymmetry quarterTurns = new GridSymmetry(CyclicGroup.of(4), size);
         int cell = c.intValue("cell");
         int shift = c.intValue("shift");
         double noise = c.doubleValue("noise");
         TensorDataset train = Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, cell, shift, noise, rng.split());
         TensorDataset test = Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, cell, shift, noise, rng.split());
-        TensorDataset rotated = new TensorDataset(quarterTurns.moveEachRandomly(test.features(), rng.split()), test.labels());
+        TensorDataset rotated = quarterTurns.withEachMovedRandomly(test, rng.split());
 
         double lr = c.doubleValue("lr");
         int classes = Pentominoes.classes();
-        ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
+        ClassifierSet models = classifiers(c, train);
         GroupCnn cnn = new GroupCnn(CyclicGroup.of(1), size, c.intValue("cnn-channels"), classes, rng.split());
         models.add(CNN, cnn, cnn::forward, lr, null);
         Rng augmentedRng = rng.split();
@@ -119,8 +109,7 @@ public final class GcnnRotated2dExperiment implements Experiment {
                 if (models().all().stream().noneMatch(t -> t.name().equals(name))) {
                     continue;
                 }
-                ClassifierSet.Trained m = models().get(name);
-                rows.add(List.of(label(name), String.format(Locale.ROOT, "%,d", m.module().parameterCount()),
+                rows.add(List.of(label(name), parameters(name),
                         percent(accuracy(name, testSet("test"))), percent(accuracy(name, testSet("rotated")))));
             }
             return new ResultTable("Pentominoes: trained upright, tested upright and turned by random multiples of 90 degrees",

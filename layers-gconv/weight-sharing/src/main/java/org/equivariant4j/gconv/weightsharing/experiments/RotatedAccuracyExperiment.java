@@ -7,21 +7,19 @@ import java.util.Map;
 
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
-import org.equivariant4j.core.experiment.Experiment;
 import org.equivariant4j.core.experiment.ExperimentConfig;
-import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.OptionSpec;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StandardOptions;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Rng;
-import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.gconv.regular.experiment.GroupCnn;
 import org.equivariant4j.gconv.regular.experiment.Pentominoes;
 import org.equivariant4j.gconv.weightsharing.WeightSharingCnn;
 import org.equivariant4j.gconv.weightsharing.WeightSharingOptions;
 import org.equivariant4j.groups.CyclicGroup;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.ClassifierExperiment;
 import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.experiment.GridSymmetry;
@@ -34,28 +32,20 @@ import org.equivariant4j.nn.experiment.GridSymmetry;
  * regular module's {@link GroupCnn} over C4 and over C1). Widths are options, chosen so the kernel parameters match;
  * the table lists the sharing matrices' scores separately.
  */
-public final class RotatedAccuracyExperiment implements Experiment {
+public final class RotatedAccuracyExperiment extends ClassifierExperiment {
     public static final String ID = "ws-rotated-accuracy";
     static final String WS = "ws";
     static final String C4 = "c4";
     static final String CNN = "cnn";
 
-    @Override
-    public String id() {
-        return ID;
+    public RotatedAccuracyExperiment() {
+        super(ID, "rotated-test accuracy of a learned weight-sharing CNN (|G| = 4) vs a C4 G-CNN vs a CNN, trained on"
+                + " pentominoes turned by random multiples of 90 degrees", new Defaults(20, 32, 2400, 1200));
     }
 
     @Override
-    public String description() {
-        return "rotated-test accuracy of a learned weight-sharing CNN (|G| = 4) vs a C4 G-CNN vs a CNN, trained on"
-                + " pentominoes turned by random multiples of 90 degrees";
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return List.of(StandardOptions.epochs(20), StandardOptions.batchSize(32), StandardOptions.seed(1),
-                StandardOptions.trainSize(2400), StandardOptions.testSize(1200),
-                OptionSpec.ofInt("size", 16, "side of the square image grid (a multiple of 4: GroupCnn pools twice by 2)", 12, 64),
+    protected List<OptionSpec> experimentOptions() {
+        return List.of(OptionSpec.ofInt("size", 16, "side of the square image grid (a multiple of 4: GroupCnn pools twice by 2)", 12, 64),
                 OptionSpec.ofDouble("noise", 0.15, "deviation of the Gaussian pixel noise", 0.0, 2.0),
                 OptionSpec.ofInt("ws-channels", 8, "fields (4 channels each) per layer of the weight-sharing CNN", 1, 256),
                 OptionSpec.ofInt("ws-layers", 2, "weight-sharing layers (one lifting, the rest group layers)", 1, 8),
@@ -70,7 +60,7 @@ public final class RotatedAccuracyExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentRun start(ExperimentConfig c) {
+    protected ClassifierRun prepare(ExperimentConfig c, Rng rng) {
         int size = c.intValue("size");
         if (size % 4 != 0) {
             throw new InvalidOptionException("size", "option 'size': '" + size + "' is not a multiple of 4; the G-CNN's two"
@@ -81,18 +71,16 @@ public final class RotatedAccuracyExperiment implements Experiment {
             throw new InvalidOptionException("ws-kernel", "option 'ws-kernel': '" + kernel + "' is even; a kernel needs a"
                     + " centre cell to rotate about");
         }
-        int seed = c.intValue(StandardOptions.SEED);
-        Rng rng = new Rng(seed);
         GridSymmetry quarterTurns = new GridSymmetry(CyclicGroup.of(4), size);
         double noise = c.doubleValue("noise");
-        TensorDataset train = turned(Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE), size, 2, 2, noise,
-                rng.split()), quarterTurns, rng.split());
-        TensorDataset test = turned(Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE), size, 2, 2, noise,
-                rng.split()), quarterTurns, rng.split());
+        TensorDataset train = quarterTurns.withEachMovedRandomly(Pentominoes.generate(c.intValue(StandardOptions.TRAIN_SIZE),
+                size, 2, 2, noise, rng.split()), rng.split());
+        TensorDataset test = quarterTurns.withEachMovedRandomly(Pentominoes.generate(c.intValue(StandardOptions.TEST_SIZE),
+                size, 2, 2, noise, rng.split()), rng.split());
 
         double lr = c.doubleValue("lr");
         int classes = Pentominoes.classes();
-        ClassifierSet models = new ClassifierSet(seed, c.intValue(StandardOptions.BATCH_SIZE), train);
+        ClassifierSet models = classifiers(c, train);
         // Learned sharing: C4 only labels the four channels of a field; nothing ties the matrices to it.
         WeightSharingCnn ws = new WeightSharingCnn(CyclicGroup.of(4), 1, c.intValue("ws-channels"), c.intValue("ws-layers"),
                 kernel, classes, WeightSharingOptions.defaults(), c.booleanValue("ws-max-over-space"), true, rng.split());
@@ -107,10 +95,6 @@ public final class RotatedAccuracyExperiment implements Experiment {
                         + " turned by a random element of C4", classes, size, size, noise),
                 ClassifierRun.splits(Map.entry("train", train.size()), Map.entry("test", test.size())));
         return new Run(models, data, test, size);
-    }
-
-    private static TensorDataset turned(TensorDataset upright, GridSymmetry turns, Rng rng) {
-        return new TensorDataset(turns.moveEachRandomly(upright.features(), rng), upright.labels());
     }
 
     /** Parameters of {@code module} that are sharing-matrix scores (named {@code scores}). */
