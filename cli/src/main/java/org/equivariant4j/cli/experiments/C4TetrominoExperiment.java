@@ -28,8 +28,6 @@ import org.equivariant4j.nn.experiment.ClassifierSet;
 import org.equivariant4j.nn.layer.MLP;
 import org.equivariant4j.equivariance.EquivarianceChecker;
 import org.equivariant4j.equivariance.EquivarianceReport;
-import org.equivariant4j.nn.experiment.ClassifierSet;
-import org.equivariant4j.nn.experiment.ClassifierRun;
 import org.equivariant4j.nn.experiment.GridSymmetry;
 
 /**
