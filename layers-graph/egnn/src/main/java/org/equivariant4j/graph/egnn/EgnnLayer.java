@@ -15,8 +15,8 @@ import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
 import org.equivariant4j.graph.message.Aggregation;
-import org.equivariant4j.graph.message.ConcatLinear;
-import org.equivariant4j.graph.message.ConditionedLinear;
+import org.equivariant4j.graph.message.AttributeConcatLinear;
+import org.equivariant4j.graph.message.MessageLinear;
 import org.equivariant4j.graph.message.CoordinateUpdate;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
@@ -145,14 +145,14 @@ public final class EgnnLayer extends GraphLayer {
     }
 
     /**
-     * φ_e on all edges. When the first piece of the edge MLP is a plain {@link ConcatLinear}, its map
+     * φ_e on all edges. When the first piece of the edge MLP is a plain {@link AttributeConcatLinear}, its map
      * {@code W [h_i, h_j, r, a] + b} is split as {@code (h W_i^T)[i] + (h W_j^T)[j] + [r, a, 1] [W_r, W_a, b]^T}:
      * the projections of h are computed once per node (N rows instead of E), gathered in one index select,
      * and the two concatenations over all edges disappear. Same function, fewer ops and flops.
      */
     private Tensor edgeMessages(Tensor h, Tensor radial, Tensor a, Tensor receivers, Tensor senders) {
-        ConditionedLinear first = edge.pieces().get(0);
-        if (!nodeProjection || !(first instanceof ConcatLinear plain) || plain.linear().bias() == null) {
+        MessageLinear first = edge.pieces().get(0);
+        if (!nodeProjection || !(first instanceof AttributeConcatLinear plain) || plain.linear().bias() == null) {
             return edge.forward(Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial), a);
         }
         Tensor w = plain.linear().weight().value();
