@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
-import org.equivariant4j.graph.egnn.nbody.NBodyTrainer;
+import org.equivariant4j.graph.nbody.training.NBodyTrainer;
 import org.equivariant4j.graph.nbody.NBodyBatch;
 import org.equivariant4j.graph.nbody.NBodyConfig;
 import org.equivariant4j.graph.nbody.NBodyExamples;

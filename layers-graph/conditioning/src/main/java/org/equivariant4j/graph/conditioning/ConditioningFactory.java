@@ -5,17 +5,18 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.equivariant4j.core.tensor.Rng;
-import org.equivariant4j.graph.message.ConcatLinear;
-import org.equivariant4j.graph.message.ConditionedLinear;
+import org.equivariant4j.graph.message.MessageLinear;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
 import org.equivariant4j.nn.init.Initializer;
 
 /**
- * A {@link LinearFactory} that puts {@link ConditionalLinear} pieces into the message functions of a
+ * A {@link LinearFactory} that puts {@link ModeConditionedLinear} pieces into the message functions of a
  * graph layer (EGNN, EMPCN, ...): every piece of the chosen roles that is offered attributes (or only
- * the first piece of each MLP) is conditioned in one {@link ConditioningMode}; every other piece is a
- * plain linear map. Pass it to a layer's {@code linearFactory(...)}.
+ * the first piece of each MLP) is conditioned in one {@link ConditioningMode}; every other piece is what
+ * {@link LinearFactory#standard()} makes, so a piece this factory does not condition keeps the attributes the
+ * standard factory would give it (e.g. the edge MLP's first piece concatenates them when only the
+ * coordinate MLP is conditioned) instead of losing them. Pass it to a layer's {@code linearFactory(...)}.
  *
  * <pre>{@code
  * EgnnLayer.builder(e3, 64, 64, 64).edgeAttributes(2)
@@ -23,6 +24,7 @@ import org.equivariant4j.nn.init.Initializer;
  * }</pre>
  */
 public final class ConditioningFactory implements LinearFactory {
+    private static final LinearFactory STANDARD = LinearFactory.standard();
     private final ConditioningMode mode;
     private final Set<LinearSlot.Role> roles;
     private final boolean everyLayer;
@@ -64,12 +66,12 @@ public final class ConditioningFactory implements LinearFactory {
     }
 
     @Override
-    public ConditionedLinear create(LinearSlot slot, int in, int out, int attributes, boolean bias, Initializer weightInit,
+    public MessageLinear create(LinearSlot slot, int in, int out, int attributes, boolean bias, Initializer weightInit,
             Rng rng) {
         if (conditions(slot, attributes)) {
-            return new ConditionalLinear(mode, in, out, attributes, columns, bias, weightInit, rng);
+            return new ModeConditionedLinear(mode, in, out, attributes, columns, bias, weightInit, rng);
         }
-        return new ConcatLinear(in, out, 0, bias, weightInit, rng);
+        return STANDARD.create(slot, in, out, attributes, bias, weightInit, rng);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.equivariant4j.graph.conditioning;
 
 /**
- * How a {@link ConditionalLinear} lets per-row attributes {@code a} shape the map of its input {@code x}
+ * How a {@link ModeConditionedLinear} lets per-row attributes {@code a} shape the map of its input {@code x}
  * (Koishekenov and Bekkers 2023): from the least to the most expressive dependence on {@code a}.
  */
 public enum ConditioningMode {

@@ -14,13 +14,14 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
-import org.equivariant4j.graph.message.ConcatLinear;
-import org.equivariant4j.graph.message.ConditionedLinear;
+import org.equivariant4j.graph.message.Aggregation;
+import org.equivariant4j.graph.message.AttributeConcatLinear;
+import org.equivariant4j.graph.message.MessageLinear;
+import org.equivariant4j.graph.message.CoordinateUpdate;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
 import org.equivariant4j.graph.message.MessageMlp;
 import org.equivariant4j.nn.activation.SiLU;
-import org.equivariant4j.nn.init.XavierUniform;
 
 /**
  * The E(n)-equivariant graph convolution (EGCL) of Satorras, Hoogeboom and Welling (2021), on batched
@@ -49,16 +50,10 @@ public final class EgnnLayer extends GraphLayer {
     private final int edgeAttributes;
     private final MessageMlp edge;
     private final MessageMlp attention;
-    private final MessageMlp coordinate;
+    private final CoordinateUpdate coordinate;
     private final MessageMlp velocity;
     private final MessageMlp node;
     private final boolean residual;
-    private final boolean normalizeDifferences;
-    private final double tanhRange;
-    private final double coordinateWeight;
-    private final double clamp;
-    private final Aggregation coordinateAggregation;
-    private final boolean updatePositions;
     private boolean nodeProjection = true;
 
     private EgnnLayer(Builder b) {
@@ -71,23 +66,20 @@ public final class EgnnLayer extends GraphLayer {
         this.out = b.out;
         this.edgeAttributes = b.edgeAttributes;
         this.residual = b.residual;
-        this.normalizeDifferences = b.normalizeDifferences;
-        this.tanhRange = b.tanhRange;
-        this.coordinateWeight = b.coordinateWeight;
-        this.clamp = b.clamp;
-        this.coordinateAggregation = b.coordinateAggregation;
-        this.updatePositions = b.updatePositions;
         LinearFactory f = b.factory;
         Rng rng = b.rng;
         this.edge = registerModule("edge", MessageMlp.builder(LinearSlot.Role.EDGE, f, 2 * in + 1, hidden, hidden)
                 .attributes(edgeAttributes).activation(b.activation).activateLast(true).rng(rng).build());
         this.node = registerModule("node", MessageMlp.builder(LinearSlot.Role.NODE, f, in + hidden, hidden, out)
                 .activation(b.activation).rng(rng).build());
-        this.coordinate = updatePositions
-                ? registerModule("coordinate", MessageMlp.builder(LinearSlot.Role.COORDINATE, f, hidden, hidden, 1)
-                        .attributes(edgeAttributes).activation(b.activation).lastBias(false)
-                        .lastInit(new XavierUniform(0.001)).rng(rng).build())
+        this.coordinate = b.updatePositions
+                ? CoordinateUpdate.builder(f, hidden).attributes(edgeAttributes).activation(b.activation)
+                        .normalizeDifferences(b.normalizeDifferences).tanh(b.tanhRange).weight(b.coordinateWeight)
+                        .clamp(b.clamp).aggregation(b.coordinateAggregation).rng(rng).build()
                 : null;
+        if (coordinate != null) {
+            registerModule("coordinate", coordinate.mlp());
+        }
         this.attention = b.attention
                 ? registerModule("attention", MessageMlp.builder(LinearSlot.Role.ATTENTION, f, hidden, 1)
                         .attributes(edgeAttributes).activation(b.activation).rng(rng).build())
@@ -136,23 +128,7 @@ public final class EgnnLayer extends GraphLayer {
             m = m.mul(attention.forward(m, a).sigmoid());
         }
 
-        Tensor positions = x;
-        if (updatePositions) {
-            if (normalizeDifferences) {
-                diff = diff.div(radial.sqrt().add(1.0));
-            }
-            Tensor weight = coordinate.forward(m, a);
-            if (tanhRange > 0) {
-                weight = weight.tanh().mul(tanhRange);
-            }
-            Tensor translation = diff.mul(weight);
-            if (clamp > 0) {
-                translation = translation.clamp(-clamp, clamp);
-            }
-            Tensor moved = coordinateAggregation == Aggregation.MEAN ? translation.segmentMean(receivers, n)
-                    : translation.segmentSum(receivers, n);
-            positions = positions.add(coordinateWeight == 1.0 ? moved : moved.mul(coordinateWeight));
-        }
+        Tensor positions = coordinate == null ? x : coordinate.apply(x, diff, radial, m, a, receivers);
         if (velocity != null) {
             if (!g.hasVelocities()) {
                 throw new UnsupportedFeatureException(this + ": the velocity variant needs a graph with velocities");
@@ -169,14 +145,14 @@ public final class EgnnLayer extends GraphLayer {
     }
 
     /**
-     * φ_e on all edges. When the first piece of the edge MLP is a plain {@link ConcatLinear}, its map
+     * φ_e on all edges. When the first piece of the edge MLP is a plain {@link AttributeConcatLinear}, its map
      * {@code W [h_i, h_j, r, a] + b} is split as {@code (h W_i^T)[i] + (h W_j^T)[j] + [r, a, 1] [W_r, W_a, b]^T}:
      * the projections of h are computed once per node (N rows instead of E), gathered in one index select,
      * and the two concatenations over all edges disappear. Same function, fewer ops and flops.
      */
     private Tensor edgeMessages(Tensor h, Tensor radial, Tensor a, Tensor receivers, Tensor senders) {
-        ConditionedLinear first = edge.pieces().get(0);
-        if (!nodeProjection || !(first instanceof ConcatLinear plain) || plain.linear().bias() == null) {
+        MessageLinear first = edge.pieces().get(0);
+        if (!nodeProjection || !(first instanceof AttributeConcatLinear plain) || plain.linear().bias() == null) {
             return edge.forward(Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial), a);
         }
         Tensor w = plain.linear().weight().value();

@@ -17,6 +17,7 @@ import org.equivariant4j.graph.Connectivity;
 import org.equivariant4j.graph.EdgeIndex;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
+import org.equivariant4j.graph.message.Aggregation;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.equivariant4j.testkit.equivariance.EquivarianceAssertions;
 import org.equivariant4j.equivariance.PermutationEquivariance;

@@ -12,11 +12,11 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.Graph;
+import org.equivariant4j.graph.message.CoordinateUpdate;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
 import org.equivariant4j.graph.message.MessageMlp;
 import org.equivariant4j.nn.activation.SiLU;
-import org.equivariant4j.nn.init.XavierUniform;
 
 /**
  * One E(n)-equivariant message-passing layer on a CW complex (Kovač, Bekkers, Liò, Eijkelboom 2024),
@@ -34,18 +34,17 @@ import org.equivariant4j.nn.init.XavierUniform;
  * Every message function runs once over all pairs of its relation (gather → MLP → segment sum); the
  * invariants after the bar are offered to the {@link LinearFactory} as attributes (the standard factory
  * concatenates them to the input; a conditioning factory conditions on them), a_ij are the graph's edge
- * attributes. As in EGNN each translation is clamped to ±100 and the last layer of φ_x has no bias and a
- * Xavier gain of 0.001. Positions move only along differences of node positions and features see only
+ * attributes. The position update is EGNN's {@link CoordinateUpdate} (mean, each translation clamped to ±100,
+ * φ_x's last layer without bias and with a Xavier gain of 0.001). Positions move only along differences of node positions and features see only
  * invariants, so the layer is E(n) equivariant; it is permutation equivariant because every relation is
  * aggregated by a sum or mean.
  */
 public final class EmpcnLayer extends Module {
-    private static final double CLAMP = 100.0;
     private final int channels;
     private final int edgeAttributes;
     private final EmpcnVariant variant;
     private final MessageMlp nodeMessage;
-    private final MessageMlp coordinate;
+    private final CoordinateUpdate coordinate;
     private final MessageMlp velocity;
     private final MessageMlp nodeUpdate;
     private final MessageMlp nodeToEdge;
@@ -65,8 +64,8 @@ public final class EmpcnLayer extends Module {
         boolean coupled = variant == EmpcnVariant.COUPLED;
         this.nodeMessage = registerModule("node_message", mlp(LinearSlot.Role.EDGE, f, b, edgeAttributes, true,
                 (coupled ? 3 : 2) * c + 1, c, c));
-        this.coordinate = registerModule("coordinate", MessageMlp.builder(LinearSlot.Role.COORDINATE, f, c, c, 1)
-                .activation(b.activation).lastBias(false).lastInit(new XavierUniform(0.001)).rng(rng).build());
+        this.coordinate = CoordinateUpdate.builder(f, c).activation(b.activation).rng(rng).build();
+        registerModule("coordinate", coordinate.mlp());
         this.velocity = b.velocity
                 ? registerModule("velocity", MessageMlp.builder(LinearSlot.Role.VELOCITY, f, c, c, 1).activation(b.activation)
                         .rng(rng).build())
@@ -139,8 +138,7 @@ public final class EmpcnLayer extends Module {
                 : Tensors.concat(1, h.indexSelect(0, receivers), h.indexSelect(0, senders), radial);
         Tensor message = nodeMessage.forward(messageInput, a);
 
-        Tensor translation = diff.mul(coordinate.forward(message, null)).clamp(-CLAMP, CLAMP);
-        Tensor moved = x.add(translation.segmentMean(receivers, n));
+        Tensor moved = coordinate.apply(x, diff, radial, message, null, receivers);
         if (velocity != null) {
             if (!graph.hasVelocities()) {
                 throw new UnsupportedFeatureException(this + ": the velocity term needs a graph with velocities");

@@ -18,7 +18,7 @@ public interface LinearFactory {
      * attribute columns (0 when the layer has none for this role), with or without bias;
      * {@code weightInit} is a requested initialiser for the weight (null: the factory's default).
      */
-    ConditionedLinear create(LinearSlot slot, int in, int out, int attributes, boolean bias, Initializer weightInit,
+    MessageLinear create(LinearSlot slot, int in, int out, int attributes, boolean bias, Initializer weightInit,
             Rng rng);
 
     /**
@@ -28,13 +28,13 @@ public interface LinearFactory {
     static LinearFactory standard() {
         return (slot, in, out, attributes, bias, init, rng) -> {
             boolean uses = slot.isFirst() && (slot.role() == LinearSlot.Role.EDGE || slot.role() == LinearSlot.Role.NODE);
-            return new ConcatLinear(in, out, uses ? attributes : 0, bias, init, rng);
+            return new AttributeConcatLinear(in, out, uses ? attributes : 0, bias, init, rng);
         };
     }
 
     /** Attributes concatenated to the input of the first piece of every MLP, whatever its role; later pieces are plain. */
     static LinearFactory concatAtInput() {
         return (slot, in, out, attributes, bias, init, rng) ->
-                new ConcatLinear(in, out, slot.isFirst() ? attributes : 0, bias, init, rng);
+                new AttributeConcatLinear(in, out, slot.isFirst() ? attributes : 0, bias, init, rng);
     }
 }

@@ -14,11 +14,11 @@ import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.nn.init.Initializer;
 
 /**
- * An MLP of {@link ConditionedLinear} pieces made by a {@link LinearFactory}, an activation between them
+ * An MLP of {@link MessageLinear} pieces made by a {@link LinearFactory}, an activation between them
  * (and after the last one if asked): a message function that can be conditioned on per-row attributes.
  */
 public final class MessageMlp extends Module {
-    private final List<ConditionedLinear> layers = new ArrayList<>();
+    private final List<MessageLinear> layers = new ArrayList<>();
     private final List<UnaryModule> activations = new ArrayList<>();
     private final int[] widths;
     private final int attributes;
@@ -29,7 +29,7 @@ public final class MessageMlp extends Module {
         int depth = widths.length - 1;
         for (int i = 0; i < depth; i++) {
             boolean last = i == depth - 1;
-            ConditionedLinear piece = b.factory.create(new LinearSlot(b.role, i, depth), widths[i], widths[i + 1],
+            MessageLinear piece = b.factory.create(new LinearSlot(b.role, i, depth), widths[i], widths[i + 1],
                     b.attributes, !last || b.lastBias, last ? b.lastInit : null, b.rng);
             if (piece.inFeatures() != widths[i] || piece.outFeatures() != widths[i + 1]) {
                 throw new IllegalStateException("MessageMlp: the factory made " + piece + " for " + widths[i] + " -> "
@@ -56,7 +56,7 @@ public final class MessageMlp extends Module {
     }
 
     /** The pieces, in order. */
-    public List<ConditionedLinear> pieces() {
+    public List<MessageLinear> pieces() {
         return List.copyOf(layers);
     }
 
@@ -85,7 +85,7 @@ public final class MessageMlp extends Module {
     private Tensor run(int from, Tensor input, Tensor attributeRows) {
         Tensor h = input;
         for (int i = from; i < layers.size(); i++) {
-            ConditionedLinear piece = layers.get(i);
+            MessageLinear piece = layers.get(i);
             h = piece.forward(h, piece.attributes() == 0 ? null : attributeRows);
             if (i < activations.size()) {
                 h = activations.get(i).forward(h);

@@ -28,7 +28,7 @@ class MessageMlpTest {
         assertThat(m.pieces()).hasSize(2);
         assertThat(m.pieces().get(0).attributes()).isEqualTo(2);
         assertThat(m.pieces().get(1).attributes()).isZero();
-        assertThat(((ConcatLinear) m.pieces().get(0)).linear().inFeatures()).isEqualTo(7);
+        assertThat(((AttributeConcatLinear) m.pieces().get(0)).linear().inFeatures()).isEqualTo(7);
     }
 
     @Test
@@ -46,7 +46,7 @@ class MessageMlpTest {
         StringBuilder seen = new StringBuilder();
         LinearFactory recording = (slot, in, out, attributes, bias, init, rng) -> {
             seen.append(slot).append(bias ? "+b " : " ");
-            return new ConcatLinear(in, out, attributes, bias, init, rng);
+            return new AttributeConcatLinear(in, out, attributes, bias, init, rng);
         };
         MessageMlp m = MessageMlp.builder(LinearSlot.Role.COORDINATE, recording, 4, 4, 1).attributes(3)
                 .activation(SiLU::new).lastBias(false).rng(new Rng(2)).build();
@@ -72,7 +72,7 @@ class MessageMlpTest {
         assertThatThrownBy(() -> m.forward(Tensors.randn(rng, DType.FLOAT64, 7, 4), null))
                 .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[rows, 5]");
         assertThatThrownBy(() -> m.forward(Tensors.randn(rng, DType.FLOAT64, 7, 5), Tensors.randn(rng, DType.FLOAT64, 7, 3)))
-                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("ConcatLinear")
+                .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("AttributeConcatLinear")
                 .hasMessageContaining("[7, 2]");
     }
 }

@@ -14,7 +14,7 @@ import org.equivariant4j.core.spi.SpiVersion;
 import org.equivariant4j.graph.conditioning.ConditioningFactory;
 import org.equivariant4j.graph.conditioning.ConditioningMode;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
-import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
+import org.equivariant4j.graph.nbody.training.NBodyExperiment;
 import org.equivariant4j.graph.message.RadialBasis;
 
 import com.google.auto.service.AutoService;

@@ -10,7 +10,7 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.graph.conditioning.ConditioningFactory;
 import org.equivariant4j.graph.conditioning.ConditioningMode;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
-import org.equivariant4j.graph.egnn.nbody.NBodyTrainer;
+import org.equivariant4j.graph.nbody.training.NBodyTrainer;
 import org.equivariant4j.graph.nbody.NBodyConfig;
 import org.equivariant4j.graph.nbody.NBodyDataset;
 import org.equivariant4j.graph.nbody.NBodyExamples;

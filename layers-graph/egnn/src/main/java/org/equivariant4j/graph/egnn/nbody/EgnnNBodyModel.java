@@ -15,6 +15,7 @@ import org.equivariant4j.graph.GraphLayer;
 import org.equivariant4j.graph.egnn.EgnnLayer;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.RadialBasis;
+import org.equivariant4j.graph.nbody.training.NBodyModel;
 import org.equivariant4j.nn.layer.Linear;
 
 /**

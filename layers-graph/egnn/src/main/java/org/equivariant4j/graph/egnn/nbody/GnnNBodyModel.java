@@ -11,6 +11,7 @@ import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.message.LinearFactory;
 import org.equivariant4j.graph.message.LinearSlot;
 import org.equivariant4j.graph.message.MessageMlp;
+import org.equivariant4j.graph.nbody.training.NBodyModel;
 import org.equivariant4j.nn.activation.SiLU;
 import org.equivariant4j.nn.layer.Linear;
 import org.equivariant4j.nn.layer.MLP;

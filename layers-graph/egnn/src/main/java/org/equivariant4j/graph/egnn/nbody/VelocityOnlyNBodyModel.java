@@ -6,6 +6,7 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.egnn.EgnnLayer;
+import org.equivariant4j.graph.nbody.training.NBodyModel;
 
 /**
  * A learned constant-velocity predictor, blind to the other particles: one velocity-variant EGNN layer with

@@ -9,7 +9,7 @@ import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
 import org.equivariant4j.core.spi.SpiVersion;
-import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
+import org.equivariant4j.graph.egnn.nbody.EgnnNBodyExperiments;
 
 import com.google.auto.service.AutoService;
 
@@ -32,6 +32,6 @@ public final class EgnnPlugin implements Plugin {
 
     @Override
     public List<Experiment> experiments() {
-        return List.of(new NBodyExperiment(NBodyExperiment.Kind.EGNN), new NBodyExperiment(NBodyExperiment.Kind.GNN));
+        return List.of(EgnnNBodyExperiments.egnn(), EgnnNBodyExperiments.gnn());
     }
 }

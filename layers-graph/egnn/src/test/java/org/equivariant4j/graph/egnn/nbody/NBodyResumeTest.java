@@ -11,6 +11,7 @@ import org.equivariant4j.core.experiment.ExperimentConfig;
 import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.graph.nbody.training.NBodyExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NBodyResumeTest {
 
     private static ExperimentRun start(Path cache) {
-        NBodyExperiment experiment = new NBodyExperiment(NBodyExperiment.Kind.EGNN);
+        NBodyExperiment experiment = EgnnNBodyExperiments.egnn();
         return experiment.start(ExperimentConfig.resolve(experiment, Map.of("train-size", "20", "valid-size", "10",
                 "test-size", "10", "hidden", "8", "layers", "2", "batch-size", "10", "eval-every", "2", "steps", "4200",
                 "cache-dir", cache.toString())));

@@ -17,6 +17,8 @@ import org.equivariant4j.graph.nbody.NBodyConfig;
 import org.equivariant4j.graph.nbody.NBodyDataset;
 import org.equivariant4j.graph.nbody.NBodyExamples;
 import org.equivariant4j.graph.nbody.NBodyTask;
+import org.equivariant4j.graph.nbody.training.NBodyExperiment;
+import org.equivariant4j.graph.nbody.training.NBodyTrainer;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +49,7 @@ class NBodyTrainerTest {
 
     @Test
     void theExperimentRunsWithTenTrainingTrajectoriesAndTheDefaultBatch(@TempDir Path cache) {
-        NBodyExperiment experiment = new NBodyExperiment(NBodyExperiment.Kind.EGNN);
+        NBodyExperiment experiment = EgnnNBodyExperiments.egnn();
         ExperimentConfig config = ExperimentConfig.resolve(experiment, Map.of("train-size", "10", "valid-size", "3",
                 "test-size", "3", "hidden", "8", "layers", "1", "epochs", "1", "cache-dir", cache.toString()));
         ExperimentRun run = experiment.start(config);

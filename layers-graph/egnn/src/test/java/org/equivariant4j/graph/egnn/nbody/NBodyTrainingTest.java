@@ -11,6 +11,8 @@ import org.equivariant4j.graph.nbody.NBodyConfig;
 import org.equivariant4j.graph.nbody.NBodyDataset;
 import org.equivariant4j.graph.nbody.NBodyExamples;
 import org.equivariant4j.graph.nbody.NBodyTask;
+import org.equivariant4j.graph.nbody.training.NBodyModel;
+import org.equivariant4j.graph.nbody.training.NBodyTrainer;
 import org.equivariant4j.groups.EuclideanGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

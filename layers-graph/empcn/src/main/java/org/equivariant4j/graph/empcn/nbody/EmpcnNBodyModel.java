@@ -9,7 +9,7 @@ import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.GraphFields;
 import org.equivariant4j.graph.GraphLayer;
-import org.equivariant4j.graph.egnn.nbody.NBodyModel;
+import org.equivariant4j.graph.nbody.training.NBodyModel;
 import org.equivariant4j.graph.empcn.CellLifting;
 import org.equivariant4j.graph.empcn.EmpcnNetwork;
 import org.equivariant4j.graph.empcn.EmpcnVariant;

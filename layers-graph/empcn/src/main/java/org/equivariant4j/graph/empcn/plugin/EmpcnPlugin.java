@@ -10,7 +10,7 @@ import org.equivariant4j.core.spi.Plugin;
 import org.equivariant4j.core.spi.PluginDescriptor;
 import org.equivariant4j.core.spi.PluginFeature;
 import org.equivariant4j.core.spi.SpiVersion;
-import org.equivariant4j.graph.egnn.nbody.NBodyExperiment;
+import org.equivariant4j.graph.nbody.training.NBodyExperiment;
 import org.equivariant4j.graph.empcn.EmpcnVariant;
 import org.equivariant4j.graph.empcn.nbody.EmpcnNBodyModel;
 

@@ -1,4 +1,4 @@
-package org.equivariant4j.graph.egnn.nbody;
+package org.equivariant4j.graph.nbody.training;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

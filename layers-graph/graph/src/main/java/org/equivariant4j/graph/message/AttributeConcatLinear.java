@@ -10,13 +10,15 @@ import org.equivariant4j.nn.init.Initializer;
 import org.equivariant4j.nn.layer.Linear;
 
 /**
- * {@code W [x, a] + b}: the attributes concatenated to the input ("weak" conditioning), or a plain linear
- * map when there are none. Initialised like PyTorch's {@code nn.Linear} over the concatenated fan-in.
+ * The plain {@link MessageLinear}: {@code W [x, a] + b}, the attributes concatenated to the input ("weak"
+ * conditioning), or a plain linear map {@code W x + b} when it takes none. This is what
+ * {@link LinearFactory#standard()} makes; multiplicative conditioning lives in the conditioning module.
+ * Initialised like PyTorch's {@code nn.Linear} over the concatenated fan-in.
  */
-public final class ConcatLinear extends ConditionedLinear {
+public final class AttributeConcatLinear extends MessageLinear {
     private final Linear linear;
 
-    public ConcatLinear(int in, int out, int attributes, boolean bias, Initializer weightInit, Rng rng) {
+    public AttributeConcatLinear(int in, int out, int attributes, boolean bias, Initializer weightInit, Rng rng) {
         super(in, out, attributes);
         Linear.Builder b = Linear.builder(in + attributes, out).bias(bias).rng(rng);
         if (weightInit != null) {
@@ -45,7 +47,7 @@ public final class ConcatLinear extends ConditionedLinear {
 
     @Override
     public String toString() {
-        return "ConcatLinear(" + inFeatures() + (attributes() > 0 ? " + " + attributes() + " attributes" : "") + " -> "
+        return "AttributeConcatLinear(" + inFeatures() + (attributes() > 0 ? " + " + attributes() + " attributes" : "") + " -> "
                 + outFeatures() + ")";
     }
 }

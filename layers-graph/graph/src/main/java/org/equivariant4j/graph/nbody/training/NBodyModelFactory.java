@@ -1,4 +1,4 @@
-package org.equivariant4j.graph.egnn.nbody;
+package org.equivariant4j.graph.nbody.training;
 
 import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.tensor.Rng;

@@ -7,13 +7,15 @@ import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
-import org.equivariant4j.graph.message.ConditionedLinear;
+import org.equivariant4j.graph.message.MessageLinear;
 import org.equivariant4j.nn.init.Initializer;
 import org.equivariant4j.nn.layer.Linear;
 
 /**
- * A linear piece of a message function conditioned on per-row attributes, in one of the three
- * {@link ConditioningMode}s. Each mode is one or two dense matrix products over all rows:
+ * A {@link MessageLinear} (the graph module's contract for a linear piece of a message function)
+ * conditioned on per-row attributes in one of the three {@link ConditioningMode}s, which its name says:
+ * unlike the graph module's plain {@link org.equivariant4j.graph.message.AttributeConcatLinear}, which
+ * only concatenates attributes, it can let them gate (strong) or select (pure) the map. Each mode is one or two dense matrix products over all rows:
  * <ul>
  *   <li>weak: {@code W [x, a] + b};</li>
  *   <li>strong: {@code (W x + b) ⊙ (U a + c)};</li>
@@ -27,7 +29,7 @@ import org.equivariant4j.nn.layer.Linear;
  * weight initialiser applies to {@code W}. With invariant attributes (charges, distances, cell volumes) the piece maps
  * invariant inputs to invariant outputs, so it keeps a message function's equivariance.
  */
-public final class ConditionalLinear extends ConditionedLinear {
+public final class ModeConditionedLinear extends MessageLinear {
     private final ConditioningMode mode;
     private final Linear main;
     private final Linear gate;
@@ -37,7 +39,7 @@ public final class ConditionalLinear extends ConditionedLinear {
     private final Tensor concatenatedIndex;
 
     /** A piece {@code in -> out} conditioned on all of its {@code attributes} (at least 1) columns. */
-    public ConditionalLinear(ConditioningMode mode, int in, int out, int attributes, boolean bias, Initializer weightInit,
+    public ModeConditionedLinear(ConditioningMode mode, int in, int out, int attributes, boolean bias, Initializer weightInit,
             Rng rng) {
         this(mode, in, out, attributes, null, bias, weightInit, rng);
     }
@@ -46,13 +48,13 @@ public final class ConditionalLinear extends ConditionedLinear {
      * A piece {@code in -> out} offered {@code attributes} columns, conditioned on the columns
      * {@code conditionOn} (null: all) and taking the others concatenated to its input.
      */
-    public ConditionalLinear(ConditioningMode mode, int in, int out, int attributes, int[] conditionOn, boolean bias,
+    public ModeConditionedLinear(ConditioningMode mode, int in, int out, int attributes, int[] conditionOn, boolean bias,
             Initializer weightInit, Rng rng) {
         super(in, out, attributes);
         this.mode = Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(rng, "ConditionalLinear: an Rng is required");
+        Objects.requireNonNull(rng, "ModeConditionedLinear: an Rng is required");
         if (attributes < 1) {
-            throw new IllegalArgumentException("ConditionalLinear(" + mode + "): needs at least one attribute column, got "
+            throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): needs at least one attribute column, got "
                     + attributes);
         }
         this.conditioned = conditionOn == null ? java.util.stream.IntStream.range(0, attributes).toArray()
@@ -60,13 +62,13 @@ public final class ConditionalLinear extends ConditionedLinear {
         boolean[] used = new boolean[attributes];
         for (int c : conditioned) {
             if (c < 0 || c >= attributes || used[c]) {
-                throw new IllegalArgumentException("ConditionalLinear(" + mode + "): conditioning columns "
+                throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): conditioning columns "
                         + Arrays.toString(conditionOn) + " must be distinct columns of the " + attributes + " attributes");
             }
             used[c] = true;
         }
         if (conditioned.length == 0) {
-            throw new IllegalArgumentException("ConditionalLinear(" + mode + "): needs at least one conditioning column");
+            throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): needs at least one conditioning column");
         }
         this.concatenated = java.util.stream.IntStream.range(0, attributes).filter(c -> !used[c]).toArray();
         this.conditionedIndex = conditioned.length == attributes ? null : Tensors.of(conditioned, conditioned.length);
@@ -119,7 +121,7 @@ public final class ConditionalLinear extends ConditionedLinear {
 
     @Override
     public String toString() {
-        return "ConditionalLinear(" + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + inFeatures() + " | "
+        return "ModeConditionedLinear(" + mode.name().toLowerCase(java.util.Locale.ROOT) + ", " + inFeatures() + " | "
                 + attributes() + " attributes" + (concatenated.length == 0 ? "" : ", conditioned on " + Arrays.toString(conditioned))
                 + " -> " + outFeatures() + ")";
     }

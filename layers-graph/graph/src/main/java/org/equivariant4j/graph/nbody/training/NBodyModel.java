@@ -1,4 +1,4 @@
-package org.equivariant4j.graph.egnn.nbody;
+package org.equivariant4j.graph.nbody.training;
 
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Tensor;

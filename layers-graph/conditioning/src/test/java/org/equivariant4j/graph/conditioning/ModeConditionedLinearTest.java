@@ -15,24 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ConditionalLinearTest {
+class ModeConditionedLinearTest {
     private static final int IN = 4;
     private static final int OUT = 3;
     private static final int A = 2;
     private static final int ROWS = 5;
 
-    private static ConditionalLinear piece(ConditioningMode mode) {
-        ConditionalLinear l = new ConditionalLinear(mode, IN, OUT, A, true, null, new Rng(1));
+    private static ModeConditionedLinear piece(ConditioningMode mode) {
+        ModeConditionedLinear l = new ModeConditionedLinear(mode, IN, OUT, A, true, null, new Rng(1));
         l.to(DType.FLOAT64);
         return l;
     }
 
-    private static double[] param(ConditionalLinear l, String name) {
+    private static double[] param(ModeConditionedLinear l, String name) {
         return l.namedParameters().get(name).value().toDoubleArray();
     }
 
     /** The three forms written out entry by entry, from the piece's own parameters. */
-    private static double expected(ConditionalLinear l, double[] x, double[] a, int row, int k) {
+    private static double expected(ModeConditionedLinear l, double[] x, double[] a, int row, int k) {
         double[] w = param(l, "linear.weight");
         double[] b = param(l, "linear.bias");
         double sum = b[k];
@@ -71,7 +71,7 @@ class ConditionalLinearTest {
     @ParameterizedTest
     @EnumSource(ConditioningMode.class)
     void computesItsFormEntryByEntry(ConditioningMode mode) {
-        ConditionalLinear l = piece(mode);
+        ModeConditionedLinear l = piece(mode);
         Rng rng = new Rng(2);
         Tensor x = Tensors.randn(rng, DType.FLOAT64, ROWS, IN);
         Tensor a = Tensors.randn(rng, DType.FLOAT64, ROWS, A);
@@ -88,11 +88,11 @@ class ConditionalLinearTest {
     @ParameterizedTest
     @EnumSource(ConditioningMode.class)
     void gradientsMatchFiniteDifferences(ConditioningMode mode) {
-        ConditionalLinear l = piece(mode);
+        ModeConditionedLinear l = piece(mode);
         Rng rng = new Rng(3);
         Tensor x = Tensors.randn(rng, DType.FLOAT64, ROWS, IN);
         Tensor a = Tensors.randn(rng, DType.FLOAT64, ROWS, A);
-        GradientCheck.of("ConditionalLinear " + mode, in -> l.forward(in[0], in[1]).tanh(), x, a).assertCorrect();
+        GradientCheck.of("ModeConditionedLinear " + mode, in -> l.forward(in[0], in[1]).tanh(), x, a).assertCorrect();
         for (String name : l.namedParameters().keySet()) {
             ParameterGradientCheck.of(l, name, () -> l.forward(x, a).tanh()).assertCorrect();
         }
@@ -113,11 +113,11 @@ class ConditionalLinearTest {
     @ParameterizedTest
     @EnumSource(ConditioningMode.class)
     void conditioningOnSomeColumnsConcatenatesTheOthersToTheInput(ConditioningMode mode) {
-        ConditionalLinear partial = new ConditionalLinear(mode, IN, OUT, A, new int[] {1}, true, null, new Rng(6));
+        ModeConditionedLinear partial = new ModeConditionedLinear(mode, IN, OUT, A, new int[] {1}, true, null, new Rng(6));
         partial.to(DType.FLOAT64);
         assertThat(partial.conditionedColumns()).containsExactly(1);
         // the same map as a piece of IN + 1 inputs conditioned on one column, fed [x, a_0] and a_1
-        ConditionalLinear full = new ConditionalLinear(mode, IN + 1, OUT, 1, true, null, new Rng(6));
+        ModeConditionedLinear full = new ModeConditionedLinear(mode, IN + 1, OUT, 1, true, null, new Rng(6));
         full.to(DType.FLOAT64);
         full.loadStateDict(partial.stateDict());
         Rng rng = new Rng(7);
@@ -125,24 +125,24 @@ class ConditionalLinearTest {
         Tensor a = Tensors.randn(rng, DType.FLOAT64, ROWS, A);
         Tensor expected = full.forward(Tensors.concat(1, x, a.narrow(1, 0, 1)), a.narrow(1, 1, 1));
         assertThat(partial.forward(x, a).sub(expected).abs().max().item()).isLessThan(1e-12);
-        GradientCheck.of("ConditionalLinear " + mode + " on column 1", in -> partial.forward(in[0], in[1]).tanh(), x, a)
+        GradientCheck.of("ModeConditionedLinear " + mode + " on column 1", in -> partial.forward(in[0], in[1]).tanh(), x, a)
                 .assertCorrect();
-        assertThatThrownBy(() -> new ConditionalLinear(mode, IN, OUT, A, new int[] {2}, true, null, new Rng(1)))
+        assertThatThrownBy(() -> new ModeConditionedLinear(mode, IN, OUT, A, new int[] {2}, true, null, new Rng(1)))
                 .hasMessageContaining("distinct columns of the 2 attributes");
     }
 
     @Test
     void badShapesAreRefusedNamingThePiece() {
-        ConditionalLinear l = piece(ConditioningMode.STRONG);
+        ModeConditionedLinear l = piece(ConditioningMode.STRONG);
         Rng rng = new Rng(5);
         Tensor x = Tensors.randn(rng, DType.FLOAT64, ROWS, IN);
         assertThatThrownBy(() -> l.forward(x, null)).isInstanceOf(ShapeMismatchException.class)
-                .hasMessageContaining("ConditionalLinear(strong").hasMessageContaining("[5, 2]").hasMessageContaining("null");
+                .hasMessageContaining("ModeConditionedLinear(strong").hasMessageContaining("[5, 2]").hasMessageContaining("null");
         assertThatThrownBy(() -> l.forward(x, Tensors.randn(rng, DType.FLOAT64, ROWS, 3)))
                 .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[5, 3]");
         assertThatThrownBy(() -> l.forward(Tensors.randn(rng, DType.FLOAT64, ROWS, 2), Tensors.randn(rng, DType.FLOAT64,
                 ROWS, A))).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[rows, 4]");
-        assertThatThrownBy(() -> new ConditionalLinear(ConditioningMode.PURE, 4, 3, 0, true, null, new Rng(1)))
+        assertThatThrownBy(() -> new ModeConditionedLinear(ConditioningMode.PURE, 4, 3, 0, true, null, new Rng(1)))
                 .hasMessageContaining("at least one attribute");
     }
 }

@@ -4,17 +4,19 @@ import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Tensor;
 
 /**
- * One "linear" piece of a message function: {@code [rows, in] -> [rows, out]}, optionally conditioned on
+ * The contract of one "linear" piece of a message function: {@code [rows, in] -> [rows, out]}, offered
  * per-row attributes {@code [rows, attributes]} (edge attributes for edge messages, node attributes for
- * node updates). The plain piece concatenates the attributes to its input or ignores them; conditioning
- * modules plug in gating or attribute-dependent (bilinear) maps through a {@link LinearFactory}.
+ * node updates). {@link MessageMlp} is built from these pieces, one per layer, made by a {@link LinearFactory}.
+ * Two kinds implement it: {@link AttributeConcatLinear}, the plain piece of this module (attributes
+ * concatenated to the input, or none), and the conditioning module's {@code ModeConditionedLinear}
+ * (attributes that gate or select the map: weak, strong or pure conditioning).
  */
-public abstract class ConditionedLinear extends Module {
+public abstract class MessageLinear extends Module {
     private final int inFeatures;
     private final int outFeatures;
     private final int attributes;
 
-    protected ConditionedLinear(int inFeatures, int outFeatures, int attributes) {
+    protected MessageLinear(int inFeatures, int outFeatures, int attributes) {
         if (inFeatures <= 0 || outFeatures <= 0 || attributes < 0) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": need in, out > 0 and attributes >= 0, got "
                     + inFeatures + ", " + outFeatures + ", " + attributes);

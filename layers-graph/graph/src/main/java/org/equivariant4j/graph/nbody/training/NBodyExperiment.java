@@ -1,4 +1,4 @@
-package org.equivariant4j.graph.egnn.nbody;
+package org.equivariant4j.graph.nbody.training;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,37 +21,19 @@ import org.equivariant4j.graph.nbody.NBodyTask;
 import org.equivariant4j.groups.EuclideanGroup;
 
 /**
- * The charged N-body experiment of the EGNN paper: predict positions 1,000 steps ahead from positions and
- * velocities, 3,000 training and 2,000 validation and test trajectories, Adam (lr 5e-4, weight decay
- * 1e-12), batch 100, hidden 64, 4 layers, evaluated every 5 epochs; the reported test MSE is the one at
- * the best validation MSE. {@code nbody-egnn} trains the EGNN, {@code nbody-gnn} the reference's
- * non-equivariant GNN baseline.
+ * The charged N-body experiment of the EGNN paper, for any {@link NBodyModel}: predict positions 1,000 steps
+ * ahead from positions and velocities, 3,000 training and 2,000 validation and test trajectories, Adam (lr
+ * 5e-4, weight decay 1e-12), batch 100, hidden 64, 4 layers, evaluated every 5 epochs; the reported test MSE
+ * is the one at the best validation MSE. The model modules register their experiments with it (the EGNN
+ * module {@code nbody-egnn} and {@code nbody-gnn}, EMPCN {@code nbody-empcn*}, conditioning
+ * {@code nbody-egnn-*}), so none of them needs another model module to train.
  */
 public final class NBodyExperiment implements Experiment {
-    /** The model an experiment trains. */
-    public enum Kind {
-        EGNN("nbody-egnn", "EGNN (velocity variant)"),
-        GNN("nbody-gnn", "GNN baseline");
-
-        private final String id;
-        private final String label;
-
-        Kind(String id, String label) {
-            this.id = id;
-            this.label = label;
-        }
-    }
-
     private final String id;
     private final String label;
     private final NBodyModelFactory factory;
 
-    public NBodyExperiment(Kind kind) {
-        this(kind.id, kind.label, kind == Kind.EGNN ? EgnnNBodyModel::new
-                : (group, hidden, layers, rng) -> new GnnNBodyModel(hidden, layers, rng));
-    }
-
-    /** The same protocol for another model (EMPCN, conditioned EGNN, ...): other modules register their experiments so. */
+    /** The protocol under experiment id {@code id}, training the models {@code factory} makes ({@code label} names them). */
     public NBodyExperiment(String id, String label, NBodyModelFactory factory) {
         this.id = java.util.Objects.requireNonNull(id, "id");
         this.label = java.util.Objects.requireNonNull(label, "label");
