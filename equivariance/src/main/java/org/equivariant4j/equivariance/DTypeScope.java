@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -30,7 +31,7 @@ final class DTypeScope implements AutoCloseable {
         Set<DType> floating = saved.values().stream().map(Tensor::dtype).filter(DType::isFloating)
                 .collect(Collectors.toSet());
         if (floating.size() > 1) {
-            throw new IllegalArgumentException(module + " holds floating state in several dtypes " + floating
+            throw new InvalidArgumentException(module + " holds floating state in several dtypes " + floating
                     + "; the equivariance checker converts the whole layer, so convert it to one dtype first (Module.to)");
         }
         this.original = floating.isEmpty() ? dtype : floating.iterator().next();

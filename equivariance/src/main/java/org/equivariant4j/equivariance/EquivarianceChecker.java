@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.GroupElement;
@@ -76,7 +77,7 @@ public final class EquivarianceChecker {
             Function<GeometricTensor, GeometricTensor> function) {
         Objects.requireNonNull(function, "function");
         if (!inType.group().equals(outType.group())) {
-            throw new IllegalArgumentException(name + ": input type " + inType + " and output type " + outType
+            throw new InvalidArgumentException(name + ": input type " + inType + " and output type " + outType
                     + " must be over the same group");
         }
         return new EquivarianceChecker(name, inType, outType, function, null, Optional.empty(), DType.FLOAT64,
@@ -86,7 +87,7 @@ public final class EquivarianceChecker {
     /** The same checker running the layer in {@code dtype} (FLOAT32 or FLOAT64). */
     public EquivarianceChecker inDType(DType value) {
         if (!value.isFloating()) {
-            throw new IllegalArgumentException("EquivarianceChecker(" + subject + "): dtype must be floating, got " + value);
+            throw new InvalidArgumentException("EquivarianceChecker(" + subject + "): dtype must be floating, got " + value);
         }
         return new EquivarianceChecker(subject, inType, outType, function, module, approximation, value, seed);
     }
@@ -145,7 +146,7 @@ public final class EquivarianceChecker {
      */
     public EquivarianceReport measureGradient(List<? extends GroupElement> elements, List<GeometricTensor> inputs) {
         if (!inType.representation().isOrthogonal() || !outType.representation().isOrthogonal()) {
-            throw new IllegalArgumentException(subject + ": the gradient check needs orthogonal input and output"
+            throw new InvalidArgumentException(subject + ": the gradient check needs orthogonal input and output"
                     + " representations (then Σ f(x)² is invariant and ∇ transforms like x); for others the gradient"
                     + " transforms with ρ(g)^-T. Types: " + inType + " -> " + outType);
         }
@@ -161,7 +162,7 @@ public final class EquivarianceChecker {
     private EquivarianceReport compare(Statement statement, List<? extends GroupElement> elements,
             List<GeometricTensor> inputs) {
         if (elements.isEmpty() || inputs.isEmpty()) {
-            throw new IllegalArgumentException(subject + ": measuring " + statement.formula() + " needs at least one"
+            throw new InvalidArgumentException(subject + ": measuring " + statement.formula() + " needs at least one"
                     + " element and one input, got " + elements.size() + " and " + inputs.size());
         }
         List<ErrorAccumulator> errors = elements.stream().map(g -> new ErrorAccumulator((GroupElement) g)).toList();
@@ -207,7 +208,7 @@ public final class EquivarianceChecker {
 
     private GeometricTensor checkInput(int index, GeometricTensor x) {
         if (!x.type().isCompatible(inType)) {
-            throw new IllegalArgumentException(subject + ": input " + index + " must be of type " + inType + " but was "
+            throw new InvalidArgumentException(subject + ": input " + index + " must be of type " + inType + " but was "
                     + x.type());
         }
         return FieldConversion.to(x, DType.FLOAT64);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
@@ -69,7 +70,7 @@ public final class PermutationEquivariance<X> {
 
     private PermutationReport compare(X input, List<int[]> permutations, boolean equivariant) {
         if (permutations.isEmpty()) {
-            throw new IllegalArgumentException(subject + ": needs at least one permutation");
+            throw new InvalidArgumentException(subject + ": needs at least one permutation");
         }
         List<PermutationReport.Entry> entries = new ArrayList<>();
         try (GradMode.Scope ignored = GradMode.disabled()) {
@@ -80,7 +81,7 @@ public final class PermutationEquivariance<X> {
                 double[] actualValues = values(actual);
                 if (equivariant) {
                     if (fx.tensor().size(0) != order.length) {
-                        throw new IllegalArgumentException(subject + ": the output has " + fx.tensor().size(0)
+                        throw new InvalidArgumentException(subject + ": the output has " + fx.tensor().size(0)
                                 + " rows but the permutation " + order.length + " entries; use measureInvariance for"
                                 + " outputs that are not one row per element");
                     }

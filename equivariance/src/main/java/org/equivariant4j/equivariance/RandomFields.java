@@ -2,6 +2,7 @@ package org.equivariant4j.equivariance;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -92,7 +93,7 @@ public final class RandomFields implements InputGenerator {
 
     private static void positive(String what, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException("RandomFields: " + what + " must be >= 1, got " + value);
+            throw new InvalidArgumentException("RandomFields: " + what + " must be >= 1, got " + value);
         }
     }
 

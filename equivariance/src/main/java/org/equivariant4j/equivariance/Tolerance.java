@@ -2,6 +2,7 @@ package org.equivariant4j.equivariance;
 
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.tensor.DType;
 
@@ -29,7 +30,7 @@ public record Tolerance(double absolute, double relative, String origin) {
 
     public Tolerance {
         if (!(absolute >= 0) || !(relative >= 0)) {
-            throw new IllegalArgumentException("Tolerance: absolute and relative must be >= 0, got " + absolute + " and "
+            throw new InvalidArgumentException("Tolerance: absolute and relative must be >= 0, got " + absolute + " and "
                     + relative);
         }
         origin = origin == null || origin.isBlank() ? "explicit" : origin;
@@ -45,7 +46,7 @@ public record Tolerance(double absolute, double relative, String origin) {
         return switch (dtype) {
             case FLOAT32 -> new Tolerance(1e-3, 1e-3, "FLOAT32 default");
             case FLOAT64 -> new Tolerance(1e-9, 1e-9, "FLOAT64 default");
-            default -> throw new IllegalArgumentException("Tolerance: no default for non-floating dtype " + dtype);
+            default -> throw new InvalidArgumentException("Tolerance: no default for non-floating dtype " + dtype);
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.CayleyTable;
 import org.equivariant4j.core.group.EuclideanAction;
@@ -75,7 +76,7 @@ public final class CubicGroup extends TableGroup<CubicGroup.Element> {
         return switch (n) {
             case 2 -> Holder.C2Z;
             case 4 -> Holder.C4Z;
-            default -> throw new IllegalArgumentException("CubicGroup.cyclicZ: only n = 2 or 4 map the voxel grid onto"
+            default -> throw new InvalidArgumentException("CubicGroup.cyclicZ: only n = 2 or 4 map the voxel grid onto"
                     + " itself, got " + n);
         };
     }
@@ -85,7 +86,7 @@ public final class CubicGroup extends TableGroup<CubicGroup.Element> {
         return switch (n) {
             case 2 -> Holder.D2Z;
             case 4 -> Holder.D4Z;
-            default -> throw new IllegalArgumentException("CubicGroup.dihedralZ: only n = 2 or 4 map the voxel grid onto"
+            default -> throw new InvalidArgumentException("CubicGroup.dihedralZ: only n = 2 or 4 map the voxel grid onto"
                     + " itself, got " + n);
         };
     }

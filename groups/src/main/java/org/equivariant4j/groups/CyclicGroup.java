@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -53,7 +54,7 @@ public final class CyclicGroup extends AbstractGroup<CyclicGroup.Element> implem
     /** C_n, n >= 1 (C1 is the trivial group). */
     public static CyclicGroup of(int n) {
         if (n < 1 || n > MAX_N) {
-            throw new IllegalArgumentException("C_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
+            throw new InvalidArgumentException("C_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
                     + " eagerly), was " + n);
         }
         return new CyclicGroup(n);
@@ -72,7 +73,7 @@ public final class CyclicGroup extends AbstractGroup<CyclicGroup.Element> implem
     /** C_m &lt; C_n for m dividing n: r^k of C_m is r^(k n / m) here. */
     public Subgroup subgroup(int m) {
         if (m < 1 || n % m != 0) {
-            throw new IllegalArgumentException("C" + m + " is a subgroup of C" + n + " only if " + m + " divides " + n);
+            throw new InvalidArgumentException("C" + m + " is a subgroup of C" + n + " only if " + m + " divides " + n);
         }
         CyclicGroup small = of(m);
         return Subgroup.of(small, this, "", h -> rotation(((Element) h).power() * (n / m)));

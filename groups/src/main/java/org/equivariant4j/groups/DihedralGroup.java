@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -68,7 +69,7 @@ public final class DihedralGroup extends AbstractGroup<DihedralGroup.Element> im
     /** D_n with 2n elements, n >= 1 (D1 = {e, f} is the reflection group). */
     public static DihedralGroup of(int n) {
         if (n < 1 || n > MAX_N) {
-            throw new IllegalArgumentException("D_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
+            throw new InvalidArgumentException("D_n is built in for 1 <= n <= " + MAX_N + " (its elements are listed"
                     + " eagerly), was " + n);
         }
         return new DihedralGroup(n);
@@ -103,7 +104,7 @@ public final class DihedralGroup extends AbstractGroup<DihedralGroup.Element> im
     /** D_m &lt; D_n for m dividing n: r^k f^s of D_m is r^(k n / m) f^s here. */
     public Subgroup subgroup(int m) {
         if (m < 1 || n % m != 0) {
-            throw new IllegalArgumentException("D" + m + " is a subgroup of D" + n + " only if " + m + " divides " + n);
+            throw new InvalidArgumentException("D" + m + " is a subgroup of D" + n + " only if " + m + " divides " + n);
         }
         return Subgroup.of(of(m), this, "", h -> {
             Element e = (Element) h;

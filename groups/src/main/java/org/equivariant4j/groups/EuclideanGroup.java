@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.GroupMismatchException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -46,7 +47,7 @@ public final class EuclideanGroup extends AbstractGroup<EuclideanGroup.Element> 
         return switch (n) {
             case 2 -> new EuclideanGroup(2, SO2.group(), "SE(2)");
             case 3 -> new EuclideanGroup(3, SO3.group(), "SE(3)");
-            default -> throw new IllegalArgumentException("SE(n) is built in for n = 2 and 3, not " + n);
+            default -> throw new InvalidArgumentException("SE(n) is built in for n = 2 and 3, not " + n);
         };
     }
 
@@ -55,7 +56,7 @@ public final class EuclideanGroup extends AbstractGroup<EuclideanGroup.Element> 
         return switch (n) {
             case 2 -> new EuclideanGroup(2, O2.group(), "E(2)");
             case 3 -> new EuclideanGroup(3, O3.group(), "E(3)");
-            default -> throw new IllegalArgumentException("E(n) is built in for n = 2 and 3, not " + n);
+            default -> throw new InvalidArgumentException("E(n) is built in for n = 2 and 3, not " + n);
         };
     }
 
@@ -72,12 +73,12 @@ public final class EuclideanGroup extends AbstractGroup<EuclideanGroup.Element> 
     /** x -> A x + t, for {@code orthogonalElement} an element A of {@link #orthogonalPart()}. */
     public Element element(double[] translation, GroupElement orthogonalElement) {
         if (translation.length != n) {
-            throw new IllegalArgumentException(name + ": translation must have length " + n + ", was "
+            throw new InvalidArgumentException(name + ": translation must have length " + n + ", was "
                     + translation.length);
         }
         for (double v : translation) {
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + ": translation must be finite: " + Arrays.toString(translation));
+                throw new InvalidArgumentException(name + ": translation must be finite: " + Arrays.toString(translation));
             }
         }
         if (!orthogonal.contains(orthogonalElement)) {

@@ -3,6 +3,7 @@ package org.equivariant4j.groups;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.CayleyTable;
 import org.equivariant4j.core.group.EuclideanAction;
@@ -80,7 +81,7 @@ public final class FiniteRotationGroup extends TableGroup<FiniteRotationGroup.El
     public Element element(Quaternion q) {
         int i = indexOfRotation(q.normalized());
         if (i < 0) {
-            throw new IllegalArgumentException("the rotation " + q + " is not an element of " + name());
+            throw new InvalidArgumentException("the rotation " + q + " is not an element of " + name());
         }
         return element(i);
     }
@@ -102,7 +103,7 @@ public final class FiniteRotationGroup extends TableGroup<FiniteRotationGroup.El
     /**
      * {@code smaller} &lt; this, when every rotation of {@code smaller} is one of this group's (e.g. T &lt; O, T &lt; I).
      *
-     * @throws IllegalArgumentException naming a rotation that is missing
+     * @throws InvalidArgumentException naming a rotation that is missing
      */
     public Subgroup subgroup(FiniteRotationGroup smaller) {
         int[] map = new int[smaller.order()];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -43,7 +44,7 @@ public final class O2 extends AbstractGroup<O2.Element> implements CompactLieGro
     /** R(angle) F^flip. */
     public Element element(double angle, boolean flip) {
         if (!Double.isFinite(angle)) {
-            throw new IllegalArgumentException("O(2) angle must be finite, was " + angle);
+            throw new InvalidArgumentException("O(2) angle must be finite, was " + angle);
         }
         return new Element(this, PlaneRotations.wrap(angle), flip);
     }
@@ -124,7 +125,7 @@ public final class O2 extends AbstractGroup<O2.Element> implements CompactLieGro
     @Override
     public List<GroupElement> grid(int n) {
         if (n < 2 || n % 2 != 0) {
-            throw new IllegalArgumentException("O(2).grid(n) needs an even n >= 2 (half rotations, half reflections),"
+            throw new InvalidArgumentException("O(2).grid(n) needs an even n >= 2 (half rotations, half reflections),"
                     + " was " + n);
         }
         List<GroupElement> out = new ArrayList<>(n);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -64,7 +65,7 @@ public final class O3 extends AbstractGroup<O3.Element> implements CompactLieGro
     /** The irrep of degree l >= 0 and parity +1 (even) or -1 (odd); (0, +1) is the trivial representation. */
     public Representation irrep(int l, int parity) {
         if (l < 0 || parity != 1 && parity != -1) {
-            throw new IllegalArgumentException("O(3) irreps need l >= 0 and parity ±1, got l=" + l + ", parity="
+            throw new InvalidArgumentException("O(3) irreps need l >= 0 and parity ±1, got l=" + l + ", parity="
                     + parity);
         }
         if (l == 0 && parity == 1) {
@@ -131,7 +132,7 @@ public final class O3 extends AbstractGroup<O3.Element> implements CompactLieGro
     @Override
     public List<GroupElement> grid(int n) {
         if (n < 2 || n % 2 != 0) {
-            throw new IllegalArgumentException("O(3).grid(n) needs an even n >= 2 (half rotations, half with the"
+            throw new InvalidArgumentException("O(3).grid(n) needs an even n >= 2 (half rotations, half with the"
                     + " inversion), was " + n);
         }
         List<GroupElement> rotations = SO3.group().grid(n / 2);

@@ -1,5 +1,6 @@
 package org.equivariant4j.groups;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.Matrix;
 
 /**
@@ -25,7 +26,7 @@ public final class Quaternion {
     /** The quaternion w + x i + y j + z k, as given (not normalised). */
     public static Quaternion of(double w, double x, double y, double z) {
         if (!Double.isFinite(w) || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
-            throw new IllegalArgumentException("quaternion components must be finite: (" + w + "," + x + "," + y + ","
+            throw new InvalidArgumentException("quaternion components must be finite: (" + w + "," + x + "," + y + ","
                     + z + ")");
         }
         return new Quaternion(w, x, y, z);
@@ -40,7 +41,7 @@ public final class Quaternion {
     public static Quaternion fromAxisAngle(double[] axis, double angle) {
         double n = Math.sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
         if (!(n > 0)) {
-            throw new IllegalArgumentException("rotation axis must be non-zero, was (" + axis[0] + "," + axis[1] + ","
+            throw new InvalidArgumentException("rotation axis must be non-zero, was (" + axis[0] + "," + axis[1] + ","
                     + axis[2] + ")");
         }
         double s = Math.sin(angle / 2) / n;
@@ -51,11 +52,11 @@ public final class Quaternion {
      * The unit quaternion (w >= 0) of a rotation matrix, by Shepperd's method: the largest of w, x, y, z is
      * computed from the diagonal first, so the result stays accurate near 180-degree rotations.
      *
-     * @throws IllegalArgumentException if the matrix is not a rotation (orthogonal, det +1) within 1e-6
+     * @throws InvalidArgumentException if the matrix is not a rotation (orthogonal, det +1) within 1e-6
      */
     public static Quaternion fromRotationMatrix(Matrix r) {
         if (r.rows() != 3 || r.columns() != 3 || !r.isOrthogonal(1e-6) || Math.abs(r.determinant() - 1) > 1e-6) {
-            throw new IllegalArgumentException("not a 3x3 rotation matrix (orthogonal with determinant 1): " + r);
+            throw new InvalidArgumentException("not a 3x3 rotation matrix (orthogonal with determinant 1): " + r);
         }
         double m00 = r.get(0, 0);
         double m11 = r.get(1, 1);
@@ -140,7 +141,7 @@ public final class Quaternion {
     public Quaternion normalized() {
         double n = norm();
         if (!(n > 0)) {
-            throw new IllegalArgumentException("cannot normalise the zero quaternion");
+            throw new InvalidArgumentException("cannot normalise the zero quaternion");
         }
         return new Quaternion(w / n, x / n, y / n, z / n);
     }

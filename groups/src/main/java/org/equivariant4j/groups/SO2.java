@@ -3,6 +3,7 @@ package org.equivariant4j.groups;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -41,7 +42,7 @@ public final class SO2 extends AbstractGroup<SO2.Element> implements CompactLieG
     /** The rotation by {@code angle} radians (wrapped into [0, 2 pi)). */
     public Element rotation(double angle) {
         if (!Double.isFinite(angle)) {
-            throw new IllegalArgumentException("SO(2) rotation angle must be finite, was " + angle);
+            throw new InvalidArgumentException("SO(2) rotation angle must be finite, was " + angle);
         }
         return new Element(this, PlaneRotations.wrap(angle));
     }
@@ -54,7 +55,7 @@ public final class SO2 extends AbstractGroup<SO2.Element> implements CompactLieG
     /** The irrep of frequency j >= 0 (j = 0 is the trivial representation). */
     public Representation irrep(int j) {
         if (j < 0) {
-            throw new IllegalArgumentException("SO(2) irrep frequency must be >= 0, was " + j);
+            throw new InvalidArgumentException("SO(2) irrep frequency must be >= 0, was " + j);
         }
         if (j == 0) {
             return Representation.trivial(this);
@@ -112,7 +113,7 @@ public final class SO2 extends AbstractGroup<SO2.Element> implements CompactLieG
     @Override
     public List<GroupElement> grid(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("SO(2).grid needs n >= 1, was " + n);
+            throw new InvalidArgumentException("SO(2).grid needs n >= 1, was " + n);
         }
         List<GroupElement> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {

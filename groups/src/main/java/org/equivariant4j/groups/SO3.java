@@ -3,6 +3,7 @@ package org.equivariant4j.groups;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.TextFormatException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.equivariant4j.core.group.AbstractGroup;
@@ -68,7 +69,7 @@ public final class SO3 extends AbstractGroup<SO3.Element> implements CompactLieG
     /** The irrep of degree l >= 0 (dimension 2l + 1; l = 0 is the trivial representation). */
     public Representation irrep(int l) {
         if (l < 0) {
-            throw new IllegalArgumentException("SO(3) irrep degree must be >= 0, was " + l);
+            throw new InvalidArgumentException("SO(3) irrep degree must be >= 0, was " + l);
         }
         if (l == 0) {
             return Representation.trivial(this);
@@ -144,7 +145,7 @@ public final class SO3 extends AbstractGroup<SO3.Element> implements CompactLieG
     @Override
     public List<GroupElement> grid(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("SO(3).grid needs n >= 1, was " + n);
+            throw new InvalidArgumentException("SO(3).grid needs n >= 1, was " + n);
         }
         List<GroupElement> out = new ArrayList<>(n);
         for (Quaternion q : SO3Grid.quaternions(n)) {

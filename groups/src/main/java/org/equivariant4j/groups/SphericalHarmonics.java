@@ -1,5 +1,7 @@
 package org.equivariant4j.groups;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * Real spherical harmonics Y_l of any degree l, computed in-house (associated Legendre recurrences in
  * Cartesian form, no native code), consistent with {@link WignerD}: {@code Y_l(R x) = D_l(R) Y_l(x)}.
@@ -16,7 +18,7 @@ public final class SphericalHarmonics {
     /** Y_l at the direction of {@code v} (a non-zero 3-vector): 2l + 1 values, m = -l..l. */
     public static double[] evaluate(int l, double[] v) {
         if (v.length != 3) {
-            throw new IllegalArgumentException("spherical harmonics need a 3-vector, got length " + v.length);
+            throw new InvalidArgumentException("spherical harmonics need a 3-vector, got length " + v.length);
         }
         return evaluate(l, v[0], v[1], v[2]);
     }
@@ -24,11 +26,11 @@ public final class SphericalHarmonics {
     /** Y_l at the direction of (x, y, z) (not all zero): 2l + 1 values, m = -l..l. */
     public static double[] evaluate(int l, double x, double y, double z) {
         if (l < 0) {
-            throw new IllegalArgumentException("spherical harmonic degree must be >= 0, was " + l);
+            throw new InvalidArgumentException("spherical harmonic degree must be >= 0, was " + l);
         }
         double r = Math.sqrt(x * x + y * y + z * z);
         if (!(r > 0) || !Double.isFinite(r)) {
-            throw new IllegalArgumentException("spherical harmonics need a finite non-zero direction, got (" + x + ","
+            throw new InvalidArgumentException("spherical harmonics need a finite non-zero direction, got (" + x + ","
                     + y + "," + z + ")");
         }
         x /= r;

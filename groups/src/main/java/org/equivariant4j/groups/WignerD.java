@@ -1,5 +1,6 @@
 package org.equivariant4j.groups;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.Matrix;
 
 /**
@@ -28,10 +29,10 @@ public final class WignerD {
     /** D_l(R) for a 3x3 rotation matrix R: an orthogonal (2l + 1) x (2l + 1) matrix. */
     public static Matrix matrix(int l, Matrix rotation) {
         if (l < 0) {
-            throw new IllegalArgumentException("Wigner-D degree must be >= 0, was " + l);
+            throw new InvalidArgumentException("Wigner-D degree must be >= 0, was " + l);
         }
         if (rotation.rows() != 3 || rotation.columns() != 3) {
-            throw new IllegalArgumentException("Wigner-D needs a 3x3 rotation matrix, got " + rotation.shape());
+            throw new InvalidArgumentException("Wigner-D needs a 3x3 rotation matrix, got " + rotation.shape());
         }
         Rule rule = l <= CACHED ? RULES[l] : new Rule(l);
         int d = 2 * l + 1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.GroupMismatchException;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.group.Representation;
@@ -70,10 +71,10 @@ class EuclideanGroupTest {
     void invalidElementsAreRejected() {
         EuclideanGroup se2 = EuclideanGroup.special(2);
         assertThatThrownBy(() -> se2.element(new double[3], SO2.group().identity()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length 2");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("length 2");
         assertThatThrownBy(() -> se2.element(new double[2], O2.group().identity()))
                 .isInstanceOf(GroupMismatchException.class).hasMessageContaining("SO(2)").hasMessageContaining("O(2)");
-        assertThatThrownBy(() -> EuclideanGroup.full(4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EuclideanGroup.full(4)).isInstanceOf(InvalidArgumentException.class);
     }
 
     private static double distance(double[] a, double[] b) {

@@ -3,6 +3,7 @@ package org.equivariant4j.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.group.Representation;
@@ -48,7 +49,7 @@ class PlanarGroupsTest {
         }
         assertThat(SO2.group().cyclic(4).andThen(SO3.group().planarRotations()).name())
                 .isEqualTo("C4 < SO(3) (via SO(2) z-axis)");
-        assertThatThrownBy(() -> d4.subgroup(3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> d4.subgroup(3)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("divides");
     }
 
@@ -71,7 +72,7 @@ class PlanarGroupsTest {
         assertThat(SO2.group().grid(4)).containsExactly(SO2.group().rotation(0), SO2.group().rotation(Math.PI / 2),
                 SO2.group().rotation(Math.PI), SO2.group().rotation(3 * Math.PI / 2));
         assertThat(O2.group().grid(4)).hasSize(4).filteredOn(g -> ((O2.Element) g).isFlip()).hasSize(2);
-        assertThatThrownBy(() -> O2.group().grid(3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> O2.group().grid(3)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("even");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.GroupMismatchException;
 import org.equivariant4j.core.error.UnsupportedFeatureException;
 import org.equivariant4j.core.group.DirectSumRepresentation;
@@ -69,7 +70,7 @@ class RepresentationCombinatorsTest {
         assertThat(complement.dimension()).isEqualTo(3);
         Matrix notInvariant = Matrix.ofRowMajor(4, 1, 1, 0, 0, 0);
         assertThatThrownBy(() -> quotient.onInvariantSubspace(notInvariant))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not invariant under C8[r1]");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("not invariant under C8[r1]");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.GroupElement;
 import org.equivariant4j.core.group.Matrix;
 import org.equivariant4j.core.tensor.Rng;
@@ -52,7 +53,7 @@ class SO3Test {
         assertThat(quarter.apply(new double[] {1, 0, 0})).containsExactly(new double[] {0, 1, 0}, within(1e-15));
         assertThat(quarter.angle()).isCloseTo(Math.PI / 2, within(1e-15));
         assertThatThrownBy(() -> SO3_GROUP.fromMatrix(Matrix.diagonal(1, 1, -1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rotation matrix");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("rotation matrix");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.equivariant4j.backend.nd4j;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -26,7 +27,7 @@ public final class DTypes {
             case INT -> DType.INT32;
             case LONG -> DType.INT64;
             case BOOL -> DType.BOOL;
-            default -> throw new IllegalArgumentException("ND4J data type " + type + " has no equivariant4j DType");
+            default -> throw new InvalidArgumentException("ND4J data type " + type + " has no equivariant4j DType");
         };
     }
 }

@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.backend.nd4j.autograd.Autograd;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
 import org.equivariant4j.backend.nd4j.autograd.Node;
@@ -644,7 +645,7 @@ public final class Nd4jTensor implements Tensor {
         if (type.isInstance(value)) {
             return type.cast(value);
         }
-        throw new IllegalArgumentException("unwrap: the nd4j backend holds an INDArray, not a " + type.getName());
+        throw new InvalidArgumentException("unwrap: the nd4j backend holds an INDArray, not a " + type.getName());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,6 @@ class BackendDiscoveryTest {
         Tensor t = Tensors.ones(2, 3);
         assertThat(t.unwrap(INDArray.class).shape()).containsExactly(2, 3);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.unwrap(String.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INDArray");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("INDArray");
     }
 }

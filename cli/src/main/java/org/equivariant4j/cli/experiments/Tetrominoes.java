@@ -2,6 +2,7 @@ package org.equivariant4j.cli.experiments;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -42,7 +43,7 @@ final class Tetrominoes {
     /** {@code n} upright examples on a {@code size x size} grid, every random choice drawn from {@code rng}. */
     static TensorDataset generate(int n, int size, int shift, double noise, Rng rng) {
         if (size < 4) {
-            throw new IllegalArgumentException("Tetrominoes: the grid must fit the 4-cell I, got size " + size);
+            throw new InvalidArgumentException("Tetrominoes: the grid must fit the 4-cell I, got size " + size);
         }
         int pixels = size * size;
         float[] images = new float[n * pixels];

@@ -1,5 +1,7 @@
 package org.equivariant4j.core.experiment;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +16,7 @@ public record EpochTraining(Map<String, Double> metrics, int steps, boolean comp
     public EpochTraining {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         if (steps < 0) {
-            throw new IllegalArgumentException("EpochTraining: negative step count " + steps);
+            throw new InvalidArgumentException("EpochTraining: negative step count " + steps);
         }
     }
 }

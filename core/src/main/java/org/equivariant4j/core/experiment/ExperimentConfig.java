@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.UnknownIdException;
 
 /**
@@ -44,7 +45,7 @@ public final class ExperimentConfig {
         Map<String, OptionSpec> specs = new LinkedHashMap<>();
         for (OptionSpec o : options) {
             if (specs.put(o.name(), o) != null) {
-                throw new IllegalArgumentException("experiment '" + experimentId + "' declares option '" + o.name() + "' twice");
+                throw new InvalidArgumentException("experiment '" + experimentId + "' declares option '" + o.name() + "' twice");
             }
         }
         for (String name : overrides.keySet()) {
@@ -111,7 +112,7 @@ public final class ExperimentConfig {
         }
         if (spec.type() != type) {
             // A programming error in the experiment, not a user error: name both types.
-            throw new IllegalArgumentException("option '" + name + "' of experiment '" + experimentId + "' is "
+            throw new InvalidArgumentException("option '" + name + "' of experiment '" + experimentId + "' is "
                     + spec.type().label() + ", read as " + type.label());
         }
         return values.get(name);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.InvalidOptionException;
 
 /**
@@ -31,7 +32,7 @@ public final class OptionSpec {
     private OptionSpec(String name, OptionType type, Object defaultValue, String description, Double min, Double max,
             List<String> choices) {
         if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("OptionSpec: name must be lower-case letters, digits and '-', starting with a"
+            throw new InvalidArgumentException("OptionSpec: name must be lower-case letters, digits and '-', starting with a"
                     + " letter, got '" + name + "'");
         }
         this.name = name;
@@ -62,7 +63,7 @@ public final class OptionSpec {
     /** A text option that must be one of {@code choices} (compared exactly). */
     public static OptionSpec ofChoice(String name, String defaultValue, String description, String... choices) {
         if (choices.length == 0) {
-            throw new IllegalArgumentException("OptionSpec '" + name + "': a choice option needs at least one choice");
+            throw new InvalidArgumentException("OptionSpec '" + name + "': a choice option needs at least one choice");
         }
         return new OptionSpec(name, OptionType.STRING, defaultValue, description, null, null, List.of(choices));
     }

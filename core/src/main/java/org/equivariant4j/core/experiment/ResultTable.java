@@ -1,5 +1,7 @@
 package org.equivariant4j.core.experiment;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public record ResultTable(String title, List<String> columns, List<List<String>>
         List<List<String>> copy = new ArrayList<>();
         for (List<String> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("ResultTable '" + title + "': row " + row + " has " + row.size()
+                throw new InvalidArgumentException("ResultTable '" + title + "': row " + row + " has " + row.size()
                         + " cells but there are " + columns.size() + " columns " + columns);
             }
             copy.add(List.copyOf(row));

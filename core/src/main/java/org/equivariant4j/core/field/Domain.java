@@ -1,5 +1,7 @@
 package org.equivariant4j.core.field;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * The space a group acts on, besides the feature channels: a pixel/voxel grid, a point cloud (or
  * graph) in R^n, or nothing (plain feature vectors). It fixes the layout of a
@@ -33,7 +35,7 @@ public sealed interface Domain permits Domain.Grid, Domain.Points, Domain.Vector
     record Grid(int dimension) implements Domain {
         public Grid {
             if (dimension < 1 || dimension > 3) {
-                throw new IllegalArgumentException("Grid: dimension must be 1, 2 or 3, got " + dimension);
+                throw new InvalidArgumentException("Grid: dimension must be 1, 2 or 3, got " + dimension);
             }
         }
 
@@ -47,7 +49,7 @@ public sealed interface Domain permits Domain.Grid, Domain.Points, Domain.Vector
     record Points(int dimension) implements Domain {
         public Points {
             if (dimension < 1) {
-                throw new IllegalArgumentException("Points: dimension must be >= 1, got " + dimension);
+                throw new InvalidArgumentException("Points: dimension must be >= 1, got " + dimension);
             }
         }
 

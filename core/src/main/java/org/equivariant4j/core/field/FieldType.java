@@ -1,5 +1,6 @@
 package org.equivariant4j.core.field;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.group.Representation;
 
@@ -13,7 +14,7 @@ public record FieldType(Domain domain, Representation representation) {
 
     public FieldType {
         if (domain == null || representation == null) {
-            throw new IllegalArgumentException("FieldType: domain and representation are required");
+            throw new InvalidArgumentException("FieldType: domain and representation are required");
         }
     }
 

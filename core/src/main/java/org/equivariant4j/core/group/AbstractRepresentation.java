@@ -2,6 +2,7 @@ package org.equivariant4j.core.group;
 
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.GroupMismatchException;
 
 /**
@@ -19,7 +20,7 @@ public abstract class AbstractRepresentation implements Representation {
         this.group = Objects.requireNonNull(group, "group");
         this.name = Objects.requireNonNull(name, "name");
         if (dimension <= 0) {
-            throw new IllegalArgumentException("representation " + name + " of " + group.name()
+            throw new InvalidArgumentException("representation " + name + " of " + group.name()
                     + ": dimension must be positive, was " + dimension);
         }
         this.dimension = dimension;

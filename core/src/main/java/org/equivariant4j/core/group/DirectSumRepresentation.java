@@ -2,6 +2,7 @@ package org.equivariant4j.core.group;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.GroupMismatchException;
 
 /**
@@ -18,7 +19,7 @@ public final class DirectSumRepresentation extends AbstractRepresentation {
 
     private static Group commonGroup(List<Representation> parts) {
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("a direct sum needs at least one representation");
+            throw new InvalidArgumentException("a direct sum needs at least one representation");
         }
         Group g = parts.get(0).group();
         for (Representation p : parts) {

@@ -1,5 +1,6 @@
 package org.equivariant4j.core.group;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 
 /**
@@ -25,7 +26,7 @@ final class InvariantSubspaceRepresentation extends AbstractRepresentation {
         this.basis = basis;
         this.basisTransposed = basis.transpose();
         if (!basisTransposed.multiply(basis).isClose(Matrix.identity(basis.columns()), TOLERANCE)) {
-            throw new IllegalArgumentException("invariant subspace of " + base + ": the columns of the basis are not"
+            throw new InvalidArgumentException("invariant subspace of " + base + ": the columns of the basis are not"
                     + " orthonormal: " + basis);
         }
         Matrix projector = basis.multiply(basisTransposed);
@@ -33,7 +34,7 @@ final class InvariantSubspaceRepresentation extends AbstractRepresentation {
             Matrix image = base.matrix(g).multiply(basis);
             double leak = projector.multiply(image).maxAbsDifference(image);
             if (!(leak <= TOLERANCE)) {
-                throw new IllegalArgumentException("invariant subspace of " + base + ": the span of the basis is not"
+                throw new InvalidArgumentException("invariant subspace of " + base + ": the span of the basis is not"
                         + " invariant under " + g + " (expected ρ(g)B in span(B) but it leaves by " + leak + ")");
             }
         }

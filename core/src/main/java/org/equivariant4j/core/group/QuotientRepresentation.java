@@ -3,6 +3,7 @@ package org.equivariant4j.core.group;
 import java.util.Arrays;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.UnsupportedFeatureException;
 
 /**
@@ -49,7 +50,7 @@ final class QuotientRepresentation extends AbstractRepresentation {
         int g = subgroup.parent().asFinite().order();
         int h = subgroup.subgroup().asFinite().order();
         if (g % h != 0) {
-            throw new IllegalArgumentException("quotient representation of " + subgroup.name() + ": |H| = " + h
+            throw new InvalidArgumentException("quotient representation of " + subgroup.name() + ": |H| = " + h
                     + " does not divide |G| = " + g + ", so the embedding is not a subgroup");
         }
         return g / h;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -43,7 +44,7 @@ public abstract class Module {
     protected final Tensor buffer(String name) {
         Tensor t = buffers.get(name);
         if (t == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'; buffers are "
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": no buffer '" + name + "'; buffers are "
                     + buffers.keySet());
         }
         return t;
@@ -63,11 +64,11 @@ public abstract class Module {
 
     private void checkNewName(String name) {
         if (name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": part names must be non-empty and without '.', got '"
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": part names must be non-empty and without '.', got '"
                     + name + "'");
         }
         if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is registered twice");
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": '" + name + "' is registered twice");
         }
     }
 

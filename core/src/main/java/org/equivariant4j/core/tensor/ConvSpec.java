@@ -2,6 +2,7 @@ package org.equivariant4j.core.tensor;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 
 /**
@@ -13,7 +14,7 @@ public record ConvSpec(int[] stride, int[] padding, int[] dilation, int groups, 
 
     public ConvSpec {
         if (stride == null || padding == null || dilation == null || outputPadding == null) {
-            throw new IllegalArgumentException("ConvSpec: stride, padding, dilation and outputPadding must all be given, got "
+            throw new InvalidArgumentException("ConvSpec: stride, padding, dilation and outputPadding must all be given, got "
                     + describe(stride, padding, dilation, groups, outputPadding));
         }
         int d = stride.length;
@@ -23,12 +24,12 @@ public record ConvSpec(int[] stride, int[] padding, int[] dilation, int groups, 
                     + Arrays.toString(dilation) + ", " + Arrays.toString(outputPadding));
         }
         if (groups < 1) {
-            throw new IllegalArgumentException("ConvSpec: groups must be >= 1, got " + groups);
+            throw new InvalidArgumentException("ConvSpec: groups must be >= 1, got " + groups);
         }
         for (int i = 0; i < d; i++) {
             if (stride[i] < 1 || dilation[i] < 1 || padding[i] < 0 || outputPadding[i] < 0) {
                 // Not "+ this": the fields are not assigned yet here, so toString() would print nulls.
-                throw new IllegalArgumentException("ConvSpec: stride and dilation must be >= 1 and padding, outputPadding >= 0,"
+                throw new InvalidArgumentException("ConvSpec: stride and dilation must be >= 1 and padding, outputPadding >= 0,"
                         + " got " + describe(stride, padding, dilation, groups, outputPadding));
             }
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 
 /**
@@ -31,12 +32,12 @@ public final class Einsum {
         String s = spec.replace(" ", "");
         int arrow = s.indexOf("->");
         if (arrow < 0) {
-            throw new IllegalArgumentException("einsum '" + spec + "': the output must be explicit, e.g. 'ij,jk->ik'");
+            throw new InvalidArgumentException("einsum '" + spec + "': the output must be explicit, e.g. 'ij,jk->ik'");
         }
         String[] ins = s.substring(0, arrow).split(",", -1);
         String out = s.substring(arrow + 2);
         if (ins.length != operands.length || ins.length < 1 || ins.length > 2) {
-            throw new IllegalArgumentException("einsum '" + spec + "': " + ins.length + " operand subscripts for "
+            throw new InvalidArgumentException("einsum '" + spec + "': " + ins.length + " operand subscripts for "
                     + operands.length + " tensors (one or two supported)");
         }
         Map<Character, Integer> sizes = new LinkedHashMap<>();
@@ -45,7 +46,7 @@ public final class Einsum {
         }
         for (char c : out.toCharArray()) {
             if (!sizes.containsKey(c) || out.indexOf(c) != out.lastIndexOf(c)) {
-                throw new IllegalArgumentException("einsum '" + spec + "': output index '" + c
+                throw new InvalidArgumentException("einsum '" + spec + "': output index '" + c
                         + "' must appear exactly once in the output and in some operand");
             }
         }
@@ -95,7 +96,7 @@ public final class Einsum {
         for (int i = 0; i < sub.length(); i++) {
             char c = sub.charAt(i);
             if (!Character.isLetter(c) || sub.indexOf(c) != i) {
-                throw new IllegalArgumentException("einsum '" + spec + "': '" + sub + "' must be distinct letters");
+                throw new InvalidArgumentException("einsum '" + spec + "': '" + sub + "' must be distinct letters");
             }
             Integer prev = sizes.putIfAbsent(c, t.size(i));
             if (prev != null && prev != t.size(i)) {

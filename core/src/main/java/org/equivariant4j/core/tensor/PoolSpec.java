@@ -2,6 +2,7 @@ package org.equivariant4j.core.tensor;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 
 /** Window geometry of a max or average pooling over d spatial dimensions. Padding is implicit -inf (max) or excluded (avg). */
@@ -14,7 +15,7 @@ public record PoolSpec(int[] kernel, int[] stride, int[] padding) {
         }
         for (int i = 0; i < kernel.length; i++) {
             if (kernel[i] < 1 || stride[i] < 1 || padding[i] < 0 || 2 * padding[i] > kernel[i]) {
-                throw new IllegalArgumentException("PoolSpec: need kernel, stride >= 1 and 0 <= padding <= kernel/2, got kernel="
+                throw new InvalidArgumentException("PoolSpec: need kernel, stride >= 1 and 0 <= padding <= kernel/2, got kernel="
                         + Arrays.toString(kernel) + " stride=" + Arrays.toString(stride) + " padding=" + Arrays.toString(padding));
             }
         }

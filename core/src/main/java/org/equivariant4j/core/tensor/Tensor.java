@@ -1,5 +1,7 @@
 package org.equivariant4j.core.tensor;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * The n-dimensional array every layer computes with, with eager reverse-mode autodiff.
  *
@@ -324,7 +326,7 @@ public interface Tensor {
      * The escape hatch: the engine's own array (for {@code backend-nd4j}, an {@code INDArray}).
      * Changes made through it bypass autodiff; use it only to reach a feature the framework lacks.
      *
-     * @throws IllegalArgumentException when the engine does not use {@code type}
+     * @throws InvalidArgumentException when the engine does not use {@code type}
      */
     <T> T unwrap(Class<T> type);
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.BackendNotFoundException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.error.TensorTooLargeException;
@@ -189,7 +190,7 @@ public final class Tensors {
 
     public static Tensor concat(int dim, Tensor... tensors) {
         if (tensors.length == 0) {
-            throw new IllegalArgumentException("concat: needs at least one tensor");
+            throw new InvalidArgumentException("concat: needs at least one tensor");
         }
         return backend().concat(dim, tensors);
     }
@@ -200,7 +201,7 @@ public final class Tensors {
 
     public static Tensor stack(int dim, Tensor... tensors) {
         if (tensors.length == 0) {
-            throw new IllegalArgumentException("stack: needs at least one tensor");
+            throw new InvalidArgumentException("stack: needs at least one tensor");
         }
         return backend().stack(dim, tensors);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.error.UnknownIdException;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ExperimentConfigTest {
     @Test
     void readingAnOptionAsTheWrongTypeIsAProgrammingErrorNamingBothTypes() {
         ExperimentConfig c = ExperimentConfig.resolve("demo", OPTIONS, Map.of());
-        assertThatThrownBy(() -> c.doubleValue("epochs")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> c.doubleValue("epochs")).isInstanceOf(InvalidArgumentException.class)
                 .hasMessage("option 'epochs' of experiment 'demo' is int, read as double");
     }
 }

@@ -3,6 +3,7 @@ package org.equivariant4j.core.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class OptionSpecTest {
     void aBadDefaultFailsWhenTheOptionIsDeclared() {
         assertThatThrownBy(() -> OptionSpec.ofInt("epochs", 0, "passes", 1, 10)).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("option 'epochs': '0' is out of range");
-        assertThatThrownBy(() -> OptionSpec.ofInt("Bad Name", 1, "x", 1, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OptionSpec.ofInt("Bad Name", 1, "x", 1, 10)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("'Bad Name'");
     }
 

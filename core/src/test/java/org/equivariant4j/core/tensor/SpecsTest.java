@@ -3,6 +3,7 @@ package org.equivariant4j.core.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,13 @@ class SpecsTest {
     @Test
     void convSpecErrorsPrintTheValuesGivenNotNulls() {
         // The compact constructor checks before the fields are assigned: the message must print its arguments.
-        assertThatThrownBy(() -> ConvSpec.of(2).withStride(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ConvSpec.of(2).withStride(0)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("stride=[0, 0], padding=[0, 0], dilation=[1, 1], groups=1, outputPadding=[0, 0]")
                 .hasMessageNotContaining("null");
         assertThatThrownBy(() -> new ConvSpec(new int[] {1}, new int[] {-1}, new int[] {1}, 1, new int[] {0}))
                 .hasMessageContaining("padding=[-1]").hasMessageNotContaining("null");
         assertThatThrownBy(() -> new ConvSpec(null, new int[] {0}, new int[] {1}, 1, new int[] {0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must all be given");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("must all be given");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -89,7 +90,7 @@ class EquivarianceCheckerTest {
         assertThat(report.passes(Tolerance.of(1e300, 1e300))).isFalse();
 
         GeometricTensor pooled = RandomFields.defaults().generate(POOLED, 1);
-        assertThatThrownBy(() -> nan.measure(C4.elements(), List.of(pooled))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> nan.measure(C4.elements(), List.of(pooled))).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("nan: input 0 must be of type " + REGULAR).hasMessageContaining("but was " + POOLED);
     }
 }

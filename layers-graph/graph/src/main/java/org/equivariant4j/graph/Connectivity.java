@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -23,7 +24,7 @@ public final class Connectivity {
         int total = 0;
         for (int n : graphSizes) {
             if (n < 0) {
-                throw new IllegalArgumentException("Connectivity.fullyConnected: negative graph size in "
+                throw new InvalidArgumentException("Connectivity.fullyConnected: negative graph size in "
                         + Arrays.toString(graphSizes));
             }
             total += selfLoops ? n * n : n * (n - 1);
@@ -57,7 +58,7 @@ public final class Connectivity {
     /** Edges j → i between distinct nodes of one graph with {@code |p_i - p_j| <= radius}. */
     public static EdgeIndex radius(Tensor positions, int[] batch, double radius) {
         if (!(radius >= 0)) {
-            throw new IllegalArgumentException("Connectivity.radius: radius must be >= 0, got " + radius);
+            throw new InvalidArgumentException("Connectivity.radius: radius must be >= 0, got " + radius);
         }
         double[][] p = rows(positions, batch, "radius");
         double r2 = radius * radius;
@@ -80,7 +81,7 @@ public final class Connectivity {
      */
     public static EdgeIndex knn(Tensor positions, int[] batch, int k) {
         if (k < 0) {
-            throw new IllegalArgumentException("Connectivity.knn: k must be >= 0, got " + k);
+            throw new InvalidArgumentException("Connectivity.knn: k must be >= 0, got " + k);
         }
         double[][] p = rows(positions, batch, "knn");
         List<int[]> pairs = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.equivariant4j.graph;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Arrays;
 
 /**
@@ -11,7 +13,7 @@ public record EdgeIndex(int[] senders, int[] receivers) {
 
     public EdgeIndex {
         if (senders.length != receivers.length) {
-            throw new IllegalArgumentException("EdgeIndex: " + senders.length + " senders but " + receivers.length
+            throw new InvalidArgumentException("EdgeIndex: " + senders.length + " senders but " + receivers.length
                     + " receivers");
         }
         senders = senders.clone();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.error.GroupMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
@@ -278,7 +279,7 @@ public final class Graph {
      */
     public static Graph batch(List<Graph> graphs) {
         if (graphs.isEmpty()) {
-            throw new IllegalArgumentException("Graph.batch: needs at least one graph");
+            throw new InvalidArgumentException("Graph.batch: needs at least one graph");
         }
         Graph first = graphs.get(0);
         List<Tensor> f = new ArrayList<>();
@@ -344,7 +345,7 @@ public final class Graph {
         for (int k = 0; k < n; k++) {
             int old = order[k];
             if (old < 0 || old >= n || inverse[old] >= 0) {
-                throw new IllegalArgumentException("Graph.permute: " + Arrays.toString(order) + " is not a permutation of 0.."
+                throw new InvalidArgumentException("Graph.permute: " + Arrays.toString(order) + " is not a permutation of 0.."
                         + (n - 1));
             }
             inverse[old] = k;
@@ -371,7 +372,7 @@ public final class Graph {
 
     private static void checkEdgeAttributes(FieldType type, Tensor attributes, int numEdges) {
         if ((type == null) != (attributes == null)) {
-            throw new IllegalArgumentException("Graph: edge attributes and their type go together (both or neither)");
+            throw new InvalidArgumentException("Graph: edge attributes and their type go together (both or neither)");
         }
         if (type == null) {
             return;
@@ -389,11 +390,11 @@ public final class Graph {
             int s = edges.sender(e);
             int r = edges.receiver(e);
             if (s < 0 || s >= n || r < 0 || r >= n) {
-                throw new IllegalArgumentException("Graph: edge " + e + " (" + s + " -> " + r + ") points outside the "
+                throw new InvalidArgumentException("Graph: edge " + e + " (" + s + " -> " + r + ") points outside the "
                         + n + " nodes");
             }
             if (batch[s] != batch[r]) {
-                throw new IllegalArgumentException("Graph: edge " + e + " (" + s + " -> " + r + ") joins graph " + batch[s]
+                throw new InvalidArgumentException("Graph: edge " + e + " (" + s + " -> " + r + ") joins graph " + batch[s]
                         + " to graph " + batch[r] + "; edges must stay within one graph");
             }
         }
@@ -478,7 +479,7 @@ public final class Graph {
             }
             for (int i = 0; i < n; i++) {
                 if (b[i] < 0 || b[i] >= numGraphs) {
-                    throw new IllegalArgumentException("Graph: node " + i + " is in graph " + b[i] + " but there are "
+                    throw new InvalidArgumentException("Graph: node " + i + " is in graph " + b[i] + " but there are "
                             + numGraphs + " graphs");
                 }
             }

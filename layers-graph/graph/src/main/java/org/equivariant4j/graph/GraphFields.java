@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -29,7 +30,7 @@ public final class GraphFields {
         List<Representation> parts = new ArrayList<>(Collections.nCopies(scalars, Representation.trivial(group)));
         parts.addAll(Collections.nCopies(vectors, standard));
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("GraphFields: a field type needs at least one channel");
+            throw new InvalidArgumentException("GraphFields: a field type needs at least one channel");
         }
         Representation r = parts.size() == 1 ? parts.get(0) : Representation.directSum(parts);
         return FieldType.of(Domain.points(standard.dimension()), r);
@@ -43,7 +44,7 @@ public final class GraphFields {
     /** {@code count} invariant edge attributes (charge products, bond types, distances, ...). */
     public static FieldType invariantEdges(Group group, int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("GraphFields: edge attributes need at least one channel, got " + count);
+            throw new InvalidArgumentException("GraphFields: edge attributes need at least one channel, got " + count);
         }
         Representation t = Representation.trivial(group);
         return FieldType.of(Domain.vectors(), count == 1 ? t : Representation.directSum(Collections.nCopies(count, t)));

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.activation;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -14,7 +15,7 @@ public final class ELU extends UnaryModule {
 
     public ELU(double alpha) {
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("ELU: alpha must be positive and finite, got " + alpha);
+            throw new InvalidArgumentException("ELU: alpha must be positive and finite, got " + alpha);
         }
         this.alpha = alpha;
     }

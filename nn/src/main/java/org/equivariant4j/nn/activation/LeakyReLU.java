@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.activation;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -14,7 +15,7 @@ public final class LeakyReLU extends UnaryModule {
 
     public LeakyReLU(double negativeSlope) {
         if (!Double.isFinite(negativeSlope)) {
-            throw new IllegalArgumentException("LeakyReLU: the slope must be finite, got " + negativeSlope);
+            throw new InvalidArgumentException("LeakyReLU: the slope must be finite, got " + negativeSlope);
         }
         this.negativeSlope = negativeSlope;
     }

@@ -3,6 +3,7 @@ package org.equivariant4j.nn.conv;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Parameter;
@@ -36,11 +37,11 @@ public final class Conv extends UnaryModule {
     private Conv(Builder b) {
         Objects.requireNonNull(b.rng, "Conv: an Rng is required (rng(...)) so that initialisation is reproducible");
         if (b.inChannels <= 0 || b.outChannels <= 0 || b.kernel <= 0) {
-            throw new IllegalArgumentException("Conv" + b.dims + "d: channels and kernel size must be positive, got "
+            throw new InvalidArgumentException("Conv" + b.dims + "d: channels and kernel size must be positive, got "
                     + b.inChannels + " -> " + b.outChannels + ", kernel " + b.kernel);
         }
         if (b.inChannels % b.groups != 0 || b.outChannels % b.groups != 0) {
-            throw new IllegalArgumentException("Conv" + b.dims + "d: groups=" + b.groups + " must divide both "
+            throw new InvalidArgumentException("Conv" + b.dims + "d: groups=" + b.groups + " must divide both "
                     + b.inChannels + " input and " + b.outChannels + " output channels");
         }
         this.inChannels = b.inChannels;
@@ -137,7 +138,7 @@ public final class Conv extends UnaryModule {
 
         private Builder(int dims, int inChannels, int outChannels, int kernel) {
             if (dims < 1 || dims > 3) {
-                throw new IllegalArgumentException("Conv: 1, 2 or 3 spatial dimensions, got " + dims);
+                throw new InvalidArgumentException("Conv: 1, 2 or 3 spatial dimensions, got " + dims);
             }
             this.dims = dims;
             this.inChannels = inChannels;
@@ -178,7 +179,7 @@ public final class Conv extends UnaryModule {
         /** The floating dtype of the parameters (default FLOAT32). */
         public Builder dtype(DType value) {
             if (!value.isFloating()) {
-                throw new IllegalArgumentException("Conv: parameters must have a floating dtype, got " + value);
+                throw new InvalidArgumentException("Conv: parameters must have a floating dtype, got " + value);
             }
             this.dtype = value;
             return this;

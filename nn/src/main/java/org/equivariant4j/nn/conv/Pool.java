@@ -3,6 +3,7 @@ package org.equivariant4j.nn.conv;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.PoolSpec;
@@ -53,7 +54,7 @@ public final class Pool extends UnaryModule {
 
     private static int[] checkedSize(int[] size) {
         if (size.length < 1 || size.length > 3 || Arrays.stream(size).anyMatch(s -> s < 1)) {
-            throw new IllegalArgumentException("Pool: an adaptive output size needs 1 to 3 positive entries, got "
+            throw new InvalidArgumentException("Pool: an adaptive output size needs 1 to 3 positive entries, got "
                     + Arrays.toString(size));
         }
         return size.clone();

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 
 /**
@@ -35,7 +36,7 @@ public final class DataLoader implements Iterable<Batch> {
 
     private DataLoader(Builder b) {
         if (b.batchSize <= 0) {
-            throw new IllegalArgumentException("DataLoader: batch size must be positive, got " + b.batchSize);
+            throw new InvalidArgumentException("DataLoader: batch size must be positive, got " + b.batchSize);
         }
         this.dataset = b.dataset;
         this.batchSize = b.batchSize;
@@ -43,7 +44,7 @@ public final class DataLoader implements Iterable<Batch> {
         this.seed = b.seed;
         this.dropLast = b.dropLast;
         if (batchesPerEpoch() == 0) {
-            throw new IllegalArgumentException("DataLoader: " + dataset.size() + " examples make no batch of " + batchSize
+            throw new InvalidArgumentException("DataLoader: " + dataset.size() + " examples make no batch of " + batchSize
                     + (dropLast ? " with dropLast" : ""));
         }
     }
@@ -69,7 +70,7 @@ public final class DataLoader implements Iterable<Batch> {
     /** The example indices of epoch {@code epoch}, in the order they are served. */
     public int[] order(int epoch) {
         if (epoch < 0) {
-            throw new IllegalArgumentException("DataLoader: epoch must be >= 0, got " + epoch);
+            throw new InvalidArgumentException("DataLoader: epoch must be >= 0, got " + epoch);
         }
         int n = dataset.size();
         if (!shuffle) {

@@ -3,6 +3,7 @@ package org.equivariant4j.nn.data;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -22,7 +23,7 @@ public interface Dataset {
     /** The examples at {@code indices} stacked into a batch, in that order. */
     default Batch batch(int[] indices) {
         if (indices.length == 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ".batch: no indices");
+            throw new InvalidArgumentException(getClass().getSimpleName() + ".batch: no indices");
         }
         List<Tensor> features = new ArrayList<>(indices.length);
         List<Tensor> labels = new ArrayList<>(indices.length);

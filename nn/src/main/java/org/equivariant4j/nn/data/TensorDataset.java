@@ -2,6 +2,7 @@ package org.equivariant4j.nn.data;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -51,7 +52,7 @@ public final class TensorDataset implements Dataset {
     @Override
     public Batch batch(int[] indices) {
         if (indices.length == 0) {
-            throw new IllegalArgumentException("TensorDataset.batch: no indices");
+            throw new InvalidArgumentException("TensorDataset.batch: no indices");
         }
         return new Batch(featureRows.select(indices), labelRows.select(indices));
     }

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.data;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -28,7 +29,7 @@ public final class TwoSpirals {
      */
     public static TensorDataset generate(int pointsPerClass, double turns, double noise, Rng rng) {
         if (pointsPerClass <= 0 || !(turns > 0) || !(noise >= 0)) {
-            throw new IllegalArgumentException("TwoSpirals: need pointsPerClass > 0, turns > 0, noise >= 0, got "
+            throw new InvalidArgumentException("TwoSpirals: need pointsPerClass > 0, turns > 0, noise >= 0, got "
                     + pointsPerClass + ", " + turns + ", " + noise);
         }
         int n = pointsPerClass;

@@ -2,6 +2,7 @@ package org.equivariant4j.nn.equivariant;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.layer.EquivariantLayer;
@@ -35,7 +36,7 @@ public final class EquivariantSequential extends EquivariantLayer {
     /** Refuses an empty list or a pair of adjacent layers whose types differ; returns the first layer. */
     private static EquivariantLayer checkAdjacent(List<? extends EquivariantLayer> layers) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("EquivariantSequential needs at least one layer");
+            throw new InvalidArgumentException("EquivariantSequential needs at least one layer");
         }
         for (int i = 0; i + 1 < layers.size(); i++) {
             EquivariantLayer a = layers.get(i);

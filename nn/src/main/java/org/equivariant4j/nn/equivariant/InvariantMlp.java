@@ -2,6 +2,7 @@ package org.equivariant4j.nn.equivariant;
 
 import java.util.Collections;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.FiniteGroup;
@@ -31,7 +32,7 @@ public final class InvariantMlp extends EquivariantLayer {
     public InvariantMlp(FieldType inType, int hiddenFields, int outputs, Rng rng) {
         super(inType, outputType(inType, outputs));
         if (hiddenFields < 1) {
-            throw new IllegalArgumentException("InvariantMlp: hiddenFields must be >= 1, was " + hiddenFields);
+            throw new InvalidArgumentException("InvariantMlp: hiddenFields must be >= 1, was " + hiddenFields);
         }
         FiniteGroup group = IntertwinerBasis.requireFinite(inType.group(), "InvariantMlp");
         Representation regular = Representation.regular(group);
@@ -46,7 +47,7 @@ public final class InvariantMlp extends EquivariantLayer {
 
     private static FieldType outputType(FieldType inType, int outputs) {
         if (outputs < 1) {
-            throw new IllegalArgumentException("InvariantMlp: outputs must be >= 1, was " + outputs);
+            throw new InvalidArgumentException("InvariantMlp: outputs must be >= 1, was " + outputs);
         }
         return FieldType.of(inType.domain(), FieldLayout.sum(Collections.nCopies(outputs, Representation.trivial(inType.group()))));
     }

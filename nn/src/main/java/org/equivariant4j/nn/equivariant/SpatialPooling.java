@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.Domain;
@@ -44,7 +45,7 @@ public final class SpatialPooling extends EquivariantLayer {
                     + " pooling needs a pixel or voxel grid (use GroupPooling to pool over the group axis)");
         }
         if (size < 1) {
-            throw new IllegalArgumentException("SpatialPooling: the window size must be >= 1 (0 means global: use"
+            throw new InvalidArgumentException("SpatialPooling: the window size must be >= 1 (0 means global: use"
                     + " SpatialPooling.global), got " + size);
         }
         if (mode == Mode.MAX) {

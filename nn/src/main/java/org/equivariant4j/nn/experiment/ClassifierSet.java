@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.StepListener;
@@ -69,7 +70,7 @@ public final class ClassifierSet extends Module {
     public Trained get(String name) {
         Trained t = models.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("no classifier '" + name + "'; have " + models.keySet());
+            throw new InvalidArgumentException("no classifier '" + name + "'; have " + models.keySet());
         }
         return t;
     }

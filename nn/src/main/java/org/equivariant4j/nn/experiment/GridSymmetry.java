@@ -3,6 +3,7 @@ package org.equivariant4j.nn.experiment;
 import java.util.Arrays;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -69,7 +70,7 @@ public final class GridSymmetry {
             for (int k = 0; k < order; k++) {
                 int q = target[k][p];
                 if (placed[q]) {
-                    throw new IllegalArgumentException(group.name() + " fixes pixel " + p + " of a " + size + "x" + size
+                    throw new InvalidArgumentException(group.name() + " fixes pixel " + p + " of a " + size + "x" + size
                             + " grid with a non-identity element (use an even size): its orbits are not all free");
                 }
                 placed[q] = true;

@@ -1,5 +1,7 @@
 package org.equivariant4j.nn.init;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Arrays;
 
 /**
@@ -14,14 +16,14 @@ public record Fan(int in, int out) {
 
     public Fan {
         if (in <= 0 || out <= 0) {
-            throw new IllegalArgumentException("Fan: fan-in and fan-out must be positive, got in=" + in + " out=" + out);
+            throw new InvalidArgumentException("Fan: fan-in and fan-out must be positive, got in=" + in + " out=" + out);
         }
     }
 
     /** The fans of a weight of {@code shape} ({@code [out, in, *kernel]}, rank at least 2). */
     public static Fan of(int... shape) {
         if (shape.length < 2) {
-            throw new IllegalArgumentException("Fan.of: fans need a weight of rank >= 2 ([out, in, *kernel]), got shape "
+            throw new InvalidArgumentException("Fan.of: fans need a weight of rank >= 2 ([out, in, *kernel]), got shape "
                     + Arrays.toString(shape) + "; pass the fan of the weight explicitly for biases");
         }
         int receptive = 1;

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.init;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -16,7 +17,7 @@ public record KaimingNormal(double gain, FanMode mode) implements Initializer {
 
     public KaimingNormal {
         if (!(gain > 0)) {
-            throw new IllegalArgumentException("KaimingNormal: gain must be positive, got " + gain);
+            throw new InvalidArgumentException("KaimingNormal: gain must be positive, got " + gain);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.init;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -17,7 +18,7 @@ public record KaimingUniform(double gain, FanMode mode) implements Initializer {
 
     public KaimingUniform {
         if (!(gain > 0)) {
-            throw new IllegalArgumentException("KaimingUniform: gain must be positive, got " + gain);
+            throw new InvalidArgumentException("KaimingUniform: gain must be positive, got " + gain);
         }
     }
 

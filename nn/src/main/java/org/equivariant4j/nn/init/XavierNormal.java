@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.init;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -15,7 +16,7 @@ public record XavierNormal(double gain) implements Initializer {
 
     public XavierNormal {
         if (!(gain > 0)) {
-            throw new IllegalArgumentException("XavierNormal: gain must be positive, got " + gain);
+            throw new InvalidArgumentException("XavierNormal: gain must be positive, got " + gain);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.equivariant4j.nn.init;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -16,7 +17,7 @@ public record XavierUniform(double gain) implements Initializer {
 
     public XavierUniform {
         if (!(gain > 0)) {
-            throw new IllegalArgumentException("XavierUniform: gain must be positive, got " + gain);
+            throw new InvalidArgumentException("XavierUniform: gain must be positive, got " + gain);
         }
     }
 

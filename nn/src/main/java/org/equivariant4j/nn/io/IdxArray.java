@@ -2,6 +2,7 @@ package org.equivariant4j.nn.io;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -44,7 +45,7 @@ public final class IdxArray {
      */
     public Tensor toTensor(int count, double scale) {
         if (count < 0 || count > dims[0]) {
-            throw new IllegalArgumentException("IdxArray: asked for " + count + " entries of " + dims[0]);
+            throw new InvalidArgumentException("IdxArray: asked for " + count + " entries of " + dims[0]);
         }
         int per = dims[0] == 0 ? 0 : data.length / dims[0];
         float[] values = new float[count * per];

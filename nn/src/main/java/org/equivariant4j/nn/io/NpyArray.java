@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -60,7 +61,7 @@ public final class NpyArray {
         ByteBuffer b = allocate(values.length, 1, shape);
         for (int v : values) {
             if (v < 0 || v > 255) {
-                throw new IllegalArgumentException("NpyArray.ofUnsignedBytes: " + v + " is not in [0, 255]");
+                throw new InvalidArgumentException("NpyArray.ofUnsignedBytes: " + v + " is not in [0, 255]");
             }
             b.put((byte) v);
         }

@@ -2,6 +2,7 @@ package org.equivariant4j.nn.layer;
 
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -20,7 +21,7 @@ public final class Dropout extends UnaryModule {
     /** @param p probability of dropping an entry, in [0, 1) */
     public Dropout(double p, Rng rng) {
         if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("Dropout: p must be in [0, 1), got " + p);
+            throw new InvalidArgumentException("Dropout: p must be in [0, 1), got " + p);
         }
         this.p = p;
         this.rng = Objects.requireNonNull(rng, "rng");

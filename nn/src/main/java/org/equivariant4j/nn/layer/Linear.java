@@ -3,6 +3,7 @@ package org.equivariant4j.nn.layer;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Parameter;
@@ -37,7 +38,7 @@ public final class Linear extends UnaryModule {
 
     private Linear(Builder b) {
         if (b.inFeatures <= 0 || b.outFeatures <= 0) {
-            throw new IllegalArgumentException("Linear: feature counts must be positive, got " + b.inFeatures + " -> "
+            throw new InvalidArgumentException("Linear: feature counts must be positive, got " + b.inFeatures + " -> "
                     + b.outFeatures);
         }
         Objects.requireNonNull(b.rng, "Linear: an Rng is required (rng(...)) so that initialisation is reproducible");
@@ -116,7 +117,7 @@ public final class Linear extends UnaryModule {
         /** The floating dtype of the parameters (default FLOAT32). */
         public Builder dtype(DType value) {
             if (!value.isFloating()) {
-                throw new IllegalArgumentException("Linear: parameters must have a floating dtype, got " + value);
+                throw new InvalidArgumentException("Linear: parameters must have a floating dtype, got " + value);
             }
             this.dtype = value;
             return this;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
@@ -40,7 +41,7 @@ public final class MLP extends UnaryModule {
      */
     public MLP(int[] widths, Supplier<? extends UnaryModule> activation, Initializer weightInit, DType dtype, Rng rng) {
         if (widths.length < 2) {
-            throw new IllegalArgumentException("MLP: needs at least an input and an output width, got " + Arrays.toString(widths));
+            throw new InvalidArgumentException("MLP: needs at least an input and an output width, got " + Arrays.toString(widths));
         }
         Objects.requireNonNull(activation, "activation");
         this.widths = widths.clone();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -20,7 +21,7 @@ public class Sequential extends UnaryModule {
 
     public Sequential(List<? extends UnaryModule> layers) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("Sequential: needs at least one layer");
+            throw new InvalidArgumentException("Sequential: needs at least one layer");
         }
         List<UnaryModule> registered = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {

@@ -2,6 +2,7 @@ package org.equivariant4j.nn.loss;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
@@ -39,7 +40,7 @@ public final class CrossEntropyLoss implements Loss {
         long[] values = labels.toLongArray();
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0 || values[i] >= classes) {
-                throw new IllegalArgumentException("CrossEntropyLoss: label " + values[i] + " at position " + i
+                throw new InvalidArgumentException("CrossEntropyLoss: label " + values[i] + " at position " + i
                         + " is outside [0, " + classes + ")");
             }
         }

@@ -2,6 +2,7 @@ package org.equivariant4j.nn.norm;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.module.UnaryModule;
@@ -40,10 +41,10 @@ public final class BatchNorm extends UnaryModule implements RunningStatistics {
 
     public BatchNorm(int channels, double eps, double momentum, boolean affine, DType dtype) {
         if (channels <= 0) {
-            throw new IllegalArgumentException("BatchNorm: channels must be positive, got " + channels);
+            throw new InvalidArgumentException("BatchNorm: channels must be positive, got " + channels);
         }
         if (!(eps > 0)) {
-            throw new IllegalArgumentException("BatchNorm: eps must be positive, got " + eps);
+            throw new InvalidArgumentException("BatchNorm: eps must be positive, got " + eps);
         }
         this.channels = channels;
         this.eps = eps;

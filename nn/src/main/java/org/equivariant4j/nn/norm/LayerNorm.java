@@ -2,6 +2,7 @@ package org.equivariant4j.nn.norm;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.module.UnaryModule;
@@ -30,11 +31,11 @@ public final class LayerNorm extends UnaryModule {
 
     public LayerNorm(int[] normalizedShape, double eps, boolean affine, DType dtype) {
         if (normalizedShape.length == 0 || Arrays.stream(normalizedShape).anyMatch(s -> s <= 0)) {
-            throw new IllegalArgumentException("LayerNorm: normalizedShape must be non-empty and positive, got "
+            throw new InvalidArgumentException("LayerNorm: normalizedShape must be non-empty and positive, got "
                     + Arrays.toString(normalizedShape));
         }
         if (!(eps > 0)) {
-            throw new IllegalArgumentException("LayerNorm: eps must be positive, got " + eps);
+            throw new InvalidArgumentException("LayerNorm: eps must be positive, got " + eps);
         }
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;

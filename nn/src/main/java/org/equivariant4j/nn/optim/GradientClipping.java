@@ -2,6 +2,7 @@ package org.equivariant4j.nn.optim;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Tensor;
@@ -30,7 +31,7 @@ public final class GradientClipping {
      */
     public static double clipGlobalNorm(List<Parameter> parameters, double maxNorm) {
         if (!(maxNorm > 0)) {
-            throw new IllegalArgumentException("GradientClipping: maxNorm must be positive, got " + maxNorm);
+            throw new InvalidArgumentException("GradientClipping: maxNorm must be positive, got " + maxNorm);
         }
         try (GradMode.Scope ignored = GradMode.disabled()) {
             double sumOfSquares = 0;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
@@ -42,7 +43,7 @@ public abstract class Optimizer {
 
     protected Optimizer(List<Parameter> parameters, double learningRate) {
         if (parameters.isEmpty()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameters to optimise");
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": no parameters to optimise");
         }
         this.parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
         setLearningRate(learningRate);
@@ -254,7 +255,7 @@ public abstract class Optimizer {
     /** Refuses a bad hyperparameter with a message naming this optimiser. */
     protected final void requireArgument(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + message);
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": " + message);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.equivariant4j.nn.schedule;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * Half a cosine from {@code baseLr} down to {@code minLr} over {@code totalSteps}, then
  * {@code minLr}: {@code lr(t) = minLr + (baseLr - minLr) * (1 + cos(pi * t / totalSteps)) / 2},
@@ -13,18 +15,18 @@ public record CosineDecay(double baseLearningRate, double minimumLearningRate, l
 
     public CosineDecay {
         if (!(minimumLearningRate >= 0 && minimumLearningRate <= baseLearningRate) || Double.isInfinite(baseLearningRate)) {
-            throw new IllegalArgumentException("CosineDecay: need 0 <= minimum <= base (finite), got base " + baseLearningRate
+            throw new InvalidArgumentException("CosineDecay: need 0 <= minimum <= base (finite), got base " + baseLearningRate
                     + ", minimum " + minimumLearningRate);
         }
         if (totalSteps <= 0) {
-            throw new IllegalArgumentException("CosineDecay: total steps must be positive, got " + totalSteps);
+            throw new InvalidArgumentException("CosineDecay: total steps must be positive, got " + totalSteps);
         }
     }
 
     @Override
     public double learningRate(long step) {
         if (step < 0) {
-            throw new IllegalArgumentException("CosineDecay: step must be >= 0, got " + step);
+            throw new InvalidArgumentException("CosineDecay: step must be >= 0, got " + step);
         }
         if (step >= totalSteps) {
             return minimumLearningRate;

@@ -1,5 +1,7 @@
 package org.equivariant4j.nn.schedule;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Objects;
 
 /**
@@ -15,7 +17,7 @@ public record LinearWarmup(long warmupSteps, LearningRateSchedule after) impleme
 
     public LinearWarmup {
         if (warmupSteps < 0) {
-            throw new IllegalArgumentException("LinearWarmup: warm-up steps must be >= 0, got " + warmupSteps);
+            throw new InvalidArgumentException("LinearWarmup: warm-up steps must be >= 0, got " + warmupSteps);
         }
         Objects.requireNonNull(after, "after");
     }
@@ -23,7 +25,7 @@ public record LinearWarmup(long warmupSteps, LearningRateSchedule after) impleme
     @Override
     public double learningRate(long step) {
         if (step < 0) {
-            throw new IllegalArgumentException("LinearWarmup: step must be >= 0, got " + step);
+            throw new InvalidArgumentException("LinearWarmup: step must be >= 0, got " + step);
         }
         if (step < warmupSteps) {
             return after.learningRate(0) * (step + 1) / (warmupSteps + 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
@@ -32,7 +33,7 @@ class ActivationTest {
     @Test
     void elu() {
         check(new ELU(), Math.exp(-2) - 1, Math.exp(-0.5) - 1, 0, 1);
-        assertThatThrownBy(() -> new ELU(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ELU(0)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test

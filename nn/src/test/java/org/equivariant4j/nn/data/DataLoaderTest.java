@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -120,7 +121,7 @@ class DataLoaderTest {
         assertThatThrownBy(() -> new TensorDataset(f, Tensors.of(new long[] {0, 1, 2}, 3))).isInstanceOf(ShapeMismatchException.class)
                 .hasMessageContaining("[4, 2] and [3]");
         assertThatThrownBy(() -> DataLoader.builder(numbered(3)).batchSize(4).dropLast(true).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no batch");
-        assertThatThrownBy(() -> DataLoader.builder(numbered(3)).batchSize(0).build()).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("no batch");
+        assertThatThrownBy(() -> DataLoader.builder(numbered(3)).batchSize(0).build()).isInstanceOf(InvalidArgumentException.class);
     }
 }

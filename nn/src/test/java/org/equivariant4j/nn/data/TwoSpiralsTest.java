@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,6 @@ class TwoSpiralsTest {
     void isReproducibleFromTheSeed() {
         assertThat(TwoSpirals.generate(30, 0.1, new Rng(5)).features().toFloatArray())
                 .containsExactly(TwoSpirals.generate(30, 0.1, new Rng(5)).features().toFloatArray());
-        assertThatThrownBy(() -> TwoSpirals.generate(0, 0.1, new Rng(5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TwoSpirals.generate(0, 0.1, new Rng(5))).isInstanceOf(InvalidArgumentException.class);
     }
 }

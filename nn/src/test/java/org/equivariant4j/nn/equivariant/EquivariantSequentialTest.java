@@ -7,6 +7,7 @@ import static org.equivariant4j.nn.equivariant.EquivariantLinearTest.sum;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.FieldTypeMismatchException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
@@ -51,7 +52,7 @@ class EquivariantSequentialTest {
         PointwiseNonlinearity onGrid = PointwiseNonlinearity.relu(FieldType.of(Domain.grid(2), REG));
         assertThatThrownBy(() -> new EquivariantSequential(c4Layer, c4Layer, onGrid))
                 .hasMessageContaining("layer 1").hasMessageContaining("layer 2").hasMessageContaining("expects C4 on Z2: regular");
-        assertThatThrownBy(() -> new EquivariantSequential(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new EquivariantSequential(List.of())).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("at least one layer");
     }
 

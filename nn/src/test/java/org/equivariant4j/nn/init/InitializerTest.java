@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class InitializerTest {
     void fansFollowPyTorchForLinearAndConvolutionWeights() {
         assertThat(Fan.of(10, 20)).isEqualTo(new Fan(20, 10));
         assertThat(Fan.of(8, 4, 3, 3)).isEqualTo(new Fan(36, 72));
-        assertThatThrownBy(() -> Fan.of(5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[5]");
+        assertThatThrownBy(() -> Fan.of(5)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("[5]");
     }
 
     @Test

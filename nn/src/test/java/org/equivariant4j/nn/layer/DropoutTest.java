@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
@@ -52,8 +53,8 @@ class DropoutTest {
 
     @Test
     void refusesAProbabilityOutsideZeroToOne() {
-        assertThatThrownBy(() -> new Dropout(1.0, new Rng(0))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Dropout(1.0, new Rng(0))).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("[0, 1)");
-        assertThatThrownBy(() -> new Dropout(-0.1, new Rng(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Dropout(-0.1, new Rng(0))).isInstanceOf(InvalidArgumentException.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
@@ -85,9 +86,9 @@ class LinearTest {
 
     @Test
     void refusesNonsenseConfigurations() {
-        assertThatThrownBy(() -> new Linear(0, 3, new Rng(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Linear(0, 3, new Rng(0))).isInstanceOf(InvalidArgumentException.class);
         assertThatThrownBy(() -> Linear.builder(2, 3).build()).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("Rng");
-        assertThatThrownBy(() -> Linear.builder(2, 3).dtype(DType.INT64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Linear.builder(2, 3).dtype(DType.INT64)).isInstanceOf(InvalidArgumentException.class);
     }
 }

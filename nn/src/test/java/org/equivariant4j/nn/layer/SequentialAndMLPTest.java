@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
@@ -61,8 +62,8 @@ class SequentialAndMLPTest {
 
     @Test
     void refusesEmptyStacks() {
-        assertThatThrownBy(Sequential::new).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MLP(new int[] {3}, ReLU::new, new Rng(0))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(Sequential::new).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> new MLP(new int[] {3}, ReLU::new, new Rng(0))).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("[3]");
     }
 }

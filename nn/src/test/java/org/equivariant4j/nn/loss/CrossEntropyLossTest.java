@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
@@ -63,6 +64,6 @@ class CrossEntropyLossTest {
         assertThatThrownBy(() -> loss.compute(logits, Tensors.zeros(4))).isInstanceOf(DTypeMismatchException.class)
                 .hasMessageContaining("FLOAT32");
         assertThatThrownBy(() -> loss.compute(logits, Tensors.of(new long[] {0, 1, 3, 2}, 4)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 3 at position 2 is outside [0, 3)");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("label 3 at position 2 is outside [0, 3)");
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.module.Module;
@@ -158,7 +159,7 @@ class ModuleTest {
                 return input;
             }
         }
-        assertThatThrownBy(() -> new Twice("w")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'w' is registered twice");
-        assertThatThrownBy(() -> new Twice("a.b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without '.'");
+        assertThatThrownBy(() -> new Twice("w")).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("'w' is registered twice");
+        assertThatThrownBy(() -> new Twice("a.b")).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("without '.'");
     }
 }

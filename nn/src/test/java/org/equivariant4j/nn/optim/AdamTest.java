@@ -5,6 +5,7 @@ import static org.equivariant4j.nn.optim.OptimizerFixture.assertSteps;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.junit.jupiter.api.Test;
 
 class AdamTest {
@@ -28,6 +29,6 @@ class AdamTest {
     @Test
     void refusesInvalidBetas() {
         assertThatThrownBy(() -> Adam.builder(List.of(OptimizerFixture.parameter())).betas(1.0, 0.999).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Adam: beta1 must be in [0, 1)");
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Adam: beta1 must be in [0, 1)");
     }
 }

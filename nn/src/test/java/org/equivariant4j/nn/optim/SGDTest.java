@@ -6,6 +6,7 @@ import static org.equivariant4j.nn.optim.OptimizerFixture.assertSteps;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -62,11 +63,11 @@ class SGDTest {
     @Test
     void refusesInvalidHyperparameters() {
         List<Parameter> ps = List.of(OptimizerFixture.parameter());
-        assertThatThrownBy(() -> SGD.builder(ps).nesterov(true).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SGD.builder(ps).nesterov(true).build()).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("SGD: Nesterov momentum needs momentum > 0");
-        assertThatThrownBy(() -> new SGD(ps, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SGD(ps, -1)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("learning rate");
-        assertThatThrownBy(() -> new SGD(List.of(), 0.1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SGD(List.of(), 0.1)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("no parameters");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.optim.SGD;
@@ -55,10 +56,10 @@ class ScheduleTest {
 
     @Test
     void refusesInvalidSettings() {
-        assertThatThrownBy(() -> new StepDecay(0.1, 0, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CosineDecay(0.1, 0.2, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new StepDecay(0.1, 0, 0.5)).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> new CosineDecay(0.1, 0.2, 10)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("minimum");
-        assertThatThrownBy(() -> new LinearWarmup(-1, new StepDecay(0.1, 1, 0.5))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StepDecay(0.1, 1, 0.5).learningRate(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LinearWarmup(-1, new StepDecay(0.1, 1, 0.5))).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> new StepDecay(0.1, 1, 0.5).learningRate(-1)).isInstanceOf(InvalidArgumentException.class);
     }
 }

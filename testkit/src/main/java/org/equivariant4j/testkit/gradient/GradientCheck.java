@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
@@ -79,7 +80,7 @@ public final class GradientCheck {
     public GradientCheckResult measure() {
         for (int i = 0; i < inputs.length; i++) {
             if (differentiable[i] && inputs[i].dtype() != DType.FLOAT64) {
-                throw new IllegalArgumentException("GradientCheck(" + name + "): input " + i + " must be FLOAT64, was "
+                throw new InvalidArgumentException("GradientCheck(" + name + "): input " + i + " must be FLOAT64, was "
                         + inputs[i].dtype());
             }
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.tensor.DType;
@@ -46,7 +47,7 @@ public final class ParameterGradientCheck {
     /** A check of the parameter at dotted path {@code name} of {@code module}, whose forward pass {@code output} runs. */
     public static ParameterGradientCheck of(Module module, String name, Supplier<Tensor> output) {
         if (!module.namedParameters().containsKey(name)) {
-            throw new IllegalArgumentException(module + " has no parameter '" + name + "'; its parameters are "
+            throw new InvalidArgumentException(module + " has no parameter '" + name + "'; its parameters are "
                     + module.namedParameters().keySet());
         }
         return new ParameterGradientCheck(module, name, output);
@@ -55,7 +56,7 @@ public final class ParameterGradientCheck {
     /** At most this many entries (a seeded sample) are checked (default 6). */
     public ParameterGradientCheck entries(int value) {
         if (value < 1) {
-            throw new IllegalArgumentException("ParameterGradientCheck: entries must be >= 1, got " + value);
+            throw new InvalidArgumentException("ParameterGradientCheck: entries must be >= 1, got " + value);
         }
         this.entries = value;
         return this;
@@ -85,7 +86,7 @@ public final class ParameterGradientCheck {
         Parameter parameter = module.namedParameters().get(name);
         Tensor original = parameter.value();
         if (original.dtype() != DType.FLOAT64) {
-            throw new IllegalArgumentException("ParameterGradientCheck(" + module + "." + name + "): the parameter must be"
+            throw new InvalidArgumentException("ParameterGradientCheck(" + module + "." + name + "): the parameter must be"
                     + " FLOAT64 (call module.to(DType.FLOAT64) first), was " + original.dtype());
         }
         int[] shape = original.shape();

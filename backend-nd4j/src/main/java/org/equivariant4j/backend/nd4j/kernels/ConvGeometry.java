@@ -1,5 +1,7 @@
 package org.equivariant4j.backend.nd4j.kernels;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Arrays;
 
 /**
@@ -46,7 +48,7 @@ public final class ConvGeometry {
         this.dilation = dilation;
         for (int i = 0; i < 3; i++) {
             if (image[i] < 1 || grid[i] < 1 || kernel[i] < 1 || stride[i] < 1 || dilation[i] < 1 || padding[i] < 0) {
-                throw new IllegalArgumentException("invalid convolution geometry " + this);
+                throw new InvalidArgumentException("invalid convolution geometry " + this);
             }
         }
         depthOffset = offsets(0, image[1] * image[2]);
@@ -73,7 +75,7 @@ public final class ConvGeometry {
         int d = stride.length;
         if (d < 1 || d > 3 || image.length != d || grid.length != d || kernel.length != d || padding.length != d
                 || dilation.length != d) {
-            throw new IllegalArgumentException("1 to 3 spatial dimensions with one entry each, got image "
+            throw new InvalidArgumentException("1 to 3 spatial dimensions with one entry each, got image "
                     + Arrays.toString(image) + ", grid " + Arrays.toString(grid) + ", kernel " + Arrays.toString(kernel));
         }
         return new ConvGeometry(lift(image, 1), lift(grid, 1), lift(kernel, 1), lift(stride, 1), lift(padding, 0),

@@ -6,6 +6,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -54,7 +55,7 @@ final class HostArray {
      */
     static HostArray of(INDArray a) {
         if (!isDirectlyUsable(a)) {
-            throw new IllegalArgumentException("not a dense C-order array starting its buffer: shape "
+            throw new InvalidArgumentException("not a dense C-order array starting its buffer: shape "
                     + Arrays.toString(a.shape()) + ", strides " + Arrays.toString(a.stride()) + ", offset " + a.offset());
         }
         if (a.dataType() == DataType.FLOAT) {
@@ -65,7 +66,7 @@ final class HostArray {
             DoubleBuffer d = a.data().asNioDouble();
             return new HostArray(a, null, d, new DoublePointer(d));
         }
-        throw new IllegalArgumentException("the convolution kernels handle float32 and float64, not " + a.dataType());
+        throw new InvalidArgumentException("the convolution kernels handle float32 and float64, not " + a.dataType());
     }
 
     /** Direct memory of {@code elements} float32 or float64 elements, zeroed. */

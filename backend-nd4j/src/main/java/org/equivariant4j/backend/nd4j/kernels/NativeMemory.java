@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -73,7 +74,7 @@ public final class NativeMemory {
      */
     public static long address(INDArray a) {
         if (!isDense(a)) {
-            throw new IllegalArgumentException("not a dense C-order array: shape " + Arrays.toString(a.shape())
+            throw new InvalidArgumentException("not a dense C-order array: shape " + Arrays.toString(a.shape())
                     + ", strides " + Arrays.toString(a.stride()) + ", order " + a.ordering());
         }
         return a.data().addressPointer().address();

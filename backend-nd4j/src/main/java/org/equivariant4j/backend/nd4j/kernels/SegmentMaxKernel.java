@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,7 +46,7 @@ public final class SegmentMaxKernel {
         INDArray in = NativeMemory.dense(data);
         AxisLayout layout = AxisLayout.of(in.shape(), 0);
         if (ids.length() != layout.length()) {
-            throw new IllegalArgumentException("ids has " + ids.length() + " entries for " + layout.length() + " rows");
+            throw new InvalidArgumentException("ids has " + ids.length() + " entries for " + layout.length() + " rows");
         }
         int[] segmentIds = NativeMemory.indices(ids, size, "segment id");
         INDArray out = NativeMemory.uninitialized(in, shape);

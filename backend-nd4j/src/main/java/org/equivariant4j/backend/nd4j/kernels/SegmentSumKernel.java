@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.kernels;
 
 import static org.equivariant4j.backend.nd4j.kernels.NativeMemory.UNSAFE;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -52,7 +53,7 @@ public final class SegmentSumKernel {
         INDArray in = NativeMemory.dense(data);
         AxisLayout layout = AxisLayout.of(in.shape(), dim);
         if (index.length() != layout.length()) {
-            throw new IllegalArgumentException("index has " + index.length() + " entries for " + layout.length() + " slices");
+            throw new InvalidArgumentException("index has " + index.length() + " entries for " + layout.length() + " slices");
         }
         int[] ids = NativeMemory.indices(index, size, "segment id");
         INDArray out = NativeMemory.uninitialized(in, shape);

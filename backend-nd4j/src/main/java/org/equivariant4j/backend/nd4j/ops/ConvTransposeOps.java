@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
@@ -47,7 +48,7 @@ public final class ConvTransposeOps {
         boolean crop = false;
         for (int i = 0; i < d; i++) {
             if (outputPadding[i] >= Math.max(stride[i], dilation[i])) {
-                throw new IllegalArgumentException(op + ": output padding must be smaller than the stride or the dilation in each"
+                throw new InvalidArgumentException(op + ": output padding must be smaller than the stride or the dilation in each"
                         + " dimension (as in PyTorch), got " + spec);
             }
             crop |= outputPadding[i] > 0;

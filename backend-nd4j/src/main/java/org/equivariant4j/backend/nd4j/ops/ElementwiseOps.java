@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.backend.nd4j.DTypes;
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
@@ -325,7 +326,7 @@ public final class ElementwiseOps {
 
     public static Nd4jTensor clamp(Nd4jTensor a, double min, double max) {
         if (min > max) {
-            throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);
+            throw new InvalidArgumentException("clamp: min " + min + " is greater than max " + max);
         }
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape("clamp", a);
@@ -366,7 +367,7 @@ public final class ElementwiseOps {
             case "gt" -> Nd4j.exec(new GreaterThan(x, y, out));
             case "lt" -> Nd4j.exec(new LessThan(x, y, out));
             case "eq" -> Nd4j.exec(new EqualTo(x, y, out));
-            default -> throw new IllegalArgumentException("unknown comparison " + op);
+            default -> throw new InvalidArgumentException("unknown comparison " + op);
         }
         return Nd4jTensor.leaf(out);
     }
@@ -379,7 +380,7 @@ public final class ElementwiseOps {
         return Nd4jTensor.leaf(switch (op) {
             case "gt" -> x.gt(s);
             case "lt" -> x.lt(s);
-            default -> throw new IllegalArgumentException("unknown comparison " + op);
+            default -> throw new InvalidArgumentException("unknown comparison " + op);
         });
     }
 

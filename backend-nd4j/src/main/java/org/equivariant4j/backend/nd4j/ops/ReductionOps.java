@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.ops.ElementwiseOps.Arith;
 import org.equivariant4j.core.error.ShapeMismatchException;
@@ -34,7 +35,7 @@ public final class ReductionOps {
         Arrays.sort(out);
         for (int i = 1; i < out.length; i++) {
             if (out[i] == out[i - 1]) {
-                throw new IllegalArgumentException(op + ": dimension " + out[i] + " given twice in " + Arrays.toString(dims));
+                throw new InvalidArgumentException(op + ": dimension " + out[i] + " given twice in " + Arrays.toString(dims));
             }
         }
         return out;

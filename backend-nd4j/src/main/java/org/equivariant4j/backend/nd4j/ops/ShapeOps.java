@@ -2,6 +2,7 @@ package org.equivariant4j.backend.nd4j.ops;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.backend.nd4j.Nd4jTensor;
 import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
 import org.equivariant4j.core.error.DTypeMismatchException;
@@ -253,7 +254,7 @@ public final class ShapeOps {
      */
     public static Nd4jTensor pad(Nd4jTensor a, int[] padding, PadMode mode, double value) {
         if (padding == null || mode == null) {
-            throw new IllegalArgumentException("pad: padding and mode must not be null");
+            throw new InvalidArgumentException("pad: padding and mode must not be null");
         }
         int rank = a.rank();
         if (padding.length % 2 != 0 || padding.length > 2 * rank) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.ConvSpec;
@@ -192,7 +193,7 @@ class ConvOpsTest {
         Tensor x = Tensors.zeros(1, 3, 5, 5);
         Tensor w = Tensors.zeros(3, 2, 3, 3);
         assertThatThrownBy(() -> x.convTranspose(w, null, ConvSpec.of(2).withStride(2).withOutputPadding(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("convTranspose")
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("convTranspose")
                 .hasMessageContaining("output padding");
     }
 

@@ -3,6 +3,7 @@ package org.equivariant4j.gconv.regular;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.field.GeometricTensor;
@@ -46,11 +47,11 @@ public abstract class RegularConv extends EquivariantLayer {
                 RegularFields.regular(group, dimension, outFields));
         String name = getClass().getSimpleName();
         if (inChannels < 1 || outFields < 1) {
-            throw new IllegalArgumentException(name + ": channel counts must be >= 1, got in " + inChannels + ", out "
+            throw new InvalidArgumentException(name + ": channel counts must be >= 1, got in " + inChannels + ", out "
                     + outFields);
         }
         if (kernelSize < 1 || kernelSize % 2 == 0) {
-            throw new IllegalArgumentException(name + ": the kernel size must be odd (a centred kernel keeps the grid"
+            throw new InvalidArgumentException(name + ": the kernel size must be odd (a centred kernel keeps the grid"
                     + " action exact), got " + kernelSize);
         }
         this.group = group;

@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.regular;
 
 import java.util.Collections;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.group.FiniteGroup;
@@ -30,7 +31,7 @@ public final class RegularFields {
 
     private static Representation copies(Representation r, int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("RegularFields: a field type needs at least one field, got " + count);
+            throw new InvalidArgumentException("RegularFields: a field type needs at least one field, got " + count);
         }
         // A one-part direct sum would be a different value from the part itself, under the same name.
         return count == 1 ? r : Representation.directSum(Collections.nCopies(count, r));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.InvalidOptionException;
 import org.equivariant4j.core.experiment.DatasetSummary;
 import org.equivariant4j.core.experiment.ExperimentConfig;
@@ -141,7 +142,7 @@ public final class PolycubesExperiment extends ClassifierExperiment {
             RotationGrid grid;
             try {
                 grid = RotationGrid.parse(full ? s.substring(0, s.length() - 5) : s);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidArgumentException e) {
                 throw new InvalidOptionException("grids", "option 'grids': " + e.getMessage());
             }
             SE3Classifier model = new SE3Classifier(grid, full ? GroupLayerKind.FULL : GroupLayerKind.SEPARABLE, widths, kernel,

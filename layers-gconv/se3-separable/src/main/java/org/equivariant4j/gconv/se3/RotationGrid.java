@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.group.EuclideanAction;
@@ -44,7 +45,7 @@ public final class RotationGrid {
         for (int i = 0; i < matrices.length; i++) {
             Matrix m = ((EuclideanAction) elements.get(i)).linearPart();
             if (m.rows() != 3 || m.columns() != 3) {
-                throw new IllegalArgumentException("RotationGrid: " + elements.get(i) + " is not a rotation of R3");
+                throw new InvalidArgumentException("RotationGrid: " + elements.get(i) + " is not a rotation of R3");
             }
             matrices[i] = m.toRowMajor();
         }
@@ -69,7 +70,7 @@ public final class RotationGrid {
     /** {@code n} rotations spread uniformly over SO(3) ({@link SO3#grid(int)}); features transform approximately. */
     public static RotationGrid uniform(int n) {
         if (n < 2) {
-            throw new IllegalArgumentException("RotationGrid.uniform needs at least 2 rotations, was " + n);
+            throw new InvalidArgumentException("RotationGrid.uniform needs at least 2 rotations, was " + n);
         }
         return new RotationGrid("SO3grid" + n, SO3.group().grid(n), null);
     }
@@ -89,7 +90,7 @@ public final class RotationGrid {
                         // reported below
                     }
                 }
-                throw new IllegalArgumentException("unknown rotation grid '" + text + "'; use O, T, I or uniform<n> (e.g. uniform12)");
+                throw new InvalidArgumentException("unknown rotation grid '" + text + "'; use O, T, I or uniform<n> (e.g. uniform12)");
             }
         };
     }

@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.se3;
 
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
@@ -37,7 +38,7 @@ public final class SE3GroupConv extends EquivariantLayer {
     public SE3GroupConv(RotationGrid grid, int inFields, int outFields, int kernel, int stride, Rng rng) {
         super(grid.fieldType(inFields), grid.fieldType(outFields));
         if (kernel < 1 || kernel % 2 == 0) {
-            throw new IllegalArgumentException("SE3GroupConv: kernel size must be odd (a centre voxel), was " + kernel);
+            throw new InvalidArgumentException("SE3GroupConv: kernel size must be odd (a centre voxel), was " + kernel);
         }
         this.grid = grid;
         this.inFields = inFields;

@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.se3;
 
 import java.util.Optional;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.layer.ApproximateEquivariance;
 import org.equivariant4j.core.layer.EquivariantLayer;
@@ -38,7 +39,7 @@ public final class SE3LiftingConv extends EquivariantLayer {
     public SE3LiftingConv(RotationGrid grid, int inChannels, int outFields, int kernel, int stride, Rng rng) {
         super(grid.scalarType(inChannels), grid.fieldType(outFields));
         if (kernel < 1 || kernel % 2 == 0) {
-            throw new IllegalArgumentException("SE3LiftingConv: kernel size must be odd (a centre voxel), was " + kernel);
+            throw new InvalidArgumentException("SE3LiftingConv: kernel size must be odd (a centre voxel), was " + kernel);
         }
         this.grid = grid;
         this.inChannels = inChannels;

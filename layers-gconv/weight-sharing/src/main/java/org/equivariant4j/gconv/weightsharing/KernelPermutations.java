@@ -1,5 +1,6 @@
 package org.equivariant4j.gconv.weightsharing;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -60,7 +61,7 @@ public final class KernelPermutations {
 
     private static void checkOdd(int k) {
         if (k < 1 || k % 2 == 0) {
-            throw new IllegalArgumentException("KernelPermutations: the kernel size must be odd (a centre cell for the group"
+            throw new InvalidArgumentException("KernelPermutations: the kernel size must be odd (a centre cell for the group"
                     + " to rotate about), got " + k);
         }
     }

@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.weightsharing;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -26,10 +27,10 @@ public final class Sinkhorn {
      */
     public Sinkhorn(int iterations, double temperature) {
         if (iterations < 1) {
-            throw new IllegalArgumentException("Sinkhorn: iterations must be >= 1, got " + iterations);
+            throw new InvalidArgumentException("Sinkhorn: iterations must be >= 1, got " + iterations);
         }
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("Sinkhorn: temperature must be a positive finite number, got " + temperature);
+            throw new InvalidArgumentException("Sinkhorn: temperature must be a positive finite number, got " + temperature);
         }
         this.iterations = iterations;
         this.temperature = temperature;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.FiniteGroup;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Rng;
@@ -48,7 +49,7 @@ public final class WeightSharingCnn extends Module {
     public WeightSharingCnn(FiniteGroup group, int inChannels, int channels, int layers, int kernelSize, int classes,
             WeightSharingOptions options, boolean maxOverSpace, boolean maxOverGroup, boolean layerNorm, Rng rng) {
         if (layers < 1) {
-            throw new IllegalArgumentException("WeightSharingCnn: needs at least the lifting layer, got " + layers + " layers");
+            throw new InvalidArgumentException("WeightSharingCnn: needs at least the lifting layer, got " + layers + " layers");
         }
         this.channels = channels;
         this.order = group.order();

@@ -3,6 +3,7 @@ package org.equivariant4j.gconv.weightsharing;
 import java.util.Arrays;
 import java.util.Collections;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.field.Domain;
 import org.equivariant4j.core.field.FieldType;
@@ -56,11 +57,11 @@ public abstract sealed class WeightSharingConv extends Module permits WeightShar
     WeightSharingConv(FiniteGroup group, int inChannels, int inGroupChannels, int outChannels, int kernelSize,
             WeightSharingOptions options, Rng rng) {
         if (inChannels < 1 || outChannels < 1) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": channel counts must be >= 1, got in "
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": channel counts must be >= 1, got in "
                     + inChannels + ", out " + outChannels);
         }
         if (kernelSize < 1 || kernelSize % 2 == 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": the kernel size must be odd (the group rotates"
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": the kernel size must be odd (the group rotates"
                     + " the kernel about its centre cell), got " + kernelSize);
         }
         this.group = group;
@@ -75,7 +76,7 @@ public abstract sealed class WeightSharingConv extends Module permits WeightShar
         this.weight = registerParameter("weight", Tensors.randn(rng, layout.weightShape()).mul(std));
         int learned = options.fixIdentity() ? g - 1 : g;
         if (learned < 1) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": with the first matrix fixed to the identity"
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": with the first matrix fixed to the identity"
                     + " the group needs at least 2 elements, got " + group.name());
         }
         // Uniform [0, scale) scores, the paper's "rand" initialisation at scale 1: close to the uniform doubly
@@ -201,7 +202,7 @@ public abstract sealed class WeightSharingConv extends Module permits WeightShar
      * Sets the learned matrices to the given permutation matrices {@code [|G|][m][m]} (scores 0 on the permutation and
      * far below elsewhere, so Sinkhorn returns them exactly, in float32 and float64).
      *
-     * @throws IllegalArgumentException if the shape is wrong, a matrix is not a permutation, or the first matrix is
+     * @throws InvalidArgumentException if the shape is wrong, a matrix is not a permutation, or the first matrix is
      *                                  fixed to the identity and {@code permutations[0]} is not the identity
      */
     public final void setPermutations(double[][][] permutations) {
@@ -214,7 +215,7 @@ public abstract sealed class WeightSharingConv extends Module permits WeightShar
             checkPermutation(permutations[i], i);
         }
         if (options.fixIdentity() && !Arrays.deepEquals(permutations[0], identity(positions))) {
-            throw new IllegalArgumentException(this + ": the first matrix is fixed to the identity, but permutation 0 is not"
+            throw new InvalidArgumentException(this + ": the first matrix is fixed to the identity, but permutation 0 is not"
                     + " the identity (list the group's identity element first)");
         }
         int from = options.fixIdentity() ? 1 : 0;
@@ -272,18 +273,18 @@ public abstract sealed class WeightSharingConv extends Module permits WeightShar
                     ones++;
                     columnCount[c]++;
                 } else if (p[r][c] != 0) {
-                    throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (entry [" + r + ", "
+                    throw new InvalidArgumentException(this + ": matrix " + index + " is not a permutation (entry [" + r + ", "
                             + c + "] = " + p[r][c] + ")");
                 }
             }
             if (ones != 1) {
-                throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (row " + r + " has "
+                throw new InvalidArgumentException(this + ": matrix " + index + " is not a permutation (row " + r + " has "
                         + ones + " ones)");
             }
         }
         for (int c = 0; c < positions; c++) {
             if (columnCount[c] != 1) {
-                throw new IllegalArgumentException(this + ": matrix " + index + " is not a permutation (column " + c + " has "
+                throw new InvalidArgumentException(this + ": matrix " + index + " is not a permutation (column " + c + " has "
                         + columnCount[c] + " ones)");
             }
         }

@@ -1,5 +1,7 @@
 package org.equivariant4j.gconv.weightsharing;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * Settings shared by the weight-sharing layers.
  *
@@ -16,7 +18,7 @@ public record WeightSharingOptions(int iterations, double temperature, boolean f
     public WeightSharingOptions {
         new Sinkhorn(iterations, temperature); // validates both, with its messages
         if (!(scoreScale > 0) || Double.isInfinite(scoreScale)) {
-            throw new IllegalArgumentException("WeightSharingOptions: scoreScale must be finite and > 0, got " + scoreScale);
+            throw new InvalidArgumentException("WeightSharingOptions: scoreScale must be finite and > 0, got " + scoreScale);
         }
     }
 

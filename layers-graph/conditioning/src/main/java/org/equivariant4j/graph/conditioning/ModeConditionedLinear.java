@@ -3,6 +3,7 @@ package org.equivariant4j.graph.conditioning;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -54,7 +55,7 @@ public final class ModeConditionedLinear extends MessageLinear {
         this.mode = Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(rng, "ModeConditionedLinear: an Rng is required");
         if (attributes < 1) {
-            throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): needs at least one attribute column, got "
+            throw new InvalidArgumentException("ModeConditionedLinear(" + mode + "): needs at least one attribute column, got "
                     + attributes);
         }
         this.conditioned = conditionOn == null ? java.util.stream.IntStream.range(0, attributes).toArray()
@@ -62,13 +63,13 @@ public final class ModeConditionedLinear extends MessageLinear {
         boolean[] used = new boolean[attributes];
         for (int c : conditioned) {
             if (c < 0 || c >= attributes || used[c]) {
-                throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): conditioning columns "
+                throw new InvalidArgumentException("ModeConditionedLinear(" + mode + "): conditioning columns "
                         + Arrays.toString(conditionOn) + " must be distinct columns of the " + attributes + " attributes");
             }
             used[c] = true;
         }
         if (conditioned.length == 0) {
-            throw new IllegalArgumentException("ModeConditionedLinear(" + mode + "): needs at least one conditioning column");
+            throw new InvalidArgumentException("ModeConditionedLinear(" + mode + "): needs at least one conditioning column");
         }
         this.concatenated = java.util.stream.IntStream.range(0, attributes).filter(c -> !used[c]).toArray();
         this.conditionedIndex = conditioned.length == attributes ? null : Tensors.of(conditioned, conditioned.length);

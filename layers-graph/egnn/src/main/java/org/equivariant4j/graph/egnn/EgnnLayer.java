@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.error.UnsupportedFeatureException;
 import org.equivariant4j.core.group.Group;
@@ -59,7 +60,7 @@ public final class EgnnLayer extends GraphLayer {
     private EgnnLayer(Builder b) {
         super(GraphFields.scalars(b.group, b.in), GraphFields.scalars(b.group, b.out));
         if (b.residual && b.in != b.out) {
-            throw new IllegalArgumentException("EgnnLayer: a residual layer needs in == out, got " + b.in + " -> " + b.out);
+            throw new InvalidArgumentException("EgnnLayer: a residual layer needs in == out, got " + b.in + " -> " + b.out);
         }
         this.in = b.in;
         this.hidden = b.hidden;
@@ -203,7 +204,7 @@ public final class EgnnLayer extends GraphLayer {
 
         private Builder(Group group, int in, int hidden, int out) {
             if (in <= 0 || hidden <= 0 || out <= 0) {
-                throw new IllegalArgumentException("EgnnLayer: channel counts must be positive, got " + in + ", " + hidden
+                throw new InvalidArgumentException("EgnnLayer: channel counts must be positive, got " + in + ", " + hidden
                         + ", " + out);
             }
             this.group = Objects.requireNonNull(group, "group");

@@ -1,5 +1,6 @@
 package org.equivariant4j.graph.empcn;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -93,7 +94,7 @@ public final class CellComplex {
             case 0 -> numNodes();
             case 1 -> numEdges();
             case 2 -> numRings();
-            default -> throw new IllegalArgumentException("CellComplex: ranks are 0, 1 and 2, not " + rank);
+            default -> throw new InvalidArgumentException("CellComplex: ranks are 0, 1 and 2, not " + rank);
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.graph.EdgeIndex;
 import org.equivariant4j.graph.Graph;
 
@@ -22,7 +23,7 @@ public final class CellLifting {
 
     private CellLifting(int maxRingLength, boolean chordless) {
         if (maxRingLength < 3) {
-            throw new IllegalArgumentException("CellLifting: rings have at least 3 nodes, got a maximal length of "
+            throw new InvalidArgumentException("CellLifting: rings have at least 3 nodes, got a maximal length of "
                     + maxRingLength);
         }
         this.maxRingLength = maxRingLength;
@@ -65,7 +66,7 @@ public final class CellLifting {
         }
         for (int e = 0; e < s.length; e++) {
             if (s[e] == r[e]) {
-                throw new IllegalArgumentException("CellLifting: self-loop at node " + s[e] + " (edge " + e
+                throw new InvalidArgumentException("CellLifting: self-loop at node " + s[e] + " (edge " + e
                         + "); a CW complex has no 1-cell from a node to itself here");
             }
             int a = Math.min(s[e], r[e]);

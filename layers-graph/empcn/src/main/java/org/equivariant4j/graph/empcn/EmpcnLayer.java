@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.error.UnsupportedFeatureException;
 import org.equivariant4j.core.module.Module;
@@ -198,7 +199,7 @@ public final class EmpcnLayer extends Module {
 
         private Builder(int channels) {
             if (channels <= 0) {
-                throw new IllegalArgumentException("EmpcnLayer: channels must be positive, got " + channels);
+                throw new InvalidArgumentException("EmpcnLayer: channels must be positive, got " + channels);
             }
             this.channels = channels;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -125,7 +126,7 @@ public final class EmpcnNetwork extends GraphLayer {
 
         private Builder(Group group, int in, int channels) {
             if (in <= 0 || channels <= 0) {
-                throw new IllegalArgumentException("EmpcnNetwork: channel counts must be positive, got " + in + ", " + channels);
+                throw new InvalidArgumentException("EmpcnNetwork: channel counts must be positive, got " + in + ", " + channels);
             }
             this.group = Objects.requireNonNull(group, "group");
             this.in = in;
@@ -134,7 +135,7 @@ public final class EmpcnNetwork extends GraphLayer {
 
         public Builder layers(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("EmpcnNetwork: needs at least one layer, got " + value);
+                throw new InvalidArgumentException("EmpcnNetwork: needs at least one layer, got " + value);
             }
             this.layers = value;
             return this;

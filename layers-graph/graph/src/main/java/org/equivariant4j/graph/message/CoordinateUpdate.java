@@ -3,6 +3,7 @@ package org.equivariant4j.graph.message;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
@@ -88,7 +89,7 @@ public final class CoordinateUpdate {
 
         private Builder(LinearFactory factory, int hidden) {
             if (hidden <= 0) {
-                throw new IllegalArgumentException("CoordinateUpdate: hidden channels must be positive, got " + hidden);
+                throw new InvalidArgumentException("CoordinateUpdate: hidden channels must be positive, got " + hidden);
             }
             this.factory = Objects.requireNonNull(factory, "factory");
             this.hidden = hidden;

@@ -1,5 +1,7 @@
 package org.equivariant4j.graph.message;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * Where a linear piece sits in a message-passing layer: the function it belongs to and its position in
  * that function's MLP ({@code index} of {@code depth}), so a {@link LinearFactory} can condition, say, only
@@ -25,7 +27,7 @@ public record LinearSlot(Role role, int index, int depth) {
 
     public LinearSlot {
         if (depth < 1 || index < 0 || index >= depth) {
-            throw new IllegalArgumentException("LinearSlot: index must be in [0, depth), got " + index + " of " + depth);
+            throw new InvalidArgumentException("LinearSlot: index must be in [0, depth), got " + index + " of " + depth);
         }
     }
 

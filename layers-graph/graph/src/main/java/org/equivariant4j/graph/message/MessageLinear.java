@@ -1,5 +1,6 @@
 package org.equivariant4j.graph.message;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Tensor;
 
@@ -18,7 +19,7 @@ public abstract class MessageLinear extends Module {
 
     protected MessageLinear(int inFeatures, int outFeatures, int attributes) {
         if (inFeatures <= 0 || outFeatures <= 0 || attributes < 0) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": need in, out > 0 and attributes >= 0, got "
+            throw new InvalidArgumentException(getClass().getSimpleName() + ": need in, out > 0 and attributes >= 0, got "
                     + inFeatures + ", " + outFeatures + ", " + attributes);
         }
         this.inFeatures = inFeatures;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.module.UnaryModule;
@@ -76,7 +77,7 @@ public final class MessageMlp extends Module {
      */
     public Tensor resume(int done, Tensor output, Tensor attributeRows) {
         if (done < 1 || done > layers.size()) {
-            throw new IllegalArgumentException(this + ": can resume after 1.." + layers.size() + " pieces, not " + done);
+            throw new InvalidArgumentException(this + ": can resume after 1.." + layers.size() + " pieces, not " + done);
         }
         Tensor h = done - 1 < activations.size() ? activations.get(done - 1).forward(output) : output;
         return run(done, h, attributeRows);
@@ -113,7 +114,7 @@ public final class MessageMlp extends Module {
 
         private Builder(LinearSlot.Role role, LinearFactory factory, int[] widths) {
             if (widths.length < 2) {
-                throw new IllegalArgumentException("MessageMlp: needs at least an input and an output width, got "
+                throw new InvalidArgumentException("MessageMlp: needs at least an input and an output width, got "
                         + Arrays.toString(widths));
             }
             this.role = Objects.requireNonNull(role, "role");

@@ -1,6 +1,7 @@
 package org.equivariant4j.graph.message;
 
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -33,7 +34,7 @@ public final class RadialBasis {
     /** {@code centres} (at least 2) Gaussians on {@code [0, maxDistance]} (finite, positive), width their spacing. */
     public static RadialBasis of(int centres, double maxDistance) {
         if (centres < 2 || !(maxDistance > 0) || !Double.isFinite(maxDistance)) {
-            throw new IllegalArgumentException("RadialBasis: need at least 2 centres on (0, rMax] with a finite rMax > 0, got "
+            throw new InvalidArgumentException("RadialBasis: need at least 2 centres on (0, rMax] with a finite rMax > 0, got "
                     + centres + " centres, rMax " + maxDistance);
         }
         return new RadialBasis(centres, maxDistance);

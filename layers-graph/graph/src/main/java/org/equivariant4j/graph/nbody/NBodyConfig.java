@@ -1,5 +1,7 @@
 package org.equivariant4j.graph.nbody;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * The charged-particle system of the EGNN N-body experiment (Satorras et al. 2021, after Kipf et al. 2018):
  * {@code particles} bodies with charges ±1 (each with probability 1/2) in R³, initial positions
@@ -13,7 +15,7 @@ public record NBodyConfig(int particles, double boxSize, double locStd, double v
 
     public NBodyConfig {
         if (particles < 2 || steps <= 0 || sampleEvery <= 0 || steps % sampleEvery != 0 || !(dt > 0)) {
-            throw new IllegalArgumentException("NBodyConfig: need >= 2 particles, dt > 0 and steps a positive multiple of"
+            throw new InvalidArgumentException("NBodyConfig: need >= 2 particles, dt > 0 and steps a positive multiple of"
                     + " sampleEvery, got " + this);
         }
     }

@@ -3,6 +3,7 @@ package org.equivariant4j.graph.nbody;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.field.FieldType;
 import org.equivariant4j.core.group.Group;
 import org.equivariant4j.core.tensor.DType;
@@ -38,7 +39,7 @@ public final class NBodyExamples {
     /** The examples of {@code split} for {@code task}; node types over {@code group} (e.g. E(3)), tensors in {@code dtype}. */
     public NBodyExamples(NBodySplit split, NBodyTask task, NBodyConfig config, Group group, DType dtype) {
         if (task.targetFrame() >= split.frames()) {
-            throw new IllegalArgumentException("NBodyExamples: target frame " + task.targetFrame() + " but trajectories have "
+            throw new InvalidArgumentException("NBodyExamples: target frame " + task.targetFrame() + " but trajectories have "
                     + split.frames() + " frames");
         }
         this.samples = split.samples();

@@ -2,6 +2,7 @@ package org.equivariant4j.graph.nbody;
 
 import java.util.stream.IntStream;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 
 /**
@@ -15,7 +16,7 @@ public record NBodySplit(int samples, int frames, int particles, float[] positio
     public NBodySplit {
         int frameValues = samples * frames * particles * 3;
         if (positions.length != frameValues || velocities.length != frameValues || charges.length != samples * particles) {
-            throw new IllegalArgumentException("NBodySplit: array lengths do not match " + samples + " samples x " + frames
+            throw new InvalidArgumentException("NBodySplit: array lengths do not match " + samples + " samples x " + frames
                     + " frames x " + particles + " particles");
         }
     }
@@ -52,7 +53,7 @@ public record NBodySplit(int samples, int frames, int particles, float[] positio
     /** The first {@code count} samples. */
     public NBodySplit head(int count) {
         if (count > samples) {
-            throw new IllegalArgumentException("NBodySplit: asked for " + count + " samples of " + samples);
+            throw new InvalidArgumentException("NBodySplit: asked for " + count + " samples of " + samples);
         }
         int stride = frames * particles * 3;
         return new NBodySplit(count, frames, particles, java.util.Arrays.copyOf(positions, count * stride),

@@ -1,5 +1,7 @@
 package org.equivariant4j.graph.nbody;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * What to predict: positions at {@code targetFrame} from positions and velocities at {@code inputFrame}.
  * The EGNN protocol ({@link #reference()}) uses frames 30 and 40 of the 5,000-step trajectories sampled
@@ -9,7 +11,7 @@ public record NBodyTask(int inputFrame, int targetFrame) {
 
     public NBodyTask {
         if (inputFrame < 0 || targetFrame <= inputFrame) {
-            throw new IllegalArgumentException("NBodyTask: need 0 <= inputFrame < targetFrame, got " + inputFrame + ", "
+            throw new InvalidArgumentException("NBodyTask: need 0 <= inputFrame < targetFrame, got " + inputFrame + ", "
                     + targetFrame);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -66,9 +67,9 @@ class RadialBasisTest {
     void badShapesAndSettingsAreRefusedByName() {
         assertThatThrownBy(() -> BASIS.expand(Tensors.zeros(DType.FLOAT64, 4, 2))).isInstanceOf(ShapeMismatchException.class)
                 .hasMessageContaining("RadialBasis(5 centres on [0, 4.0])").hasMessageContaining("[4, 2]");
-        assertThatThrownBy(() -> RadialBasis.of(1, 4.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RadialBasis.of(1, 4.0)).isInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("at least 2 centres");
-        assertThatThrownBy(() -> RadialBasis.of(4, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RadialBasis.of(4, Double.NaN)).isInstanceOf(InvalidArgumentException.class);
     }
 
     private static double[][] rows(Tensor t) {

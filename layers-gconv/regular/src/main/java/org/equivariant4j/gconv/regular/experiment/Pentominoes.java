@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.regular.experiment;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -47,7 +48,7 @@ public final class Pentominoes {
     /** {@code n} upright examples on a {@code size x size} grid, every random choice drawn from {@code rng}. */
     public static TensorDataset generate(int n, int size, int cell, int shift, double noise, Rng rng) {
         if (size < 5 * cell) {
-            throw new IllegalArgumentException("Pentominoes: a " + size + "x" + size + " grid cannot hold the 5-cell I with"
+            throw new InvalidArgumentException("Pentominoes: a " + size + "x" + size + " grid cannot hold the 5-cell I with"
                     + " cells of " + cell + " pixels; use size >= " + 5 * cell);
         }
         int pixels = size * size;

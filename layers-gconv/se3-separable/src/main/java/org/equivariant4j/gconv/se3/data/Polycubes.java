@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.se3.data;
 
 import java.util.List;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -50,7 +51,7 @@ public final class Polycubes {
     public record Settings(int size, double scale, double blur, double noise) {
         public Settings {
             if (size < 4 || scale <= 0 || blur <= 0 || noise < 0) {
-                throw new IllegalArgumentException("Polycubes.Settings: need size >= 4, scale > 0, blur > 0, noise >= 0, was "
+                throw new InvalidArgumentException("Polycubes.Settings: need size >= 4, scale > 0, blur > 0, noise >= 0, was "
                         + size + ", " + scale + ", " + blur + ", " + noise);
             }
         }

@@ -1,5 +1,7 @@
 package org.equivariant4j.gconv.weightsharing.analysis;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 import java.util.Arrays;
 
 /**
@@ -16,12 +18,12 @@ public final class Hungarian {
         int n = cost.length;
         for (double[] row : cost) {
             if (row.length != n) {
-                throw new IllegalArgumentException("Hungarian: the cost matrix must be square, got " + n + " rows and a row of "
+                throw new InvalidArgumentException("Hungarian: the cost matrix must be square, got " + n + " rows and a row of "
                         + row.length);
             }
             for (double v : row) {
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("Hungarian: costs must be finite, got " + v);
+                    throw new InvalidArgumentException("Hungarian: costs must be finite, got " + v);
                 }
             }
         }

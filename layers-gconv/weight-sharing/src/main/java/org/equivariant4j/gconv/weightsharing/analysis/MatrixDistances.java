@@ -1,5 +1,7 @@
 package org.equivariant4j.gconv.weightsharing.analysis;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
+
 /**
  * How far a learned (doubly stochastic) matrix A is from being a permutation, and from being a given group element's
  * permutation of the kernel. Distances are Frobenius norms {@code ||A - P||_F}: 0 at the permutation itself; the
@@ -48,12 +50,12 @@ public final class MatrixDistances {
     /** {@code ||A - B||_F}. */
     public static double frobenius(double[][] a, double[][] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("MatrixDistances: " + a.length + " rows versus " + b.length);
+            throw new InvalidArgumentException("MatrixDistances: " + a.length + " rows versus " + b.length);
         }
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             if (a[i].length != b[i].length) {
-                throw new IllegalArgumentException("MatrixDistances: row " + i + " has " + a[i].length + " versus " + b[i].length
+                throw new InvalidArgumentException("MatrixDistances: row " + i + " has " + a[i].length + " versus " + b[i].length
                         + " entries");
             }
             for (int j = 0; j < a[i].length; j++) {

@@ -14,6 +14,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.nn.io.AtomicFiles;
 
 /**
@@ -34,7 +35,7 @@ public final class MatrixFigure {
     public record Row(String title, List<String> captions, double[][][] matrices) {
         public Row {
             if (captions.size() != matrices.length) {
-                throw new IllegalArgumentException("MatrixFigure.Row: " + captions.size() + " captions for " + matrices.length
+                throw new InvalidArgumentException("MatrixFigure.Row: " + captions.size() + " captions for " + matrices.length
                         + " matrices");
             }
         }

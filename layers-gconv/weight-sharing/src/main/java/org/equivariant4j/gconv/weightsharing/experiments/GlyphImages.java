@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -31,14 +32,14 @@ public final class GlyphImages {
     /** {@code classes} distinct asymmetric glyphs of {@code cells} pixels each. */
     public static GlyphImages random(int classes, int cells, long glyphSeed) {
         if (cells < 4 || cells > BOX * BOX / 2) {
-            throw new IllegalArgumentException("GlyphImages: cells must be in [4, " + (BOX * BOX / 2) + "], got " + cells);
+            throw new InvalidArgumentException("GlyphImages: cells must be in [4, " + (BOX * BOX / 2) + "], got " + cells);
         }
         Rng rng = new Rng(glyphSeed);
         List<boolean[][]> glyphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int attempt = 0; glyphs.size() < classes; attempt++) {
             if (attempt > 100_000) {
-                throw new IllegalArgumentException("GlyphImages: cannot find " + classes + " distinct asymmetric glyphs of "
+                throw new InvalidArgumentException("GlyphImages: cannot find " + classes + " distinct asymmetric glyphs of "
                         + cells + " cells");
             }
             boolean[][] g = grow(cells, rng);
@@ -62,7 +63,7 @@ public final class GlyphImages {
      */
     public TensorDataset generate(int n, int size, double noise, Rng rng) {
         if (size < BOX) {
-            throw new IllegalArgumentException("GlyphImages: the image must fit the " + BOX + "x" + BOX + " glyph box, got " + size);
+            throw new InvalidArgumentException("GlyphImages: the image must fit the " + BOX + "x" + BOX + " glyph box, got " + size);
         }
         float[] pixels = new float[n * size * size];
         long[] labels = new long[n];

@@ -2,6 +2,7 @@ package org.equivariant4j.gconv.weightsharing.experiments;
 
 import java.util.Arrays;
 
+import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.nn.data.TensorDataset;
@@ -15,7 +16,7 @@ final class RandomPoses {
     static TensorDataset apply(TensorDataset set, PoseSymmetry poses, Rng rng) {
         int[] s = set.features().shape();
         if (s.length != 4 || s[2] != s[3]) {
-            throw new IllegalArgumentException("RandomPoses: expected square images [N, C, S, S] but was "
+            throw new InvalidArgumentException("RandomPoses: expected square images [N, C, S, S] but was "
                     + Arrays.toString(s));
         }
         int n = s[0];
