@@ -3,6 +3,7 @@ package org.equivariant4j.nn.norm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.GradMode;
@@ -32,7 +33,7 @@ public final class BatchNormStatistics {
      * @param forward runs the model on batch b (its output is not used)
      * @return the number of layers re-estimated
      */
-    public static int reestimate(Module model, int batches, IntConsumerOfBatch forward) {
+    public static int reestimate(Module model, int batches, IntConsumer forward) {
         List<RunningStatistics> layers = new ArrayList<>();
         collect(model, layers::add);
         if (layers.isEmpty() || batches <= 0) {
@@ -46,7 +47,7 @@ public final class BatchNormStatistics {
         model.train();
         try (GradMode.Scope ignored = GradMode.disabled()) {
             for (int b = 0; b < batches; b++) {
-                forward.run(b);
+                forward.accept(b);
             }
         } finally {
             layers.forEach(l -> l.averageCumulatively(false));
@@ -64,11 +65,5 @@ public final class BatchNormStatistics {
             sink.accept(r);
         }
         module.children().values().forEach(child -> collect(child, sink));
-    }
-
-    /** Runs the model on batch {@code b}. */
-    @FunctionalInterface
-    public interface IntConsumerOfBatch {
-        void run(int b);
     }
 }
