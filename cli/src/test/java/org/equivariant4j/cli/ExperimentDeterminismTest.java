@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.equivariant4j.core.experiment.Experiment;
@@ -43,9 +42,6 @@ class ExperimentDeterminismTest {
 
     /** Epochs per run: two, so that the second epoch's data order and optimiser state are exercised too. */
     private static final int EPOCHS = 2;
-
-    /** Names of wall-clock metrics and table columns (see {@link ExperimentRun}): not a function of the config. */
-    private static final Pattern WALL_CLOCK = Pattern.compile("(ms|s)(_per_|/).+");
 
     @TempDir
     static Path scratch;
@@ -120,7 +116,7 @@ class ExperimentDeterminismTest {
         }
         ResultTable table = run.results();
         for (int c = 0; c < table.columns().size(); c++) {
-            if (!WALL_CLOCK.matcher(table.columns().get(c)).matches()) {
+            if (!ExperimentRun.isWallClock(table.columns().get(c))) {
                 int column = c;
                 reported.put("results." + table.columns().get(c), table.rows().stream().map(r -> r.get(column)).toList());
             }
@@ -129,7 +125,7 @@ class ExperimentDeterminismTest {
     }
 
     private static void put(Map<String, Object> reported, String prefix, String metric, Double value) {
-        if (!WALL_CLOCK.matcher(metric).matches()) {
+        if (!ExperimentRun.isWallClock(metric)) {
             reported.put(prefix + "." + metric, value);
         }
     }

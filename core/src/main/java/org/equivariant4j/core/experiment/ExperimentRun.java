@@ -29,10 +29,15 @@ import org.equivariant4j.core.tensor.Tensor;
  * metrics and tables. The one exception is wall-clock time, which a run names by its unit so that
  * tools can tell it apart: metrics {@code <unit>_per_<what>} (e.g. {@code ms_per_step},
  * {@code s_per_epoch}) and table columns {@code <unit>/<what>} (e.g. {@code ms/step}), with the unit
- * {@code ms} or {@code s}. The cli's {@code ExperimentDeterminismTest} holds every registered
- * experiment to this.
+ * {@code ms} or {@code s} ({@link #isWallClock}). The cli's {@code ExperimentDeterminismTest} holds every
+ * registered experiment to this.
  */
 public interface ExperimentRun {
+
+    /** Whether a metric or table column is named as a wall-clock measurement ({@code ms_per_step}, {@code s/epoch}). */
+    static boolean isWallClock(String name) {
+        return WallClockNames.PATTERN.matcher(name).matches();
+    }
 
     /** The module tree whose state dict is the checkpoint of this run. */
     Module model();

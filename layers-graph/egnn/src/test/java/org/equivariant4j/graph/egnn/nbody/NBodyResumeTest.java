@@ -41,7 +41,7 @@ class NBodyResumeTest {
         for (int epoch = from; epoch < to; epoch++) {
             run.trainEpoch(epoch, StepListener.NONE, () -> false);
             last = new LinkedHashMap<>(run.evaluate());
-            last.keySet().removeIf(k -> k.endsWith("_per_step") || k.endsWith("_per_epoch"));
+            last.keySet().removeIf(ExperimentRun::isWallClock);
         }
         return last;
     }
