@@ -5,7 +5,7 @@ import org.equivariant4j.core.tensor.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** The mapping between our {@link DType} and ND4J's {@link DataType}. */
-public final class DTypes {
+final class DTypes {
 
     private DTypes() {
     }

@@ -2,9 +2,6 @@ package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
 
-import org.equivariant4j.backend.nd4j.memory.AllocationLimit;
-import org.equivariant4j.backend.nd4j.ops.IndexOps;
-import org.equivariant4j.backend.nd4j.ops.ShapeOps;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
@@ -22,6 +19,14 @@ import com.google.auto.service.AutoService;
  */
 @AutoService(TensorBackend.class)
 public final class Nd4jBackend implements TensorBackend {
+
+    /**
+     * The system property that chooses between this backend's own CPU kernels (segment sums,
+     * gathers, im2col convolution; {@code auto}, the default, uses them where they apply) and
+     * ND4J's ops alone ({@code nd4j}: the portable path, to compare the two or to rule the kernels
+     * out when chasing a bug). Read on every call; any other value is an error.
+     */
+    public static final String KERNELS_PROPERTY = "equivariant4j.kernels";
 
     @Override
     public UpdateKernels updateKernels() {

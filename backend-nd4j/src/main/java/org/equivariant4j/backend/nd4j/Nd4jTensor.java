@@ -3,17 +3,6 @@ package org.equivariant4j.backend.nd4j;
 import java.util.Arrays;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
-import org.equivariant4j.backend.nd4j.autograd.Autograd;
-import org.equivariant4j.backend.nd4j.autograd.BackwardFn;
-import org.equivariant4j.backend.nd4j.autograd.Node;
-import org.equivariant4j.backend.nd4j.ops.ConvOps;
-import org.equivariant4j.backend.nd4j.ops.ElementwiseOps;
-import org.equivariant4j.backend.nd4j.ops.IndexOps;
-import org.equivariant4j.backend.nd4j.ops.LinalgOps;
-import org.equivariant4j.backend.nd4j.ops.PoolOps;
-import org.equivariant4j.backend.nd4j.ops.ReductionOps;
-import org.equivariant4j.backend.nd4j.ops.SamplingOps;
-import org.equivariant4j.backend.nd4j.ops.ShapeOps;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.Equivariant4jException;
 import org.equivariant4j.core.error.NumericalAnomalyException;
@@ -35,7 +24,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * for op results, the {@link Node} that made it. The ops themselves live in {@code ops/}, one
  * family per class; this class only dispatches to them.
  */
-public final class Nd4jTensor implements Tensor {
+final class Nd4jTensor implements Tensor {
     private final INDArray value;
     private final Node node;
     private boolean requiresGrad;

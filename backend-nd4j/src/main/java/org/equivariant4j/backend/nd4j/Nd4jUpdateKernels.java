@@ -1,6 +1,5 @@
 package org.equivariant4j.backend.nd4j;
 
-import org.equivariant4j.backend.nd4j.ops.InPlaceOps;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.UpdateKernels;
 

@@ -2,7 +2,8 @@ package org.equivariant4j.backend.nd4j.gradcheck;
 
 import java.util.stream.Stream;
 
-import org.equivariant4j.backend.nd4j.kernels.ConvKernelSelection;
+import org.equivariant4j.backend.nd4j.Nd4jBackend;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,15 +20,15 @@ class ConvGradientsOnNativePathTest {
 
     @BeforeAll
     static void forceNativeOps() {
-        saved = System.setProperty(ConvKernelSelection.PROPERTY, "nd4j");
+        saved = System.setProperty(Nd4jBackend.KERNELS_PROPERTY, "nd4j");
     }
 
     @AfterAll
     static void restoreProperty() {
         if (saved == null) {
-            System.clearProperty(ConvKernelSelection.PROPERTY);
+            System.clearProperty(Nd4jBackend.KERNELS_PROPERTY);
         } else {
-            System.setProperty(ConvKernelSelection.PROPERTY, saved);
+            System.setProperty(Nd4jBackend.KERNELS_PROPERTY, saved);
         }
     }
 
