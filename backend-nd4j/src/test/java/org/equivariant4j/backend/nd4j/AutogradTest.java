@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AutogradTest {
 
     private static Tensor leaf(double... values) {
-        return Tensors.of(values, values.length).requiresGrad(true);
+        return Tensors.of(values, DType.FLOAT64, values.length).requiresGrad(true);
     }
 
     @Test
@@ -108,7 +108,7 @@ class AutogradTest {
         Tensor x = leaf(1, 2, 3);
         Tensor y = x.mul(x);
         assertThatThrownBy(y::backward).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("backward(Tensor)");
-        y.backward(Tensors.of(new double[] {1, 0, 2}, 3));
+        y.backward(Tensors.of(new double[] {1, 0, 2}, DType.FLOAT64, 3));
         assertThat(x.grad().toDoubleArray()).containsExactly(2, 0, 12);
     }
 
@@ -172,7 +172,7 @@ class AutogradTest {
     @Test
     void float32IsTheDefaultAndFloat64IsKept() {
         assertThat(Tensors.zeros(2).dtype()).isEqualTo(DType.FLOAT32);
-        Tensor d = Tensors.of(new double[] {1, 2}, 2);
+        Tensor d = Tensors.of(new double[] {1, 2}, DType.FLOAT64, 2);
         assertThat(d.dtype()).isEqualTo(DType.FLOAT64);
         assertThat(d.exp().matmul(d).dtype()).isEqualTo(DType.FLOAT64);
         assertThat(d.to(DType.FLOAT32).dtype()).isEqualTo(DType.FLOAT32);

@@ -27,7 +27,7 @@ class ClampTest {
 
     @Test
     void withoutNanTheResultIsTheSameAsBefore() {
-        Tensor x = Tensors.of(new double[] {-5, 0.25, 7}, 3);
+        Tensor x = Tensors.of(new double[] {-5, 0.25, 7}, DType.FLOAT64, 3);
         assertThat(x.clamp(-1, 1).toDoubleArray()).containsExactly(-1, 0.25, 1);
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class IndexOpsTest {
 
     private static Tensor t(int[] shape, double... values) {
-        return Tensors.of(values, shape);
+        return Tensors.of(values, DType.FLOAT64, shape);
     }
 
     private static Tensor ids(long... values) {

@@ -96,7 +96,7 @@ class ShapeOpsTest {
         @Test
         void backwardPutsTheGradientBackInPlaceAndZerosElsewhere() {
             Tensor x = iota(2, 4).requiresGrad(true);
-            x.slice(1, 1, 4, 2).mul(Tensors.of(new double[] {1, 2, 3, 4}, 2, 2)).sum().backward();
+            x.slice(1, 1, 4, 2).mul(Tensors.of(new double[] {1, 2, 3, 4}, DType.FLOAT64, 2, 2)).sum().backward();
             assertValues(x.grad(), new int[] {2, 4}, 0, 1, 0, 2, 0, 3, 0, 4);
         }
 
@@ -142,7 +142,7 @@ class ShapeOpsTest {
         @Test
         void rollBackwardRollsTheGradientBack() {
             Tensor x = iota(4).requiresGrad(true);
-            x.roll(1, 0).mul(Tensors.of(new double[] {1, 2, 3, 4}, 4)).sum().backward();
+            x.roll(1, 0).mul(Tensors.of(new double[] {1, 2, 3, 4}, DType.FLOAT64, 4)).sum().backward();
             // out[j] = x[j-1], so d/dx[i] = w[i+1]
             assertValues(x.grad(), new int[] {4}, 2, 3, 4, 1);
         }
@@ -158,7 +158,7 @@ class ShapeOpsTest {
 
     @Nested
     class Pad {
-        private final Tensor x = Tensors.of(new double[] {1, 2, 3, 4}, 2, 2);
+        private final Tensor x = Tensors.of(new double[] {1, 2, 3, 4}, DType.FLOAT64, 2, 2);
 
         @Test
         void constantPadsFromTheLastDimension() {
@@ -182,7 +182,7 @@ class ShapeOpsTest {
         void circularBackwardFoldsTheBorderOntoTheEdgeItCopied() {
             Tensor v = iota(3).requiresGrad(true);
             // [v2, v0, v1, v2, v0] weighted by 1..5
-            v.pad(new int[] {1, 1}, PadMode.CIRCULAR, 0).mul(Tensors.of(new double[] {1, 2, 3, 4, 5}, 5)).sum().backward();
+            v.pad(new int[] {1, 1}, PadMode.CIRCULAR, 0).mul(Tensors.of(new double[] {1, 2, 3, 4, 5}, DType.FLOAT64, 5)).sum().backward();
             assertValues(v.grad(), new int[] {3}, 2 + 5, 3, 4 + 1);
         }
 

@@ -6,11 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.error.TensorTooLargeException;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensors;
 import org.junit.jupiter.api.Test;
 
-/** Tensors' ranges: refused as PyTorch refuses them (by name, with the values), empty where PyTorch gives empty. */
+/** Tensors: the dtype rule, and ranges refused as PyTorch refuses them (by name, with the values), empty where PyTorch gives empty. */
 class TensorsFactoryTest {
+
+    /** One dtype rule, PyTorch's: floating tensors are FLOAT32 unless a dtype argument asks for another. */
+    @Test
+    void everyFloatingFactoryDefaultsToFloat32AndFloat64IsAskedFor() {
+        Rng rng = new Rng(1);
+        assertThat(Tensors.of(new double[] {0.1, 0.2}, 2).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.of(new float[] {0.1f, 0.2f}, 2).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.zeros(2, 2).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.ones(2).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.randn(rng, 3).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.of(new double[] {0.1, 0.2}, DType.FLOAT64, 2).dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(Tensors.randn(rng, DType.FLOAT64, 3).dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(Tensors.of(new int[] {1, 2}, 2).dtype()).isEqualTo(DType.INT64);
+        assertThat(Tensors.of(new long[] {1, 2}, 2).dtype()).isEqualTo(DType.INT64);
+    }
+
+    @Test
+    void doublesAskedAsFloat64KeepTheirValueAndTheDefaultRoundsToFloat() {
+        double third = 1.0 / 3;
+        assertThat(Tensors.of(new double[] {third}, DType.FLOAT64, 1).item()).isEqualTo(third);
+        assertThat(Tensors.of(new double[] {third}, 1).item()).isEqualTo((double) (float) third);
+    }
 
     @Test
     void arangeOfANegativeCountIsRefusedWithPyTorchsWords() {

@@ -15,6 +15,11 @@ import org.equivariant4j.core.error.TensorTooLargeException;
  * {@link ServiceLoader} the first time a tensor is made (so merely loading this class loads no
  * native code), and builds every random tensor in Java from a seeded {@link Rng} so that a seed
  * means the same numbers on every backend.
+ *
+ * <p>One dtype rule, PyTorch's: every floating tensor made here is FLOAT32 unless a
+ * {@link DType} argument asks for another, whether it comes from {@code float}s, {@code double}s,
+ * constants or random draws. Integer data ({@code int[]}, {@code long[]}, {@link #arange(int)})
+ * is INT64.
  */
 public final class Tensors {
 
@@ -164,10 +169,16 @@ public final class Tensors {
         return backend().fromFloats(data, checkData(data.length, shape), DType.FLOAT32);
     }
 
+    /**
+     * Java {@code double}s as a FLOAT32 tensor: the one default dtype of this factory, PyTorch's
+     * ({@code torch.tensor([1.0, 2.0])} is float32 too). Ask for FLOAT64 (gradient checks, numerics)
+     * with {@link #of(double[], DType, int...)}.
+     */
     public static Tensor of(double[] data, int... shape) {
-        return backend().fromDoubles(data, checkData(data.length, shape), DType.FLOAT64);
+        return of(data, DType.FLOAT32, shape);
     }
 
+    /** Java {@code double}s as a tensor of {@code dtype} (rounded to it). */
     public static Tensor of(double[] data, DType dtype, int... shape) {
         return backend().fromDoubles(data, checkData(data.length, shape), dtype);
     }
