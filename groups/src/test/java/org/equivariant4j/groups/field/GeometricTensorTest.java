@@ -32,7 +32,7 @@ class GeometricTensorTest {
     void aQuarterTurnOfAScalarImageIsRot90() {
         CyclicGroup c4 = CyclicGroup.of(4);
         FieldType scalar = FieldType.of(Domain.grid(2), Representation.trivial(c4));
-        Tensor img = Tensors.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+        Tensor img = Tensors.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, DType.FLOAT64, 1, 1, 3, 3);
         double[] turned = GeometricTensor.of(img, scalar).transform(c4.rotation(1)).tensor().toDoubleArray();
         // output(x) = input(r^-1 x): with coordinates (row, col), a quarter turn maps the first row to the last column
         assertThat(turned).containsExactly(rot90(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, c4.rotation(1)));

@@ -257,7 +257,7 @@ public final class Safetensors {
                     chunk.asDoubleBuffer().get(v, i, k);
                     i += k;
                 }
-                return Tensors.of(v, shape);
+                return Tensors.of(v, DType.FLOAT64, shape);
             }
             default -> {
                 long[] v = new long[numel];

@@ -56,7 +56,7 @@ final class HostRows {
             for (int k = 0; k < indices.length; k++) {
                 System.arraycopy(doubles, checked(indices[k]) * rowLength, out, k * rowLength, rowLength);
             }
-            return Tensors.of(out, shape);
+            return Tensors.of(out, DType.FLOAT64, shape);
         }
         long[] out = new long[n];
         for (int k = 0; k < indices.length; k++) {

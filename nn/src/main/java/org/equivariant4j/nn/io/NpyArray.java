@@ -163,7 +163,7 @@ public final class NpyArray {
     public Tensor toTensor(DType type) {
         return switch (type) {
             case FLOAT32 -> Tensors.of(toFloatArray(), shape);
-            case FLOAT64 -> Tensors.of(toDoubleArray(), shape);
+            case FLOAT64 -> Tensors.of(toDoubleArray(), DType.FLOAT64, shape);
             case INT64 -> Tensors.of(toLongArray(), shape);
             default -> throw new UnsupportedOperationException("NpyArray.toTensor: no conversion to " + type);
         };

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.UnaryModule;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.junit.jupiter.api.Test;
 
 /** Each activation against reference values at x = -2, -0.5, 0, 1 (PyTorch, float64). */
 class ActivationTest {
-    private static final Tensor X = Tensors.of(new double[] {-2, -0.5, 0, 1}, 4);
+    private static final Tensor X = Tensors.of(new double[] {-2, -0.5, 0, 1}, DType.FLOAT64, 4);
 
     private static void check(UnaryModule activation, double... expected) {
         assertThat(activation.forward(X).toDoubleArray()).as(activation.toString()).containsExactly(expected, within(1e-7));

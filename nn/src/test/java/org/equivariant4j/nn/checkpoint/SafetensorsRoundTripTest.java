@@ -27,7 +27,7 @@ class SafetensorsRoundTripTest {
     void everyDtypeRoundTripsExactly() {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put("f32", Tensors.of(new float[] {1.5f, -0f, Float.MIN_VALUE, Float.MAX_VALUE, Float.NaN, 3e-7f}, 3, 2));
-        tensors.put("f64", Tensors.of(new double[] {Math.PI, -1e300, Double.MIN_VALUE, 0.1}, 2, 1, 2));
+        tensors.put("f64", Tensors.of(new double[] {Math.PI, -1e300, Double.MIN_VALUE, 0.1}, DType.FLOAT64, 2, 1, 2));
         tensors.put("i64", Tensors.of(new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE}, 4));
         tensors.put("i32", Tensors.backend().fromLongs(new long[] {Integer.MIN_VALUE, 5, Integer.MAX_VALUE}, new int[] {3},
                 DType.INT32));
@@ -59,7 +59,7 @@ class SafetensorsRoundTripTest {
             v[i] = i * 0.5 - 7;
         }
         Path file = dir.resolve("big.safetensors");
-        Safetensors.save(Map.of("big", Tensors.of(v, v.length)), file, Map.of());
+        Safetensors.save(Map.of("big", Tensors.of(v, DType.FLOAT64, v.length)), file, Map.of());
         // isEqualTo compares with Arrays.equals; containsExactly is quadratic on 300k entries.
         assertThat(Safetensors.load(file).get("big").toDoubleArray()).isEqualTo(v);
     }

@@ -32,9 +32,9 @@ class ConvAndPoolTest {
     @Test
     void aTwoByTwoKernelOnAThreeByThreeImageGivesTheHandComputedSums() {
         Conv conv = Conv.builder(2, 1, 1, 2).dtype(DType.FLOAT64).rng(new Rng(2)).build();
-        conv.weight().value().assign(Tensors.of(new double[] {1, 2, 3, 4}, 1, 1, 2, 2));
-        conv.bias().value().assign(Tensors.of(new double[] {0.5}, 1));
-        Tensor image = Tensors.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+        conv.weight().value().assign(Tensors.of(new double[] {1, 2, 3, 4}, DType.FLOAT64, 1, 1, 2, 2));
+        conv.bias().value().assign(Tensors.of(new double[] {0.5}, DType.FLOAT64, 1));
+        Tensor image = Tensors.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, DType.FLOAT64, 1, 1, 3, 3);
         // Cross-correlation as PyTorch: out[0,0] = 1*1 + 2*2 + 3*4 + 4*5 + 0.5.
         assertThat(conv.forward(image).toDoubleArray()).containsExactly(37.5, 47.5, 67.5, 77.5);
     }
@@ -61,7 +61,7 @@ class ConvAndPoolTest {
 
     @Test
     void poolsReduceAsTheirTorchNamesakes() {
-        Tensor x = Tensors.of(new double[] {1, 5, 2, 8, 3, 4, 7, 6}, 1, 1, 8);
+        Tensor x = Tensors.of(new double[] {1, 5, 2, 8, 3, 4, 7, 6}, DType.FLOAT64, 1, 1, 8);
         assertThat(Pool.max(PoolSpec.of(1, 2)).forward(x).toDoubleArray()).containsExactly(5, 8, 4, 7);
         assertThat(Pool.avg(PoolSpec.of(1, 4)).forward(x).toDoubleArray()).containsExactly(4, 5);
         assertThat(Pool.adaptiveMax(1).forward(x).toDoubleArray()).containsExactly(8);

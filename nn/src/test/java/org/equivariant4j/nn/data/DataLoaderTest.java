@@ -107,7 +107,7 @@ class DataLoaderTest {
 
             @Override
             public Example get(int index) {
-                return new Example(Tensors.of(new double[] {index, index * index}, 2), Tensors.scalar(index, DType.INT64));
+                return new Example(Tensors.of(new double[] {index, index * index}, DType.FLOAT64, 2), Tensors.scalar(index, DType.INT64));
             }
         };
         Batch b = squares.batch(new int[] {3, 1});

@@ -120,8 +120,8 @@ class NonlinearitiesTest {
         FieldType t = FieldType.of(Domain.vectors(), sum(C4.irrep("1"), C4.irrep("1")));
         NormNonlinearity layer = new NormNonlinearity(t);
         layer.to(DType.FLOAT64);
-        layer.parameters().get(0).set(Tensors.of(new double[] {-1, -10}, 2));
-        double[] y = layer.forward(GeometricTensor.of(Tensors.of(new double[] {3, 4, 3, 4}, 1, 4), t)).tensor().toDoubleArray();
+        layer.parameters().get(0).set(Tensors.of(new double[] {-1, -10}, DType.FLOAT64, 2));
+        double[] y = layer.forward(GeometricTensor.of(Tensors.of(new double[] {3, 4, 3, 4}, DType.FLOAT64, 1, 4), t)).tensor().toDoubleArray();
         // |x| = 5: relu(5 - 1) / 5 = 0.8 keeps the direction; relu(5 - 10) = 0 switches the second field off.
         assertThat(y).containsExactly(new double[] {2.4, 3.2, 0, 0}, offset(1e-9));
     }
@@ -134,7 +134,7 @@ class NonlinearitiesTest {
         assertThat(layer.outType()).isEqualTo(gated);
         layer.to(DType.FLOAT64);
         double[] x = {0, 100, 1, 1, 2, 2, 2, 2};
-        double[] y = layer.forward(GeometricTensor.of(Tensors.of(x, 1, 8), layer.inType())).tensor().toDoubleArray();
+        double[] y = layer.forward(GeometricTensor.of(Tensors.of(x, DType.FLOAT64, 1, 8), layer.inType())).tensor().toDoubleArray();
         assertThat(y).containsExactly(new double[] {0.5, 0.5, 2, 2, 2, 2}, offset(1e-9)); // sigmoid(0), sigmoid(100)
     }
 
@@ -145,7 +145,7 @@ class NonlinearitiesTest {
         check("pointwise elu", PointwiseNonlinearity.elu(reg), 1);
         NormNonlinearity norm = new NormNonlinearity(irreps);
         norm.to(DType.FLOAT64);
-        norm.parameters().get(0).set(Tensors.of(new double[] {-0.3, 0.2}, 2));
+        norm.parameters().get(0).set(Tensors.of(new double[] {-0.3, 0.2}, DType.FLOAT64, 2));
         check("norm relu", norm, 2);
         check("norm sigmoid", new NormNonlinearity(irreps, NormNonlinearity.Kind.SIGMOID), 3);
         check("gated", new GatedNonlinearity(irreps), 4);

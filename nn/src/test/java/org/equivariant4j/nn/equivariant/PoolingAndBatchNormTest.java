@@ -90,7 +90,7 @@ class PoolingAndBatchNormTest {
         assertThat(new GroupPooling(one, GroupPooling.Mode.MEAN).outType().representation()).isEqualTo(Representation.trivial(Q8));
 
         FieldType t = FieldType.of(Domain.vectors(), sum(Representation.regular(C4), Representation.trivial(C4), Representation.regular(C4)));
-        Tensor x = Tensors.of(new double[] {1, 5, 2, 3, -7, 0, -1, -2, -3}, 1, 9);
+        Tensor x = Tensors.of(new double[] {1, 5, 2, 3, -7, 0, -1, -2, -3}, DType.FLOAT64, 1, 9);
         assertThat(new GroupPooling(t, GroupPooling.Mode.MAX).forward(GeometricTensor.of(x, t)).tensor().toDoubleArray())
                 .containsExactly(5, -7, 0);
         assertThat(new GroupPooling(t, GroupPooling.Mode.MEAN).forward(GeometricTensor.of(x, t)).tensor().toDoubleArray())

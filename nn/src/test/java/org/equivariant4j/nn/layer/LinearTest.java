@@ -19,9 +19,9 @@ class LinearTest {
     @Test
     void computesInputTimesWeightTransposedPlusBias() {
         Linear layer = Linear.builder(3, 2).dtype(DType.FLOAT64).rng(new Rng(0)).build();
-        layer.weight().value().assign(Tensors.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3));
-        layer.bias().value().assign(Tensors.of(new double[] {0.5, -1}, 2));
-        Tensor x = Tensors.of(new double[] {1, 0, -1, 2, 1, 0}, 2, 3);
+        layer.weight().value().assign(Tensors.of(new double[] {1, 2, 3, 4, 5, 6}, DType.FLOAT64, 2, 3));
+        layer.bias().value().assign(Tensors.of(new double[] {0.5, -1}, DType.FLOAT64, 2));
+        Tensor x = Tensors.of(new double[] {1, 0, -1, 2, 1, 0}, DType.FLOAT64, 2, 3);
         // rows: [1,0,-1] -> [1-3, 4-6] + b = [-1.5, -3]; [2,1,0] -> [2+2, 8+5] + b = [4.5, 12]
         assertThat(layer.forward(x).toDoubleArray()).containsExactly(new double[] {-1.5, -3, 4.5, 12}, within(1e-12));
     }

@@ -19,7 +19,7 @@ class CrossEntropyLossTest {
 
     @Test
     void isTheMeanNegativeLogSoftmaxOfTheLabel() {
-        Tensor logits = Tensors.of(new double[] {1, 2, 3, 0, 0, 0}, 2, 3);
+        Tensor logits = Tensors.of(new double[] {1, 2, 3, 0, 0, 0}, DType.FLOAT64, 2, 3);
         Tensor labels = Tensors.of(new long[] {2, 0}, 2);
         double lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
         double expected = ((lse - 3) + Math.log(3)) / 2;
@@ -29,14 +29,14 @@ class CrossEntropyLossTest {
 
     @Test
     void isStableForHugeLogits() {
-        Tensor logits = Tensors.of(new double[] {1000, -1000, 0, 1000}, 2, 2);
+        Tensor logits = Tensors.of(new double[] {1000, -1000, 0, 1000}, DType.FLOAT64, 2, 2);
         Tensor labels = Tensors.of(new long[] {1, 1}, 2);
         assertThat(loss.compute(logits, labels).item()).isCloseTo(1000, within(1e-9));
     }
 
     @Test
     void hasGradientSoftmaxMinusOneHotOverN() {
-        Tensor logits = Tensors.of(new double[] {0, Math.log(3)}, 1, 2).requiresGrad(true);
+        Tensor logits = Tensors.of(new double[] {0, Math.log(3)}, DType.FLOAT64, 1, 2).requiresGrad(true);
         loss.compute(logits, Tensors.of(new long[] {0}, 1)).backward();
         assertThat(logits.grad().toDoubleArray()).containsExactly(new double[] {0.25 - 1, 0.75}, within(1e-12));
     }
@@ -50,7 +50,7 @@ class CrossEntropyLossTest {
 
     @Test
     void acceptsInt32Labels() {
-        Tensor logits = Tensors.of(new double[] {1, 2}, 1, 2);
+        Tensor logits = Tensors.of(new double[] {1, 2}, DType.FLOAT64, 1, 2);
         Tensor labels = Tensors.backend().fromLongs(new long[] {1}, new int[] {1}, DType.INT32);
         assertThat(loss.compute(logits, labels).item()).isCloseTo(Math.log1p(Math.exp(-1)), within(1e-12));
     }

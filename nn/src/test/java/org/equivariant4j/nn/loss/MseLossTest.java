@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class MseLossTest {
 
     @Test
     void isTheMeanOfSquaredDifferences() {
-        Tensor p = Tensors.of(new double[] {1, 2, 3, 4}, 2, 2).requiresGrad(true);
-        Tensor t = Tensors.of(new double[] {0, 2, 5, 4}, 2, 2);
+        Tensor p = Tensors.of(new double[] {1, 2, 3, 4}, DType.FLOAT64, 2, 2).requiresGrad(true);
+        Tensor t = Tensors.of(new double[] {0, 2, 5, 4}, DType.FLOAT64, 2, 2);
         Tensor l = loss.compute(p, t);
         assertThat(l.item()).isCloseTo((1 + 0 + 4 + 0) / 4.0, within(1e-12));
         l.backward();

@@ -132,7 +132,7 @@ class ModuleTest {
     @Test
     void gradientsAccumulateUntilCleared() {
         Linear layer = Linear.builder(1, 1).bias(false).dtype(DType.FLOAT64).rng(new Rng(1)).build();
-        Tensor x = Tensors.of(new double[] {3}, 1, 1);
+        Tensor x = Tensors.of(new double[] {3}, DType.FLOAT64, 1, 1);
         layer.forward(x).sum().backward();
         layer.forward(x).sum().backward();
         assertThat(layer.weight().grad().item()).isCloseTo(6, within(1e-12));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class BatchNormTest {
     /** Channel 0: 1, 2, 3, 6 (mean 3, population var 3.5, unbiased 14/3); channel 1: 0, 0, 4, 4 (mean 2, var 4, unbiased 16/3). */
-    private static final Tensor X = Tensors.of(new double[] {1, 0, 2, 0, 3, 4, 6, 4}, 4, 2);
+    private static final Tensor X = Tensors.of(new double[] {1, 0, 2, 0, 3, 4, 6, 4}, DType.FLOAT64, 4, 2);
 
     private static BatchNorm float64(int channels) {
         return new BatchNorm(channels, 1e-5, 0.1, true, DType.FLOAT64);
@@ -44,7 +44,7 @@ class BatchNormTest {
         double[] mean = bn.runningMean().toDoubleArray();
         double[] var = bn.runningVar().toDoubleArray();
         bn.eval();
-        Tensor single = Tensors.of(new double[] {1, 1}, 1, 2);
+        Tensor single = Tensors.of(new double[] {1, 1}, DType.FLOAT64, 1, 2);
         double[] y = bn.forward(single).toDoubleArray();
         assertThat(y).containsExactly(new double[] {(1 - mean[0]) / Math.sqrt(var[0] + 1e-5), (1 - mean[1]) / Math.sqrt(var[1] + 1e-5)},
                 within(1e-12));

@@ -16,7 +16,7 @@ class LayerNormTest {
     @Test
     void normalisesEachRowToZeroMeanAndUnitVariance() {
         LayerNorm norm = new LayerNorm(new int[] {4}, 1e-5, true, DType.FLOAT64);
-        Tensor x = Tensors.of(new double[] {1, 2, 3, 4, -1, 0, 0, 5}, 2, 4);
+        Tensor x = Tensors.of(new double[] {1, 2, 3, 4, -1, 0, 0, 5}, DType.FLOAT64, 2, 4);
         double[] y = norm.forward(x).toDoubleArray();
         // row 1: mean 2.5, population variance 1.25
         double s = Math.sqrt(1.25 + 1e-5);
@@ -31,10 +31,10 @@ class LayerNormTest {
     void appliesTheAffineTransformAfterNormalising() {
         LayerNorm norm = new LayerNorm(new int[] {2}, 1e-5, true, DType.FLOAT64);
         assertThat(norm.namedParameters()).containsOnlyKeys("weight", "bias");
-        norm.namedParameters().get("weight").value().assign(Tensors.of(new double[] {2, 3}, 2));
-        norm.namedParameters().get("bias").value().assign(Tensors.of(new double[] {10, 20}, 2));
+        norm.namedParameters().get("weight").value().assign(Tensors.of(new double[] {2, 3}, DType.FLOAT64, 2));
+        norm.namedParameters().get("bias").value().assign(Tensors.of(new double[] {10, 20}, DType.FLOAT64, 2));
         double z = 1 / Math.sqrt(1 + 1e-5);
-        assertThat(norm.forward(Tensors.of(new double[] {0, 2}, 1, 2)).toDoubleArray())
+        assertThat(norm.forward(Tensors.of(new double[] {0, 2}, DType.FLOAT64, 1, 2)).toDoubleArray())
                 .containsExactly(new double[] {10 - 2 * z, 20 + 3 * z}, within(1e-12));
     }
 

@@ -19,8 +19,8 @@ class GradientClippingTest {
     private static List<Parameter> withGradients() {
         Parameter a = new Parameter(Tensors.zeros(DType.FLOAT64, 2));
         Parameter b = new Parameter(Tensors.zeros(DType.FLOAT64, 2));
-        Tensor loss = a.value().mul(Tensors.of(new double[] {3, 0}, 2)).sum()
-                .add(b.value().mul(Tensors.of(new double[] {0, 4}, 2)).sum());
+        Tensor loss = a.value().mul(Tensors.of(new double[] {3, 0}, DType.FLOAT64, 2)).sum()
+                .add(b.value().mul(Tensors.of(new double[] {0, 4}, DType.FLOAT64, 2)).sum());
         loss.backward();
         return List.of(a, b);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 
@@ -17,13 +18,13 @@ import org.equivariant4j.core.tensor.Tensors;
  * hand (in double precision) and quoted in each test.
  */
 final class OptimizerFixture {
-    static final Tensor C = Tensors.of(new double[] {0.5, -1}, 2);
+    static final Tensor C = Tensors.of(new double[] {0.5, -1}, DType.FLOAT64, 2);
 
     private OptimizerFixture() {
     }
 
     static Parameter parameter() {
-        return new Parameter(Tensors.of(new double[] {1, -2}, 2));
+        return new Parameter(Tensors.of(new double[] {1, -2}, DType.FLOAT64, 2));
     }
 
     static void backward(Parameter p) {

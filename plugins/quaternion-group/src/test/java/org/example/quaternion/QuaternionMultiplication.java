@@ -8,6 +8,7 @@ import org.equivariant4j.core.field.GeometricTensor;
 import org.equivariant4j.core.group.Representation;
 import org.equivariant4j.core.layer.EquivariantLayer;
 import org.equivariant4j.core.module.Parameter;
+import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
@@ -46,7 +47,7 @@ final class QuaternionMultiplication extends EquivariantLayer {
                 }
             }
         }
-        this.units = Tensors.of(m, 4, 16);
+        this.units = Tensors.of(m, DType.FLOAT64, 4, 16);
         this.w = registerParameter("w", Tensors.randn(new Rng(seed), 4));
     }
 
