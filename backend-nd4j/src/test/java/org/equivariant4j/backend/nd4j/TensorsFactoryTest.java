@@ -17,7 +17,7 @@ class TensorsFactoryTest {
     @Test
     void everyFloatingFactoryDefaultsToFloat32AndFloat64IsAskedFor() {
         Rng rng = new Rng(1);
-        assertThat(Tensors.of(new double[] {0.1, 0.2}, DType.FLOAT64, 2).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(Tensors.of(new double[] {0.1, 0.2}, 2).dtype()).isEqualTo(DType.FLOAT32);
         assertThat(Tensors.of(new float[] {0.1f, 0.2f}, 2).dtype()).isEqualTo(DType.FLOAT32);
         assertThat(Tensors.zeros(2, 2).dtype()).isEqualTo(DType.FLOAT32);
         assertThat(Tensors.ones(2).dtype()).isEqualTo(DType.FLOAT32);
@@ -32,7 +32,7 @@ class TensorsFactoryTest {
     void doublesAskedAsFloat64KeepTheirValueAndTheDefaultRoundsToFloat() {
         double third = 1.0 / 3;
         assertThat(Tensors.of(new double[] {third}, DType.FLOAT64, 1).item()).isEqualTo(third);
-        assertThat(Tensors.of(new double[] {third}, DType.FLOAT64, 1).item()).isEqualTo((double) (float) third);
+        assertThat(Tensors.of(new double[] {third}, 1).item()).isEqualTo((double) (float) third);
     }
 
     @Test
