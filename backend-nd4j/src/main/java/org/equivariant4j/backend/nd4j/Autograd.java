@@ -31,6 +31,10 @@ final class Autograd {
      * may free the seed when done (it made it); a caller's array is never freed.
      */
     public static void backward(Nd4jTensor root, INDArray seed, boolean seedIsOurs) {
+        if (GraphAutograd.firstOrderOnGraphPath()) {
+            GraphAutograd.backwardUnrecorded(root, Nd4jTensor.leaf(seed));
+            return;
+        }
         requireGrad("backward", root);
         run(List.of(root), List.of(seed), seedIsOurs, null);
     }

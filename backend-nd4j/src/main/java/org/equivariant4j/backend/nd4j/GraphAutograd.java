@@ -27,6 +27,13 @@ import org.equivariant4j.core.tensor.GradMode;
  * protects every graph value.
  */
 final class GraphAutograd {
+    /**
+     * {@code -Dequivariant4j.autograd.firstOrder=graph} runs first-order {@code backward()} through
+     * this pass with recording off (each op's tensor-op backward, no early frees) instead of the
+     * raw-array pass: the alternative design, kept switchable so that the measurement that chose
+     * between them (backend README) can be repeated. Any other value, or none, is the raw pass.
+     */
+    static final String FIRST_ORDER_PROPERTY = "equivariant4j.autograd.firstOrder";
 
     private GraphAutograd() {
     }
@@ -36,7 +43,18 @@ final class GraphAutograd {
         for (Nd4jTensor r : roots) {
             Autograd.requireGrad("backward(createGraph)", r);
         }
-        run(roots, seeds, null, false);
+        run(roots, seeds, null, false, true);
+    }
+
+    /** Whether first-order backward passes should run here unrecorded (see {@link #FIRST_ORDER_PROPERTY}). */
+    static boolean firstOrderOnGraphPath() {
+        return "graph".equals(System.getProperty(FIRST_ORDER_PROPERTY));
+    }
+
+    /** A first-order backward through the tensor-op backwards with recording off: leaves accumulate plain gradients. */
+    static void backwardUnrecorded(Nd4jTensor root, Nd4jTensor seed) {
+        Autograd.requireGrad("backward", root);
+        run(List.of(root), List.of(seed), null, false, false);
     }
 
     /**
@@ -51,7 +69,7 @@ final class GraphAutograd {
         for (Nd4jTensor t : targets) {
             results.put(t, null);
         }
-        run(roots, seeds, results, partial);
+        run(roots, seeds, results, partial, true);
         Nd4jTensor[] out = new Nd4jTensor[targets.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = results.get(targets.get(i));
@@ -60,12 +78,12 @@ final class GraphAutograd {
     }
 
     private static void run(List<Nd4jTensor> roots, List<Nd4jTensor> seeds, Map<Nd4jTensor, Nd4jTensor> targets,
-            boolean partial) {
+            boolean partial, boolean record) {
         List<Nd4jTensor> order = Autograd.topologicalOrder(roots, partial ? targets.keySet() : null);
         Set<Nd4jTensor> needed = targets == null ? null : Autograd.leadingTo(order, targets.keySet());
         Map<Nd4jTensor, Nd4jTensor> pending = new IdentityHashMap<>();
         boolean anomaly = AnomalyMode.isEnabled();
-        try (GradMode.Scope ignored = GradMode.enabled()) {
+        try (GradMode.Scope ignored = record ? GradMode.enabled() : GradMode.disabled()) {
             for (int r = 0; r < roots.size(); r++) {
                 pending.merge(roots.get(r), seeds.get(r), ElementwiseOps::add);
             }
@@ -81,7 +99,11 @@ final class GraphAutograd {
                         targets.put(t, g);
                     }
                 } else if (node == null) {
-                    t.accumulateGraphGrad(g);
+                    if (record) {
+                        t.accumulateGraphGrad(g);
+                    } else {
+                        t.accumulateGrad(g.value());
+                    }
                 }
                 if (node == null) {
                     continue;

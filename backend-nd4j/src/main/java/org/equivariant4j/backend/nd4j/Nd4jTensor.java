@@ -44,16 +44,10 @@ final class Nd4jTensor implements Tensor {
     }
 
     /**
-     * The result of op {@code op}: records {@code backward} when gradient mode is on and an input
-     * requires a gradient, and, in anomaly mode, refuses NaN/Inf naming the op.
-     */
-    public static Nd4jTensor record(String op, INDArray out, BackwardFn backward, Nd4jTensor... inputs) {
-        return record(op, out, backward, null, inputs);
-    }
-
-    /**
-     * {@link #record(String, INDArray, BackwardFn, Nd4jTensor...)} with the op's backward also
-     * written in tensor ops, for create-graph passes (second-order gradients).
+     * The result of op {@code op}: records its first-order {@code backward} and its
+     * {@code graphBackward} (the same derivative in tensor ops, for create-graph passes; every op
+     * gives one, so that a second-order gradient through it exists) when gradient mode is on and an
+     * input requires a gradient, and, in anomaly mode, refuses NaN/Inf naming the op.
      */
     public static Nd4jTensor record(String op, INDArray out, BackwardFn backward, GraphBackward graphBackward,
             Nd4jTensor... inputs) {
