@@ -9,7 +9,10 @@ import org.equivariant4j.core.error.InvalidArgumentException;
  *
  * <p>Values are immutable from the point of view of layers: every op returns a new tensor and,
  * when {@link GradMode} is on and an input requires a gradient, records how to propagate the
- * gradient back. {@link #backward()} then fills {@link #grad()} of every leaf that requires one.
+ * gradient back. {@link #backward()} then fills {@link #grad()} of every leaf that requires one;
+ * {@link #grad(List, List, boolean)} returns the gradients instead, and with {@code createGraph}
+ * records the backward pass itself so that gradients can be differentiated again (Hessian-vector
+ * products, gradient penalties, forces as -dE/dx, MAML).
  * The only mutating calls are {@link #assign(Tensor)} (for optimisers, outside the graph) and
  * the gradient bookkeeping ({@link #zeroGrad()}, {@link #requiresGrad(boolean)}).
  *
