@@ -103,6 +103,39 @@ class CreateGraphApiTest {
     }
 
     /**
+     * The alternative first-order design kept for measurement
+     * ({@code -Dequivariant4j.autograd.firstOrder=graph}: each op's tensor-op backward, unrecorded)
+     * computes the same gradients as the raw pass, so the measurement compares equals.
+     */
+    @Test
+    void firstOrderThroughTheTensorOpBackwardsGivesTheSameGradients() {
+        double[][] raw = mlpGradients();
+        String saved = System.setProperty("equivariant4j.autograd.firstOrder", "graph");
+        try {
+            double[][] graph = mlpGradients();
+            for (int i = 0; i < raw.length; i++) {
+                assertThat(graph[i]).containsExactly(raw[i], within(1e-12));
+            }
+        } finally {
+            if (saved == null) {
+                System.clearProperty("equivariant4j.autograd.firstOrder");
+            } else {
+                System.setProperty("equivariant4j.autograd.firstOrder", saved);
+            }
+        }
+    }
+
+    private static double[][] mlpGradients() {
+        org.equivariant4j.core.tensor.Rng rng = new org.equivariant4j.core.tensor.Rng(8);
+        Tensor x = Tensors.randn(rng, DType.FLOAT64, 5, 3);
+        Tensor w1 = Tensors.randn(rng, DType.FLOAT64, 3, 4).requiresGrad(true);
+        Tensor w2 = Tensors.randn(rng, DType.FLOAT64, 4, 2).requiresGrad(true);
+        Tensor h = x.matmul(w1).silu();
+        h.matmul(w2).logSoftmax(1).mul(h.sum(1, true)).sum().backward();
+        return new double[][] {w1.grad().toDoubleArray(), w2.grad().toDoubleArray()};
+    }
+
+    /**
      * A first-order backward over a graph a create-graph pass recorded (the usual gradient-penalty
      * step) frees its own intermediate gradients early; the values of the recorded gradient graph
      * must survive it, so a second backward over the same graph gives the same answer.
