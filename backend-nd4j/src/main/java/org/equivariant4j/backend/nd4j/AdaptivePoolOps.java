@@ -81,13 +81,22 @@ final class AdaptivePoolOps {
             }
         }
         INDArray out = cur.dup('c');
-        return Nd4jTensor.record(op, out, g -> {
+        BackwardFn backward = g -> {
             INDArray gi = g;
             for (int k = stages.size() - 1; k >= 0; k--) {
                 gi = stages.get(k).backward(gi);
             }
             return new INDArray[] {gi.dup('c')};
-        }, x);
+        };
+        UnaryOperator<INDArray> tangent = h -> {
+            INDArray hi = h;
+            for (Stage stage : stages) {
+                hi = stage.tangent(hi);
+            }
+            return hi.dup('c');
+        };
+        return Nd4jTensor.record(op, out, backward,
+                (g, y) -> new Nd4jTensor[] {GraphGradients.linear(op, g, h -> backward.apply(h)[0], tangent)}, x);
     }
 
     /** Window {@code i} of {@code out} over a dimension of {@code length}: {@code [start(i), end(i))}. */
@@ -114,6 +123,9 @@ final class AdaptivePoolOps {
         abstract INDArray forward(INDArray x);
 
         abstract INDArray backward(INDArray g);
+
+        /** The stage's Jacobian at the last {@code forward}'s input applied to {@code h} (the adjoint of {@code backward}). */
+        abstract INDArray tangent(INDArray h);
 
         /** {@code a} with {@code dim} moved last, then pooled (or un-pooled) by {@code f} on the {@code [rows, extent]} matrix. */
         INDArray alongDim(INDArray a, UnaryOperator<INDArray> f) {
@@ -163,6 +175,11 @@ final class AdaptivePoolOps {
         @Override
         INDArray backward(INDArray g) {
             return alongDim(g, m -> gemm(m, weights, true));
+        }
+
+        @Override
+        INDArray tangent(INDArray h) {
+            return forward(h);
         }
     }
 
@@ -216,6 +233,16 @@ final class AdaptivePoolOps {
                 INDArray perSlot = Nd4j.createUninitialized(gr.dataType(), n, out, width);
                 Nd4j.exec(new MulOp(hit, gr.reshape('c', n, out, 1), perSlot));
                 return gemm(perSlot.reshape('c', n, (long) out * width), slotToInput, false);
+            });
+        }
+
+        @Override
+        INDArray tangent(INDArray h) {
+            return alongDim(h, r -> {
+                long n = r.size(0);
+                INDArray windows = Nd4j.exec(new Gather(r, slots, 1))[0].reshape('c', n, out, width);
+                INDArray hit = Nd4j.exec(new OneHot(argmax, width, -1, 1.0, 0.0, r.dataType()))[0];
+                return windows.muli(hit).sum(2);
             });
         }
     }

@@ -30,9 +30,21 @@ final class Broadcast {
 
     /** Sums {@code grad} over the dimensions broadcasting added or stretched, giving an array of {@code target} shape. */
     public static INDArray reduceTo(INDArray grad, long[] target) {
-        long[] g = grad.shape();
-        if (Arrays.equals(g, target)) {
+        int[] axes = reducedAxes(grad.shape(), target);
+        if (axes == null) {
             return grad;
+        }
+        INDArray summed = axes.length == 0 ? grad : grad.sum(true, axes);
+        return summed.reshape(target);
+    }
+
+    /**
+     * The axes of a gradient of shape {@code g} to sum (keeping them) so that it reshapes to an
+     * operand of shape {@code target}; {@code null} when the shapes are equal and nothing is to do.
+     */
+    static int[] reducedAxes(long[] g, long[] target) {
+        if (Arrays.equals(g, target)) {
+            return null;
         }
         int lead = g.length - target.length;
         int[] axes = new int[g.length];
@@ -42,8 +54,7 @@ final class Broadcast {
                 axes[n++] = i;
             }
         }
-        INDArray summed = n == 0 ? grad : grad.sum(true, Arrays.copyOf(axes, n));
-        return summed.reshape(target);
+        return Arrays.copyOf(axes, n);
     }
 
     /**

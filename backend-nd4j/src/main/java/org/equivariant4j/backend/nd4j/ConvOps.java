@@ -45,7 +45,30 @@ final class ConvOps {
             INDArray[] grads = NativeConv.backward(Kind.CONV, xv, wv, bv, NativeConv.rowMajor(g), geometry, groups);
             return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
         };
-        return b == null ? Nd4jTensor.record("conv", out, backward, x, w) : Nd4jTensor.record("conv", out, backward, x, w, b);
+        return recordConv("conv", out, backward, x, w, b, spec);
+    }
+
+    /**
+     * Records a convolution or transposed convolution ({@code op}) with its first-order backward
+     * and, for create-graph passes, its backward as a bilinear op ({@link BilinearGradients}) plus
+     * the bias gradient, the sum of {@code g} over batch and space.
+     */
+    static Nd4jTensor recordConv(String op, INDArray out, BackwardFn backward, Nd4jTensor x, Nd4jTensor w, Nd4jTensor b,
+            ConvSpec spec) {
+        BilinearGradients bilinear = new BilinearGradients(op, "conv".equals(op)
+                ? (xi, wi) -> conv(xi, wi, null, spec) : (xi, wi) -> ConvTransposeOps.convTranspose(xi, wi, null, spec));
+        GraphBackward graph = (g, y) -> {
+            Nd4jTensor[] xw = bilinear.backward(g, x, w);
+            if (b == null) {
+                return xw;
+            }
+            int[] axes = new int[g.rank() - 1];
+            for (int i = 1; i < axes.length; i++) {
+                axes[i] = i + 1;
+            }
+            return new Nd4jTensor[] {xw[0], xw[1], ReductionOps.sum(g, axes, false)};
+        };
+        return b == null ? Nd4jTensor.record(op, out, backward, graph, x, w) : Nd4jTensor.record(op, out, backward, graph, x, w, b);
     }
 
     private static Nd4jTensor convOnKernels(Nd4jTensor x, Nd4jTensor w, Nd4jTensor b, ConvSpec spec, long[] outSize,
@@ -62,7 +85,7 @@ final class ConvOps {
                     w.requiresGrad(), b != null);
             return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
         };
-        return b == null ? Nd4jTensor.record("conv", out, backward, x, w) : Nd4jTensor.record("conv", out, backward, x, w, b);
+        return recordConv("conv", out, backward, x, w, b, spec);
     }
 
     /** Elements of an {@code [N, channels, *spatial]} result with the batch of {@code x}. */

@@ -94,7 +94,7 @@ final class ConvTransposeOps {
             };
         }
         BackwardFn trimmed = b == null ? g -> Arrays.copyOf(backward.apply(g), 2) : backward;
-        return b == null ? Nd4jTensor.record(op, out, trimmed, x, w) : Nd4jTensor.record(op, out, trimmed, x, w, b);
+        return ConvOps.recordConv(op, out, trimmed, x, w, b, spec);
     }
 
     private static Nd4jTensor onKernels(Nd4jTensor x, Nd4jTensor w, Nd4jTensor b, ConvSpec spec, long[] outSize, long[] kernel) {
@@ -111,7 +111,7 @@ final class ConvTransposeOps {
             return b == null ? new INDArray[] {grads[0], grads[1]} : grads;
         };
         String op = "convTranspose";
-        return b == null ? Nd4jTensor.record(op, out, backward, x, w) : Nd4jTensor.record(op, out, backward, x, w, b);
+        return ConvOps.recordConv(op, out, backward, x, w, b, spec);
     }
 
     /** The part of the unpadded result that the output shows, and where it lands in the output. */

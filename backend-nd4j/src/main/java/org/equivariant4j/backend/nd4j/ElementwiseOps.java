@@ -2,6 +2,10 @@ package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
 
+import static org.equivariant4j.backend.nd4j.GraphGradients.constant;
+import static org.equivariant4j.backend.nd4j.GraphGradients.oneMinus;
+import static org.equivariant4j.backend.nd4j.GraphGradients.reduceTo;
+
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
@@ -85,7 +89,8 @@ final class ElementwiseOps {
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
         return Nd4jTensor.record("add", apply("add", Arith.ADD, a.value(), b.value()),
-                g -> new INDArray[] {Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)}, a, b);
+                g -> new INDArray[] {Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g, sb)},
+                (g, y) -> new Nd4jTensor[] {reduceTo(g, sa), reduceTo(g, sb)}, a, b);
     }
 
     public static Nd4jTensor sub(Nd4jTensor a, Nd4jTensor b) {
@@ -96,7 +101,8 @@ final class ElementwiseOps {
         long[] sa = a.value().shape();
         long[] sb = b.value().shape();
         return Nd4jTensor.record("sub", apply("sub", Arith.SUB, a.value(), b.value()),
-                g -> new INDArray[] {Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)}, a, b);
+                g -> new INDArray[] {Broadcast.reduceTo(g, sa), Broadcast.reduceTo(g.neg(), sb)},
+                (g, y) -> new Nd4jTensor[] {reduceTo(g, sa), reduceTo(mulScalar(g, -1.0), sb)}, a, b);
     }
 
     public static Nd4jTensor mul(Nd4jTensor a, Nd4jTensor b) {
@@ -108,7 +114,9 @@ final class ElementwiseOps {
         INDArray y = b.value();
         return Nd4jTensor.record("mul", apply("mul", Arith.MUL, x, y), g -> new INDArray[] {
             a.requiresGrad() ? Broadcast.reduceTo(apply("mul", Arith.MUL, g, y), x.shape()) : null,
-            b.requiresGrad() ? Broadcast.reduceTo(apply("mul", Arith.MUL, g, x), y.shape()) : null}, a, b);
+            b.requiresGrad() ? Broadcast.reduceTo(apply("mul", Arith.MUL, g, x), y.shape()) : null}, (g, out) -> new Nd4jTensor[] {
+                a.requiresGrad() ? reduceTo(mul(g, b), x.shape()) : null,
+                b.requiresGrad() ? reduceTo(mul(g, a), y.shape()) : null}, a, b);
     }
 
     public static Nd4jTensor div(Nd4jTensor a, Nd4jTensor b) {
@@ -125,6 +133,9 @@ final class ElementwiseOps {
                 a.requiresGrad() ? Broadcast.reduceTo(gx, x.shape()) : null,
                 // d(x/y)/dy = -(x/y)/y
                 b.requiresGrad() ? Broadcast.reduceTo(apply("div", Arith.MUL, gx, out).negi(), y.shape()) : null};
+        }, (g, quotient) -> {
+            Nd4jTensor gx = div(g, b);
+            return new Nd4jTensor[] {reduceTo(gx, x.shape()), reduceTo(mulScalar(mul(gx, quotient), -1.0), y.shape())};
         }, a, b);
     }
 
@@ -132,14 +143,16 @@ final class ElementwiseOps {
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape("add", a);
         }
-        return Nd4jTensor.record("add", a.value().add(scalarFor(a, s, "add")), g -> new INDArray[] {g}, a);
+        return Nd4jTensor.record("add", a.value().add(scalarFor(a, s, "add")), g -> new INDArray[] {g},
+                (g, y) -> new Nd4jTensor[] {g}, a);
     }
 
     public static Nd4jTensor mulScalar(Nd4jTensor a, double s) {
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape("mul", a);
         }
-        return Nd4jTensor.record("mul", a.value().mul(scalarFor(a, s, "mul")), g -> new INDArray[] {g.mul(s)}, a);
+        return Nd4jTensor.record("mul", a.value().mul(scalarFor(a, s, "mul")), g -> new INDArray[] {g.mul(s)},
+                (g, y) -> new Nd4jTensor[] {mulScalar(g, s)}, a);
     }
 
     /**
@@ -172,7 +185,10 @@ final class ElementwiseOps {
         return Nd4jTensor.record("pow", out, g -> new INDArray[] {
             // d/dx = y x^(y-1); d/dy = x^y log x
             a.requiresGrad() ? Broadcast.reduceTo(g.mul(yb).muli(Transforms.pow(xb, yb.sub(1.0), true)), x.shape()) : null,
-            b.requiresGrad() ? Broadcast.reduceTo(g.mul(out).muli(Transforms.log(xb, true)), y.shape()) : null}, a, b);
+            b.requiresGrad() ? Broadcast.reduceTo(g.mul(out).muli(Transforms.log(xb, true)), y.shape()) : null},
+            (g, power) -> new Nd4jTensor[] {
+                a.requiresGrad() ? reduceTo(mul(mul(g, b), pow(a, addScalar(b, -1.0))), x.shape()) : null,
+                b.requiresGrad() ? reduceTo(mul(mul(g, power), log(a)), y.shape()) : null}, a, b);
     }
 
     public static Nd4jTensor powScalar(Nd4jTensor a, double p) {
@@ -181,7 +197,9 @@ final class ElementwiseOps {
         }
         INDArray x = a.value();
         return Nd4jTensor.record("pow", Transforms.pow(x, p, true),
-                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)}, a);
+                g -> new INDArray[] {g.mul(Transforms.pow(x, p - 1, true)).muli(p)},
+                // x^0 is not differentiated: its derivative 0 * x^-1 would be NaN at 0.
+                (g, y) -> new Nd4jTensor[] {p == 1.0 ? g : mulScalar(mul(g, powScalar(a, p - 1)), p)}, a);
     }
 
     public static Nd4jTensor exp(Nd4jTensor a) {
@@ -189,7 +207,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("exp", a);
         }
         INDArray out = Transforms.exp(a.value(), true);
-        return Nd4jTensor.record("exp", out, g -> new INDArray[] {g.mul(out)}, a);
+        return Nd4jTensor.record("exp", out, g -> new INDArray[] {g.mul(out)},
+                (g, y) -> new Nd4jTensor[] {mul(g, y)}, a);
     }
 
     public static Nd4jTensor log(Nd4jTensor a) {
@@ -197,7 +216,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("log", a);
         }
         INDArray x = a.value();
-        return Nd4jTensor.record("log", Transforms.log(x, true), g -> new INDArray[] {g.div(x)}, a);
+        return Nd4jTensor.record("log", Transforms.log(x, true), g -> new INDArray[] {g.div(x)},
+                (g, y) -> new Nd4jTensor[] {div(g, a)}, a);
     }
 
     public static Nd4jTensor sqrt(Nd4jTensor a) {
@@ -205,7 +225,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("sqrt", a);
         }
         INDArray out = Transforms.sqrt(a.value(), true);
-        return Nd4jTensor.record("sqrt", out, g -> new INDArray[] {g.div(out).muli(0.5)}, a);
+        return Nd4jTensor.record("sqrt", out, g -> new INDArray[] {g.div(out).muli(0.5)},
+                (g, y) -> new Nd4jTensor[] {mulScalar(div(g, y), 0.5)}, a);
     }
 
     public static Nd4jTensor abs(Nd4jTensor a) {
@@ -213,7 +234,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("abs", a);
         }
         INDArray x = a.value();
-        return Nd4jTensor.record("abs", Transforms.abs(x, true), g -> new INDArray[] {g.mul(Transforms.sign(x, true))}, a);
+        return Nd4jTensor.record("abs", Transforms.abs(x, true), g -> new INDArray[] {g.mul(Transforms.sign(x, true))},
+                (g, y) -> new Nd4jTensor[] {mul(g, constant(Transforms.sign(x, true)))}, a);
     }
 
     public static Nd4jTensor sin(Nd4jTensor a) {
@@ -221,7 +243,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("sin", a);
         }
         INDArray x = a.value();
-        return Nd4jTensor.record("sin", Transforms.sin(x, true), g -> new INDArray[] {g.mul(Transforms.cos(x, true))}, a);
+        return Nd4jTensor.record("sin", Transforms.sin(x, true), g -> new INDArray[] {g.mul(Transforms.cos(x, true))},
+                (g, y) -> new Nd4jTensor[] {mul(g, cos(a))}, a);
     }
 
     public static Nd4jTensor cos(Nd4jTensor a) {
@@ -229,7 +252,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("cos", a);
         }
         INDArray x = a.value();
-        return Nd4jTensor.record("cos", Transforms.cos(x, true), g -> new INDArray[] {g.mul(Transforms.sin(x, true)).negi()}, a);
+        return Nd4jTensor.record("cos", Transforms.cos(x, true), g -> new INDArray[] {g.mul(Transforms.sin(x, true)).negi()},
+                (g, y) -> new Nd4jTensor[] {mulScalar(mul(g, sin(a)), -1.0)}, a);
     }
 
     public static Nd4jTensor tanh(Nd4jTensor a) {
@@ -238,7 +262,8 @@ final class ElementwiseOps {
         }
         INDArray out = Transforms.tanh(a.value(), true);
         // 1 - tanh^2
-        return Nd4jTensor.record("tanh", out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))}, a);
+        return Nd4jTensor.record("tanh", out, g -> new INDArray[] {g.mul(out.mul(out).rsubi(1.0))},
+                (g, y) -> new Nd4jTensor[] {mul(g, oneMinus(mul(y, y)))}, a);
     }
 
     public static Nd4jTensor sigmoid(Nd4jTensor a) {
@@ -246,7 +271,8 @@ final class ElementwiseOps {
             return EmptyOps.sameShape("sigmoid", a);
         }
         INDArray out = Transforms.sigmoid(a.value(), true);
-        return Nd4jTensor.record("sigmoid", out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))}, a);
+        return Nd4jTensor.record("sigmoid", out, g -> new INDArray[] {g.mul(out).muli(out.rsub(1.0))},
+                (g, y) -> new Nd4jTensor[] {mul(mul(g, y), oneMinus(y))}, a);
     }
 
     public static Nd4jTensor leakyRelu(Nd4jTensor a, double slope, String name) {
@@ -257,7 +283,8 @@ final class ElementwiseOps {
         INDArray positive = floatMask(x.gt(0.0), x.dataType());
         // slope where x <= 0, 1 where x > 0
         INDArray factor = slope == 0.0 ? positive : positive.mul(1.0 - slope).addi(slope);
-        return Nd4jTensor.record(name, x.mul(factor), g -> new INDArray[] {g.mul(factor)}, a);
+        return Nd4jTensor.record(name, x.mul(factor), g -> new INDArray[] {g.mul(factor)},
+                (g, y) -> new Nd4jTensor[] {mul(g, constant(factor))}, a);
     }
 
     /**
@@ -283,7 +310,10 @@ final class ElementwiseOps {
         INDArray out = x.mul(positive).addi(expm1.mul(positive.rsub(1.0)));
         // derivative: 1 for x > 0, alpha exp(x) = out + alpha otherwise
         return Nd4jTensor.record("elu", out,
-                g -> new INDArray[] {g.mul(positive.add(expm1.add(alpha).muli(positive.rsub(1.0))))}, a);
+                g -> new INDArray[] {g.mul(positive.add(expm1.add(alpha).muli(positive.rsub(1.0))))},
+                // alpha exp(x) = y + alpha where x <= 0, so the derivative stays differentiable through y
+                (g, y) -> new Nd4jTensor[] {mul(g, add(constant(positive), mul(addScalar(y, alpha), constant(positive.rsub(1.0)))))},
+                a);
     }
 
     public static Nd4jTensor gelu(Nd4jTensor a) {
@@ -296,7 +326,7 @@ final class ElementwiseOps {
         return Nd4jTensor.record("gelu", x.mul(cdf), g -> {
             INDArray pdf = Transforms.exp(x.mul(x).muli(-0.5), false).muli(INV_SQRT_2PI);
             return new INDArray[] {g.mul(cdf.add(pdf.muli(x)))};
-        }, a);
+        }, (g, y) -> new Nd4jTensor[] {mul(g, add(normalCdf(a, cdf), mul(a, normalPdf(a))))}, a);
     }
 
     public static Nd4jTensor silu(Nd4jTensor a) {
@@ -307,7 +337,10 @@ final class ElementwiseOps {
         INDArray sig = Transforms.sigmoid(x, true);
         // d/dx x s(x) = s + x s (1 - s)
         return Nd4jTensor.record("silu", x.mul(sig),
-                g -> new INDArray[] {g.mul(sig.add(x.mul(sig).muli(sig.rsub(1.0))))}, a);
+                g -> new INDArray[] {g.mul(sig.add(x.mul(sig).muli(sig.rsub(1.0))))}, (g, y) -> {
+                    Nd4jTensor s = sigmoid(a);
+                    return new Nd4jTensor[] {mul(g, add(s, mul(mul(a, s), oneMinus(s))))};
+                }, a);
     }
 
     public static Nd4jTensor softplus(Nd4jTensor a) {
@@ -318,7 +351,8 @@ final class ElementwiseOps {
         // max(x, 0) + log1p(exp(-|x|)) never overflows
         INDArray out = Transforms.log1p(Transforms.exp(Transforms.abs(x, true).negi(), false), false)
                 .addi(Transforms.max(x, 0.0, true));
-        return Nd4jTensor.record("softplus", out, g -> new INDArray[] {g.mul(Transforms.sigmoid(x, true))}, a);
+        return Nd4jTensor.record("softplus", out, g -> new INDArray[] {g.mul(Transforms.sigmoid(x, true))},
+                (g, y) -> new Nd4jTensor[] {mul(g, sigmoid(a))}, a);
     }
 
     public static Nd4jTensor clamp(Nd4jTensor a, double min, double max) {
@@ -333,21 +367,39 @@ final class ElementwiseOps {
         // ND4J's scalar max and min turn NaN into the bound; PyTorch's clamp keeps NaN, and so do we.
         INDArray out = BooleanIndexing.or(x, Conditions.isNan())
                 ? Nd4j.exec(new Select(new INDArray[] {x.isNaN(), x, clamped}, null))[0] : clamped;
-        return Nd4jTensor.record("clamp", out, g -> {
-            INDArray inside = x.gte(min).castTo(x.dataType()).muli(x.lte(max).castTo(x.dataType()));
-            return new INDArray[] {g.mul(inside)};
-        }, a);
+        return Nd4jTensor.record("clamp", out, g -> new INDArray[] {g.mul(inside(x, min, max))},
+                (g, y) -> new Nd4jTensor[] {mul(g, constant(inside(x, min, max)))}, a);
+    }
+
+    /** 1 where {@code min <= x <= max}, else 0 (NaN included): where clamp passes its gradient. */
+    private static INDArray inside(INDArray x, double min, double max) {
+        return x.gte(min).castTo(x.dataType()).muli(x.lte(max).castTo(x.dataType()));
+    }
+
+    /**
+     * The standard normal CDF of {@code a} (whose values {@code cdf} the forward computed) as a
+     * differentiable tensor: gelu's derivative needs it and no public op gives erf.
+     */
+    private static Nd4jTensor normalCdf(Nd4jTensor a, INDArray cdf) {
+        return Nd4jTensor.record("normalCdf", cdf, g -> new INDArray[] {g.mul(normalPdf(a).value())},
+                (g, y) -> new Nd4jTensor[] {mul(g, normalPdf(a))}, a);
+    }
+
+    /** The standard normal density of {@code a}, in tensor ops. */
+    private static Nd4jTensor normalPdf(Nd4jTensor a) {
+        return mulScalar(exp(mulScalar(mul(a, a), -0.5)), INV_SQRT_2PI);
     }
 
     public static Nd4jTensor cast(Nd4jTensor a, DType dtype) {
         DataType target = DTypes.toNd4j(dtype);
         INDArray x = a.value();
         if (x.dataType() == target) {
-            return Nd4jTensor.record("to", x.dup(), g -> new INDArray[] {g}, a);
+            return Nd4jTensor.record("to", x.dup(), g -> new INDArray[] {g}, (g, y) -> new Nd4jTensor[] {g}, a);
         }
         DataType source = x.dataType();
         boolean differentiable = dtype.isFloating() && a.dtype().isFloating();
-        return Nd4jTensor.record("to", x.castTo(target), g -> new INDArray[] {differentiable ? g.castTo(source) : null}, a);
+        return Nd4jTensor.record("to", x.castTo(target), g -> new INDArray[] {differentiable ? g.castTo(source) : null},
+                (g, y) -> new Nd4jTensor[] {differentiable ? cast(g, a.dtype()) : null}, a);
     }
 
     public static Nd4jTensor compare(Nd4jTensor a, Nd4jTensor b, String op) {
@@ -397,6 +449,7 @@ final class ElementwiseOps {
         INDArray keepMask = mask.value().castTo(x.dataType()).rsubi(1.0);
         INDArray keep = Broadcast.to(keepMask, shape);
         INDArray out = x.mul(keep).addi(keep.rsub(1.0).muli(value));
-        return Nd4jTensor.record("maskedFill", out, g -> new INDArray[] {g.mul(keep), null}, a, mask);
+        return Nd4jTensor.record("maskedFill", out, g -> new INDArray[] {g.mul(keep), null},
+                (g, y) -> new Nd4jTensor[] {mul(g, constant(keep)), null}, a, mask);
     }
 }

@@ -41,6 +41,13 @@ final class EmptyOps {
                 grads[i] = v.dataType().isFPType() ? Nd4j.zeros(v.dataType(), v.shape()) : null;
             }
             return grads;
+        }, (g, y) -> {
+            Nd4jTensor[] grads = new Nd4jTensor[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                INDArray v = inputs[i].value();
+                grads[i] = v.dataType().isFPType() ? Nd4jTensor.leaf(Nd4j.zeros(v.dataType(), v.shape())) : null;
+            }
+            return grads;
         }, inputs);
     }
 

@@ -32,7 +32,8 @@ final class IndexOps {
         outShape[d] = idx.length();
         AllocationLimit.check(op, outShape, a.value().dataType());
         return Nd4jTensor.record(op, Scatter.gather(a.value(), d, idx),
-                g -> new INDArray[] {Scatter.sum(g, d, idx, size), null}, a, index);
+                g -> new INDArray[] {Scatter.sum(g, d, idx, size), null},
+                (g, y) -> new Nd4jTensor[] {indexAdd(zerosLike(a), d, index, g), null}, a, index);
     }
 
     /**
@@ -59,13 +60,19 @@ final class IndexOps {
         long[] outShape = index.value().shape();
         if (index.numel() == 0) {
             return Nd4jTensor.record(op, Nd4j.create(x.dataType(), outShape),
-                    g -> new INDArray[] {Nd4j.zeros(x.dataType(), shape), null}, a, index);
+                    g -> new INDArray[] {Nd4j.zeros(x.dataType(), shape), null},
+                    (g, y) -> new Nd4jTensor[] {zerosLike(a), null}, a, index);
         }
         INDArray linear = linearOffsets(index.value(), shape, d);
         INDArray flat = LinalgOps.contiguous(x).reshape(x.length());
         INDArray out = Scatter.gather(flat, 0, linear).reshape(outShape);
         return Nd4jTensor.record(op, out, g -> new INDArray[] {
-            Scatter.sum(LinalgOps.contiguous(g).reshape(g.length()), 0, linear, flat.length()).reshape(shape), null}, a, index);
+            Scatter.sum(LinalgOps.contiguous(g).reshape(g.length()), 0, linear, flat.length()).reshape(shape), null},
+            (g, y) -> {
+                Nd4jTensor flatGrad = GraphGradients.reshape(g, new long[] {g.value().length()});
+                Nd4jTensor zeros = GraphGradients.constant(Nd4j.zeros(x.dataType(), flat.length()));
+                return new Nd4jTensor[] {GraphGradients.reshape(indexAdd(zeros, 0, Nd4jTensor.leaf(linear), flatGrad), shape), null};
+            }, a, index);
     }
 
     /** Row-major offsets into an array of {@code shape} of every entry of {@code index}, taking dimension {@code dim} from it. */
@@ -110,7 +117,8 @@ final class IndexOps {
         INDArray idx = index.value();
         INDArray out = x.add(Scatter.sum(source.value(), d, idx, x.size(d)));
         return Nd4jTensor.record(op, out, g -> new INDArray[] {
-            g, null, source.requiresGrad() ? Scatter.gather(g, d, idx) : null}, a, index, source);
+            g, null, source.requiresGrad() ? Scatter.gather(g, d, idx) : null},
+            (g, y) -> new Nd4jTensor[] {g, null, source.requiresGrad() ? indexSelect(g, d, index) : null}, a, index, source);
     }
 
     public static Nd4jTensor segmentSum(Nd4jTensor a, Nd4jTensor ids, int n) {
@@ -118,7 +126,7 @@ final class IndexOps {
         checkSegments(op, a, ids, n);
         INDArray idx = ids.value();
         return Nd4jTensor.record(op, Scatter.sum(a.value(), 0, idx, n), g -> new INDArray[] {Scatter.gather(g, 0, idx), null},
-                a, ids);
+                (g, y) -> new Nd4jTensor[] {indexSelect(g, 0, ids), null}, a, ids);
     }
 
     public static Nd4jTensor segmentMean(Nd4jTensor a, Nd4jTensor ids, int n) {
@@ -130,6 +138,7 @@ final class IndexOps {
         INDArray divisor = perSegment(Transforms.max(rowCounts(x, idx, n), 1.0, false), x.rank());
         INDArray out = Scatter.sum(x, 0, idx, n).divi(divisor.broadcast(outShape(x, n)));
         return Nd4jTensor.record(op, out, g -> new INDArray[] {Scatter.gather(g.div(divisor.broadcast(g.shape())), 0, idx), null},
+                (g, y) -> new Nd4jTensor[] {indexSelect(ElementwiseOps.div(g, GraphGradients.constant(divisor)), 0, ids), null},
                 a, ids);
     }
 
@@ -155,10 +164,28 @@ final class IndexOps {
             if (x.length() == 0) {
                 return new INDArray[] {Nd4j.zeros(x.dataType(), x.shape()), null};
             }
-            INDArray isMax = x.eq(Scatter.gather(out, 0, idx)).castTo(x.dataType());
+            INDArray isMax = isSegmentMax(x, idx, out);
             INDArray ties = Transforms.max(Scatter.sum(isMax, 0, idx, n), 1.0, false);
             return new INDArray[] {Scatter.gather(g.div(ties), 0, idx).muli(isMax), null};
+        }, (g, y) -> {
+            if (x.length() == 0) {
+                return new Nd4jTensor[] {zerosLike(a), null};
+            }
+            INDArray isMax = isSegmentMax(x, idx, out);
+            INDArray ties = Transforms.max(Scatter.sum(isMax, 0, idx, n), 1.0, false);
+            Nd4jTensor shared = indexSelect(ElementwiseOps.div(g, GraphGradients.constant(ties)), 0, ids);
+            return new Nd4jTensor[] {ElementwiseOps.mul(shared, GraphGradients.constant(isMax)), null};
         }, a, ids);
+    }
+
+    /** 1 where a row's entry equals its segment's maximum {@code out}, 0 elsewhere. */
+    private static INDArray isSegmentMax(INDArray x, INDArray idx, INDArray out) {
+        return x.eq(Scatter.gather(out, 0, idx)).castTo(x.dataType());
+    }
+
+    /** Zeros of {@code a}'s shape and dtype, outside the graph. */
+    private static Nd4jTensor zerosLike(Nd4jTensor a) {
+        return GraphGradients.constant(Nd4j.zeros(a.value().dataType(), a.value().shape()));
     }
 
     private static void checkSegments(String op, Nd4jTensor a, Nd4jTensor ids, int n) {
@@ -226,6 +253,11 @@ final class IndexOps {
             return new INDArray[] {null,
                 a.requiresGrad() ? Broadcast.reduceTo(select(cb, g, zeros), x.shape()) : null,
                 b.requiresGrad() ? Broadcast.reduceTo(select(cb, zeros, g), y.shape()) : null};
+        }, (g, selected) -> {
+            Nd4jTensor zeros = GraphGradients.constant(Nd4j.zeros(x.dataType(), shape));
+            return new Nd4jTensor[] {null,
+                a.requiresGrad() ? GraphGradients.reduceTo(where(condition, g, zeros), x.shape()) : null,
+                b.requiresGrad() ? GraphGradients.reduceTo(where(condition, zeros, g), y.shape()) : null};
         }, condition, a, b);
     }
 

@@ -69,6 +69,15 @@ final class LinalgOps {
                 gy = gy.reshape(ys);
             }
             return new INDArray[] {gx, gy};
+        }, (g, product) -> {
+            Nd4jTensor a2 = GraphGradients.reshape(a, x2.shape());
+            Nd4jTensor b2 = GraphGradients.reshape(b, y2.shape());
+            Nd4jTensor g2 = GraphGradients.reshape(g, outShape);
+            return new Nd4jTensor[] {
+                a.requiresGrad() ? GraphGradients.reshape(GraphGradients.reduceTo(matmul(g2, ShapeOps.transpose(b2, -1, -2)),
+                        x2.shape()), xs) : null,
+                b.requiresGrad() ? GraphGradients.reshape(GraphGradients.reduceTo(matmul(ShapeOps.transpose(a2, -1, -2), g2),
+                        y2.shape()), ys) : null};
         }, a, b);
     }
 

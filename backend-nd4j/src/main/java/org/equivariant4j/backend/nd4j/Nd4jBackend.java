@@ -1,6 +1,7 @@
 package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
@@ -90,6 +91,12 @@ public final class Nd4jBackend implements TensorBackend {
     @Override
     public Tensor where(Tensor condition, Tensor a, Tensor b) {
         return IndexOps.where(Nd4jTensor.of(condition, "where"), Nd4jTensor.of(a, "where"), Nd4jTensor.of(b, "where"));
+    }
+
+    @Override
+    public List<Tensor> gradients(List<Tensor> outputs, List<Tensor> gradOutputs, List<Tensor> inputs, boolean createGraph,
+            boolean allowUnused) {
+        return GradientRequest.of(outputs, gradOutputs, inputs).run(createGraph, allowUnused);
     }
 
     static long[] toLong(int[] shape) {

@@ -29,6 +29,8 @@ final class Nd4jTensor implements Tensor {
     private final Node node;
     private boolean requiresGrad;
     private INDArray grad;
+    /** The gradient accumulated by a create-graph backward, with its history; when set, {@link #grad} is null. */
+    private Nd4jTensor graphGrad;
 
     private Nd4jTensor(INDArray value, Node node, boolean requiresGrad) {
         this.value = value;
@@ -42,10 +44,13 @@ final class Nd4jTensor implements Tensor {
     }
 
     /**
-     * The result of op {@code op}: records {@code backward} when gradient mode is on and an input
-     * requires a gradient, and, in anomaly mode, refuses NaN/Inf naming the op.
+     * The result of op {@code op}: records its first-order {@code backward} and its
+     * {@code graphBackward} (the same derivative in tensor ops, for create-graph passes; every op
+     * gives one, so that a second-order gradient through it exists) when gradient mode is on and an
+     * input requires a gradient, and, in anomaly mode, refuses NaN/Inf naming the op.
      */
-    public static Nd4jTensor record(String op, INDArray out, BackwardFn backward, Nd4jTensor... inputs) {
+    public static Nd4jTensor record(String op, INDArray out, BackwardFn backward, GraphBackward graphBackward,
+            Nd4jTensor... inputs) {
         if (AnomalyMode.isEnabled() && hasNonFinite(out)) {
             StringBuilder shapes = new StringBuilder();
             for (Nd4jTensor in : inputs) {
@@ -56,7 +61,7 @@ final class Nd4jTensor implements Tensor {
         if (GradMode.isEnabled()) {
             for (Nd4jTensor in : inputs) {
                 if (in.requiresGrad) {
-                    return new Nd4jTensor(out, new Node(op, inputs, backward), true);
+                    return new Nd4jTensor(out, new Node(op, inputs, backward, graphBackward), true);
                 }
             }
         }
@@ -94,6 +99,7 @@ final class Nd4jTensor implements Tensor {
         if (!requiresGrad) {
             return;
         }
+        foldGraphGrad();
         if (g.isEmpty()) {
             // No entries to add (ND4J refuses arithmetic on empty arrays); a first one is kept as the gradient.
             grad = grad == null ? Nd4j.create(g.dataType(), g.shape()) : grad;
@@ -108,11 +114,32 @@ final class Nd4jTensor implements Tensor {
      * gradient yet takes it as its accumulator instead of a copy. Returns whether it did.
      */
     public boolean adoptGrad(INDArray g) {
-        if (!requiresGrad || grad != null || g.dataType() != value.dataType()) {
+        if (!requiresGrad || grad != null || graphGrad != null || g.dataType() != value.dataType()) {
             return false;
         }
         grad = g;
         return true;
+    }
+
+    /**
+     * Called by {@link GraphAutograd} with this leaf's share of a create-graph gradient: kept with its
+     * history (summed, recorded, with what was there before).
+     */
+    public void accumulateGraphGrad(Nd4jTensor g) {
+        if (!requiresGrad) {
+            return;
+        }
+        Nd4jTensor previous = graphGrad != null ? graphGrad : grad != null ? leaf(grad) : null;
+        graphGrad = previous == null ? g : ElementwiseOps.add(previous, g);
+        grad = null;
+    }
+
+    /** A first-order pass adds into a plain array of its own: the history of a create-graph gradient is dropped here. */
+    private void foldGraphGrad() {
+        if (graphGrad != null) {
+            grad = graphGrad.value.dup();
+            graphGrad = null;
+        }
     }
 
     // ---------------------------------------------------------------- metadata
@@ -179,12 +206,16 @@ final class Nd4jTensor implements Tensor {
 
     @Override
     public Tensor grad() {
+        if (graphGrad != null) {
+            return graphGrad;
+        }
         return grad == null ? null : leaf(grad);
     }
 
     @Override
     public void zeroGrad() {
         grad = null;
+        graphGrad = null;
     }
 
     @Override
@@ -194,6 +225,19 @@ final class Nd4jTensor implements Tensor {
                     + Arrays.toString(shape()) + "; pass the upstream gradient with backward(Tensor)");
         }
         Autograd.backward(this, Nd4j.onesLike(value), true);
+    }
+
+    @Override
+    public void backward(boolean createGraph) {
+        if (!createGraph) {
+            backward();
+            return;
+        }
+        if (value.length() != 1) {
+            throw new ShapeMismatchException("backward(true): needs a one-element tensor, this one has shape "
+                    + Arrays.toString(shape()) + "; use Tensor.grad with gradOutputs for a non-scalar output");
+        }
+        GraphAutograd.backward(java.util.List.of(this), java.util.List.of(leaf(Nd4j.onesLike(value))));
     }
 
     @Override

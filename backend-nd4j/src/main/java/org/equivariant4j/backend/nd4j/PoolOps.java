@@ -63,11 +63,23 @@ final class PoolOps {
         INDArray xv = NativeConv.rowMajor(x.value());
         INDArray out = Nd4j.create(xv.dataType(), outShape, 'c');
         run(max, false, new INDArray[] {xv}, out, kernel, stride, padding);
-        return Nd4jTensor.record(op, out, g -> {
+        BackwardFn backward = g -> {
             INDArray gx = Nd4j.create(xv.dataType(), xv.shape(), 'c');
             run(max, true, new INDArray[] {xv, NativeConv.rowMajor(g)}, gx, kernel, stride, padding);
             return new INDArray[] {gx};
-        }, x);
+        };
+        // Pooling is linear at a fixed input (for max: with the selection fixed), so its backward is
+        // the adjoint of that linear map, the map itself being pooling (average) or reading at the maxima (max).
+        java.util.function.UnaryOperator<INDArray> tangent = h -> {
+            if (max) {
+                return MaxPoolTangent.apply(xv, h, kernel, stride, padding, outShape);
+            }
+            INDArray r = Nd4j.create(h.dataType(), outShape, 'c');
+            run(false, false, new INDArray[] {NativeConv.rowMajor(h)}, r, kernel, stride, padding);
+            return r;
+        };
+        return Nd4jTensor.record(op, out, backward,
+                (g, y) -> new Nd4jTensor[] {GraphGradients.linear(op, g, h -> backward.apply(h)[0], tangent)}, x);
     }
 
     /** Throws unless {@code x} is a floating {@code [N, C, *spatial]} tensor with {@code d} spatial dimensions. */

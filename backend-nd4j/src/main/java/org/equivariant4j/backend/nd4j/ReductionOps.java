@@ -2,6 +2,8 @@ package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
 
+import static org.equivariant4j.backend.nd4j.GraphGradients.constant;
+
 import org.equivariant4j.backend.nd4j.ElementwiseOps.Arith;
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
@@ -112,7 +114,8 @@ final class ReductionOps {
         INDArray x = a.value();
         long[] shape = x.shape();
         INDArray out = ax.length == 0 ? x.dup() : finish(x.sum(true, ax), shape, ax, keepDims);
-        return Nd4jTensor.record("sum", out, g -> new INDArray[] {expandBack(g, shape, ax)}, a);
+        return Nd4jTensor.record("sum", out, g -> new INDArray[] {expandBack(g, shape, ax)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.expandBack(g, shape, ax)}, a);
     }
 
     public static Nd4jTensor mean(Nd4jTensor a, int[] dims, boolean keepDims) {
@@ -129,7 +132,8 @@ final class ReductionOps {
         }
         double inv = 1.0 / n;
         INDArray out = ax.length == 0 ? x.dup() : finish(x.mean(true, ax), shape, ax, keepDims);
-        return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).muli(inv)}, a);
+        return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).muli(inv)},
+                (g, y) -> new Nd4jTensor[] {ElementwiseOps.mulScalar(GraphGradients.expandBack(g, shape, ax), inv)}, a);
     }
 
     /** max or min; the gradient is split evenly between tied extreme entries (as PyTorch's amax). */
@@ -144,11 +148,16 @@ final class ReductionOps {
         long[] shape = x.shape();
         INDArray kept = isMax ? x.max(true, ax) : x.min(true, ax);
         INDArray out = finish(kept, shape, ax, keepDims);
-        return Nd4jTensor.record(op, out, g -> {
-            INDArray hit = x.eq(kept.broadcast(shape)).castTo(x.dataType());
-            INDArray count = hit.sum(true, ax).broadcast(shape);
-            return new INDArray[] {expandBack(g, shape, ax).mul(hit).divi(count)};
-        }, a);
+        return Nd4jTensor.record(op, out, g -> new INDArray[] {expandBack(g, shape, ax).mul(tieShare(x, kept, ax))},
+                (g, y) -> new Nd4jTensor[] {ElementwiseOps.mul(GraphGradients.expandBack(g, shape, ax), constant(tieShare(x, kept, ax)))}, a);
+    }
+
+    /** 1/k at each of the k entries equal to the extremum {@code kept} of their group, 0 elsewhere. */
+    private static INDArray tieShare(INDArray x, INDArray kept, int[] ax) {
+        long[] shape = x.shape();
+        INDArray hit = x.eq(kept.broadcast(shape)).castTo(x.dataType());
+        INDArray count = hit.sum(true, ax).broadcast(shape);
+        return hit.divi(count);
     }
 
     public static Nd4jTensor var(Nd4jTensor a, int[] dims, boolean keepDims) {
@@ -165,7 +174,11 @@ final class ReductionOps {
         INDArray centered = x.sub(x.mean(true, ax).broadcast(shape));
         INDArray out = finish(centered.mul(centered).mean(true, ax), shape, ax, keepDims);
         double scale = 2.0 / n;
-        return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)}, a);
+        return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)},
+                (g, y) -> {
+                    Nd4jTensor c = ElementwiseOps.sub(a, mean(a, ax, true));
+                    return new Nd4jTensor[] {ElementwiseOps.mulScalar(ElementwiseOps.mul(GraphGradients.expandBack(g, shape, ax), c), scale)};
+                }, a);
     }
 
     public static Nd4jTensor logSumExp(Nd4jTensor a, int dim, boolean keepDims) {
@@ -185,6 +198,10 @@ final class ReductionOps {
         return Nd4jTensor.record("logSumExp", out, g -> {
             INDArray softmax = Transforms.exp(ElementwiseOps.apply("logSumExp", Arith.SUB, x, lse), false);
             return new INDArray[] {ElementwiseOps.applyInto(Arith.MUL, softmax, g.reshape(keptShape(shape, ax)), softmax)};
+        }, (g, y) -> {
+            long[] k = keptShape(shape, ax);
+            Nd4jTensor softmax = ElementwiseOps.exp(ElementwiseOps.sub(a, GraphGradients.reshape(y, k)));
+            return new Nd4jTensor[] {ElementwiseOps.mul(softmax, GraphGradients.reshape(g, k))};
         }, a);
     }
 
@@ -212,7 +229,7 @@ final class ReductionOps {
             INDArray dx = ElementwiseOps.apply("softmax", Arith.SUB, g, s);
             s.close();
             return new INDArray[] {dx.muli(out)};
-        }, a);
+        }, (g, y) -> new Nd4jTensor[] {ElementwiseOps.mul(y, ElementwiseOps.sub(g, sum(ElementwiseOps.mul(g, y), ax, true)))}, a);
     }
 
     public static Nd4jTensor logSoftmax(Nd4jTensor a, int dim) {
@@ -236,7 +253,7 @@ final class ReductionOps {
             ElementwiseOps.applyInto(Arith.MUL, dx, s, dx);
             s.close();
             return new INDArray[] {dx.rsubi(g)};
-        }, a);
+        }, (g, y) -> new Nd4jTensor[] {ElementwiseOps.sub(g, ElementwiseOps.mul(ElementwiseOps.exp(y), sum(g, ax, true)))}, a);
     }
 
     public static Nd4jTensor norm(Nd4jTensor a, int[] dims, boolean keepDims) {
@@ -252,6 +269,10 @@ final class ReductionOps {
             // x / |x|, with 0 where |x| = 0 (the subgradient PyTorch uses)
             INDArray safe = kept.add(kept.eq(0.0).castTo(kept.dataType()));
             return new INDArray[] {expandBack(g, shape, ax).mul(x).divi(safe.broadcast(shape))};
+        }, (g, y) -> {
+            Nd4jTensor k = GraphGradients.reshape(y, keptShape(shape, ax));
+            Nd4jTensor safe = ElementwiseOps.add(k, constant(kept.eq(0.0).castTo(kept.dataType())));
+            return new Nd4jTensor[] {ElementwiseOps.div(ElementwiseOps.mul(GraphGradients.expandBack(g, shape, ax), a), safe)};
         }, a);
     }
 

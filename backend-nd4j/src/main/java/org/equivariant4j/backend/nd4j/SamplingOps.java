@@ -120,7 +120,8 @@ final class SamplingOps {
                 gGrid = gGrid.reshape('c', gs);
             }
             return new INDArray[] {gx, gGrid};
-        }, x, grid);
+        }, new GridSampleGraph(x, grid, rowIndex, low, inside, scale, alignCorners ? 0.0 : 0.5, channelsLast(d),
+                channelsFirst(d)), x, grid);
     }
 
     /**

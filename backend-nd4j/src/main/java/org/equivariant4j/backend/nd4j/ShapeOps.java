@@ -1,6 +1,7 @@
 package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
@@ -34,7 +35,8 @@ final class ShapeOps {
         INDArray x = a.value();
         long[] target = inferShape(a, shape);
         long[] original = x.shape();
-        return Nd4jTensor.record("reshape", x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)}, a);
+        return Nd4jTensor.record("reshape", x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.reshape(g, original)}, a);
     }
 
     private static long[] inferShape(Nd4jTensor a, int[] shape) {
@@ -85,7 +87,8 @@ final class ShapeOps {
         for (int i = 0; i < rank; i++) {
             inverse[norm[i]] = i;
         }
-        return Nd4jTensor.record("permute", a.value().permute(norm), g -> new INDArray[] {g.permute(inverse)}, a);
+        return Nd4jTensor.record("permute", a.value().permute(norm), g -> new INDArray[] {g.permute(inverse)},
+                (g, y) -> new Nd4jTensor[] {permute(g, inverse)}, a);
     }
 
     public static Nd4jTensor transpose(Nd4jTensor a, int d0, int d1) {
@@ -117,7 +120,8 @@ final class ShapeOps {
             }
             target[i] = t;
         }
-        return Nd4jTensor.record("expand", Broadcast.to(a.value(), target), g -> new INDArray[] {Broadcast.reduceTo(g, source)}, a);
+        return Nd4jTensor.record("expand", Broadcast.to(a.value(), target), g -> new INDArray[] {Broadcast.reduceTo(g, source)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.reduceTo(g, source)}, a);
     }
 
     public static Nd4jTensor squeeze(Nd4jTensor a, int dim) {
@@ -157,7 +161,8 @@ final class ShapeOps {
         for (int i = 0; i < shape.length; i++) {
             target[i] = shape[i];
         }
-        return Nd4jTensor.record(op, x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)}, a);
+        return Nd4jTensor.record(op, x.reshape('c', target), g -> new INDArray[] {g.reshape('c', original)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.reshape(g, original)}, a);
     }
 
     /**
@@ -194,13 +199,17 @@ final class ShapeOps {
         } else {
             out = x.get(where);
         }
-        return Nd4jTensor.record(op, out, g -> {
+        UnaryOperator<INDArray> scatter = g -> {
             INDArray gx = Nd4j.zeros(g.dataType(), shape);
             if (count > 0) {
                 gx.get(where).assign(g);
             }
-            return new INDArray[] {gx};
-        }, a);
+            return gx;
+        };
+        long[] outShape = out.shape();
+        UnaryOperator<INDArray> take = h -> count == 0 ? Nd4j.create(h.dataType(), outShape) : h.get(where);
+        return Nd4jTensor.record(op, out, g -> new INDArray[] {scatter.apply(g)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.linear(op, g, scatter, take)}, a);
     }
 
     public static Nd4jTensor flip(Nd4jTensor a, int[] dims) {
@@ -218,9 +227,10 @@ final class ShapeOps {
             }
         }
         if (ax.length == 0 || a.numel() == 0) {
-            return Nd4jTensor.record("flip", a.value().dup(), g -> new INDArray[] {g}, a);
+            return Nd4jTensor.record("flip", a.value().dup(), g -> new INDArray[] {g}, (g, y) -> new Nd4jTensor[] {g}, a);
         }
-        return Nd4jTensor.record("flip", reverse(a.value(), ax), g -> new INDArray[] {reverse(g, ax)}, a);
+        return Nd4jTensor.record("flip", reverse(a.value(), ax), g -> new INDArray[] {reverse(g, ax)},
+                (g, y) -> new Nd4jTensor[] {flip(g, ax)}, a);
     }
 
     private static INDArray reverse(INDArray x, int[] axes) {
@@ -234,10 +244,11 @@ final class ShapeOps {
         int size = a.size(d);
         int s = size == 0 ? 0 : Math.floorMod(shift, size);
         if (s == 0) {
-            return Nd4jTensor.record("roll", a.value().dup(), g -> new INDArray[] {g}, a);
+            return Nd4jTensor.record("roll", a.value().dup(), g -> new INDArray[] {g}, (g, y) -> new Nd4jTensor[] {g}, a);
         }
         // Rolling back by s is rolling forward by size - s.
-        return Nd4jTensor.record("roll", rotate(a.value(), d, s), g -> new INDArray[] {rotate(g, d, size - s)}, a);
+        return Nd4jTensor.record("roll", rotate(a.value(), d, s), g -> new INDArray[] {rotate(g, d, size - s)},
+                (g, y) -> new Nd4jTensor[] {roll(g, size - s, d)}, a);
     }
 
     /** The last {@code s} entries of dimension {@code d} followed by the others (0 < s < size). */
@@ -293,11 +304,33 @@ final class ShapeOps {
             out.get(interior).assign(x);
         }
         boolean empty = x.length() == 0;
-        return Nd4jTensor.record("pad", out, g -> new INDArray[] {empty ? Nd4j.zeros(g.dataType(), shape) : g.get(interior)}, a);
+        return Nd4jTensor.record("pad", out, g -> new INDArray[] {empty ? Nd4j.zeros(g.dataType(), shape) : g.get(interior)},
+                (g, y) -> new Nd4jTensor[] {empty ? GraphGradients.constant(Nd4j.zeros(g.value().dataType(), shape))
+                        : crop(g, before, shape)}, a);
+    }
+
+    /** The entries {@code [before[d], before[d] + shape[d])} of every dimension d of {@code g}, in tensor ops. */
+    private static Nd4jTensor crop(Nd4jTensor g, int[] before, long[] shape) {
+        Nd4jTensor out = g;
+        for (int d = 0; d < shape.length; d++) {
+            if (out.value().size(d) != shape[d]) {
+                out = slice(out, d, before[d], before[d] + (int) shape[d], 1, "narrow");
+            }
+        }
+        return out;
     }
 
     private static Nd4jTensor padCircular(Nd4jTensor a, int[] before, int[] after) {
-        INDArray out = a.value();
+        INDArray out = wrap(a.value(), before, after);
+        long[] shape = a.value().shape();
+        return Nd4jTensor.record("pad", out, g -> new INDArray[] {fold(g, shape, before, after)},
+                (g, y) -> new Nd4jTensor[] {GraphGradients.linear("pad", g, h -> fold(h, shape, before, after),
+                        h -> wrap(h, before, after))}, a);
+    }
+
+    /** Circular padding of {@code x}: each border a copy of the opposite edge. */
+    private static INDArray wrap(INDArray x, int[] before, int[] after) {
+        INDArray out = x;
         for (int d = 0; d < out.rank(); d++) {
             long n = out.size(d);
             if (before[d] > 0 && after[d] > 0) {
@@ -309,30 +342,29 @@ final class ShapeOps {
                 out = Nd4j.concat(d, out, out.get(rangeOn(out.rank(), d, 0, after[d])));
             }
         }
-        if (out == a.value()) {
-            out = out.dup();
-        }
-        long[] shape = a.value().shape();
-        return Nd4jTensor.record("pad", out, g -> {
-            // Undo the dimensions in reverse order; each border folds back onto the edge it copied.
-            INDArray gx = g;
-            for (int d = shape.length - 1; d >= 0; d--) {
-                if (before[d] == 0 && after[d] == 0) {
-                    continue;
-                }
-                long n = shape[d];
-                int r = gx.rank();
-                INDArray folded = gx.get(rangeOn(r, d, before[d], before[d] + n)).dup();
-                if (before[d] > 0) {
-                    folded.get(rangeOn(r, d, n - before[d], n)).addi(gx.get(rangeOn(r, d, 0, before[d])));
-                }
-                if (after[d] > 0) {
-                    folded.get(rangeOn(r, d, 0, after[d])).addi(gx.get(rangeOn(r, d, before[d] + n, before[d] + n + after[d])));
-                }
-                gx = folded;
+        return out == x ? out.dup() : out;
+    }
+
+    /** The adjoint of {@link #wrap}: a gradient of the padded shape folded back onto {@code shape}. */
+    private static INDArray fold(INDArray g, long[] shape, int[] before, int[] after) {
+        // Undo the dimensions in reverse order; each border folds back onto the edge it copied.
+        INDArray gx = g;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (before[d] == 0 && after[d] == 0) {
+                continue;
             }
-            return new INDArray[] {gx};
-        }, a);
+            long n = shape[d];
+            int r = gx.rank();
+            INDArray folded = gx.get(rangeOn(r, d, before[d], before[d] + n)).dup();
+            if (before[d] > 0) {
+                folded.get(rangeOn(r, d, n - before[d], n)).addi(gx.get(rangeOn(r, d, 0, before[d])));
+            }
+            if (after[d] > 0) {
+                folded.get(rangeOn(r, d, 0, after[d])).addi(gx.get(rangeOn(r, d, before[d] + n, before[d] + n + after[d])));
+            }
+            gx = folded;
+        }
+        return gx;
     }
 
     private static void requireNonScalar(Nd4jTensor a, String op) {
@@ -381,6 +413,14 @@ final class ShapeOps {
             for (int i = 0; i < ts.length; i++) {
                 grads[i] = g.get(rangeOn(g.rank(), d, offset, offset + sizes[i]));
                 offset += sizes[i];
+            }
+            return grads;
+        }, (g, y) -> {
+            Nd4jTensor[] grads = new Nd4jTensor[ts.length];
+            int offset = 0;
+            for (int i = 0; i < ts.length; i++) {
+                grads[i] = slice(g, d, offset, offset + (int) sizes[i], 1, "narrow");
+                offset += (int) sizes[i];
             }
             return grads;
         }, ts);

@@ -1,5 +1,7 @@
 package org.equivariant4j.core.tensor;
 
+import java.util.List;
+
 import org.equivariant4j.core.error.InvalidArgumentException;
 
 /**
@@ -7,7 +9,10 @@ import org.equivariant4j.core.error.InvalidArgumentException;
  *
  * <p>Values are immutable from the point of view of layers: every op returns a new tensor and,
  * when {@link GradMode} is on and an input requires a gradient, records how to propagate the
- * gradient back. {@link #backward()} then fills {@link #grad()} of every leaf that requires one.
+ * gradient back. {@link #backward()} then fills {@link #grad()} of every leaf that requires one;
+ * {@link #grad(List, List, boolean)} returns the gradients instead, and with {@code createGraph}
+ * records the backward pass itself so that gradients can be differentiated again (Hessian-vector
+ * products, gradient penalties, forces as -dE/dx, MAML).
  * The only mutating calls are {@link #assign(Tensor)} (for optimisers, outside the graph) and
  * the gradient bookkeeping ({@link #zeroGrad()}, {@link #requiresGrad(boolean)}).
  *
@@ -82,6 +87,59 @@ public interface Tensor {
 
     /** Back-propagates with an explicit upstream gradient of this tensor's shape. */
     void backward(Tensor gradient);
+
+    /**
+     * {@link #backward()}, optionally recording the backward pass itself (PyTorch's
+     * {@code backward(create_graph=True)}). With {@code createGraph} the gradients accumulated
+     * into the leaves are differentiable tensors: {@link #grad()} of a leaf then has the graph of
+     * how it was computed, and a later backward through it (a gradient penalty, a Hessian-vector
+     * product) reaches the leaves again. Without it this is {@link #backward()}.
+     */
+    void backward(boolean createGraph);
+
+    /**
+     * The gradients of {@code sum(outputs)} with respect to {@code inputs}, returned instead of
+     * accumulated into {@link #grad()} (no leaf's gradient changes), as PyTorch's
+     * {@code torch.autograd.grad}. See {@link #grad(List, List, List, boolean, boolean)}.
+     */
+    static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, boolean createGraph) {
+        return grad(outputs, null, inputs, createGraph, false);
+    }
+
+    /**
+     * The gradients of {@code sum_i <gradOutputs[i], outputs[i]>} with respect to each of
+     * {@code inputs}, in order, as PyTorch's {@code torch.autograd.grad}. Leaves' {@link #grad()}
+     * are left alone.
+     *
+     * <ul>
+     *   <li>{@code outputs}: tensors that require a gradient (any shape).</li>
+     *   <li>{@code gradOutputs}: one seed per output, of its shape and dtype; {@code null} means ones
+     *       for every output (so a scalar loss needs none). A seed may itself require a gradient.</li>
+     *   <li>{@code inputs}: leaves or intermediate tensors that require a gradient; for an
+     *       intermediate tensor the result is the gradient flowing into it.</li>
+     *   <li>{@code createGraph}: when true the returned gradients are recorded in the graph (every
+     *       op's backward runs as tensor ops), so they can be differentiated again: Hessian-vector
+     *       products, input-gradient penalties, forces as -dE/dx trained on, MAML inner steps. When
+     *       false they are plain tensors with no history, computed by the fast first-order path.</li>
+     *   <li>{@code allowUnused}: an input no output depends on is an error naming it, unless this is
+     *       true; its gradient is then zeros of its shape (no history).</li>
+     * </ul>
+     *
+     * @throws InvalidArgumentException on empty lists, mismatched seeds, an output or input that
+     *     does not require a gradient, or an unused input without {@code allowUnused}
+     */
+    static List<Tensor> grad(List<Tensor> outputs, List<Tensor> gradOutputs, List<Tensor> inputs, boolean createGraph,
+            boolean allowUnused) {
+        if (outputs == null || outputs.isEmpty() || inputs == null || inputs.isEmpty()) {
+            throw new InvalidArgumentException("Tensor.grad: needs at least one output and one input, got " + outputs
+                    + " and " + inputs);
+        }
+        if (gradOutputs != null && gradOutputs.size() != outputs.size()) {
+            throw new InvalidArgumentException("Tensor.grad: " + gradOutputs.size() + " gradOutputs for " + outputs.size()
+                    + " outputs (one seed per output, or null for ones)");
+        }
+        return Tensors.backend().gradients(outputs, gradOutputs, inputs, createGraph, allowUnused);
+    }
 
     /** The same values, cut from the graph: no gradient flows through the result. */
     Tensor detach();

@@ -54,4 +54,13 @@ public interface TensorBackend {
 
     /** {@code condition ? a : b} elementwise, broadcasting all three. */
     Tensor where(Tensor condition, Tensor a, Tensor b);
+
+    /**
+     * Reverse-mode gradients of {@code sum_i <gradOutputs[i], outputs[i]>} (ones when
+     * {@code gradOutputs} is null) with respect to {@code inputs}; the engine side of
+     * {@link Tensor#grad(java.util.List, java.util.List, java.util.List, boolean, boolean)}, which
+     * documents the arguments and checks the list sizes.
+     */
+    java.util.List<Tensor> gradients(java.util.List<Tensor> outputs, java.util.List<Tensor> gradOutputs,
+            java.util.List<Tensor> inputs, boolean createGraph, boolean allowUnused);
 }

@@ -76,6 +76,14 @@ public final class GradientCheck {
         return this;
     }
 
+    /**
+     * The second-order check of the same function at the same inputs (same constants, seed and
+     * tolerances): see {@link SecondOrderGradientCheck}.
+     */
+    public SecondOrderGradientCheck secondOrder() {
+        return new SecondOrderGradientCheck(name, function, inputs, differentiable, seed, absoluteTolerance, relativeTolerance);
+    }
+
     /** Runs the check and returns the worst discrepancy per input; does not throw. */
     public GradientCheckResult measure() {
         for (int i = 0; i < inputs.length; i++) {

@@ -8,11 +8,18 @@ public record GradientCheckResult(String name, long seed, double eps, double abs
         List<InputReport> inputs) {
 
     /** The worst entry of one input: its flat index, the autodiff and the finite-difference values. */
-    public record InputReport(int input, int[] shape, int worstIndex, double analytic, double numeric, boolean passed) {
+    public record InputReport(int input, int[] shape, int worstIndex, double analytic, double numeric, boolean passed,
+            String quantity) {
+
+        /** A report on the gradient itself (the first-order check's only quantity). */
+        public InputReport(int input, int[] shape, int worstIndex, double analytic, double numeric, boolean passed) {
+            this(input, shape, worstIndex, analytic, numeric, passed, "gradient");
+        }
+
         @Override
         public String toString() {
-            return "input " + input + " " + Arrays.toString(shape) + ": worst entry " + worstIndex + " analytic=" + analytic
-                    + " numeric=" + numeric + (passed ? " ok" : " FAILED");
+            return "input " + input + " " + Arrays.toString(shape) + " (" + quantity + "): worst entry " + worstIndex
+                    + " analytic=" + analytic + " numeric=" + numeric + (passed ? " ok" : " FAILED");
         }
     }
 

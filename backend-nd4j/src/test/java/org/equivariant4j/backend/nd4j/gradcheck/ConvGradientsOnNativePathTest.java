@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The convolution gradient checks of {@link GradientCheckSuiteTest} again with
  * {@code -Dequivariant4j.kernels=nd4j}: the suite itself runs the CPU kernels, this runs
- * libnd4j's native convolution ops. Class-level set-up, because {@code @BeforeEach} does not run
+ * libnd4j's native convolution ops, at first and at second order. Class-level set-up, because {@code @BeforeEach} does not run
  * for dynamic tests.
  */
 class ConvGradientsOnNativePathTest {
@@ -36,5 +36,11 @@ class ConvGradientsOnNativePathTest {
     Stream<DynamicTest> convolutionsMatchFiniteDifferencesOnTheNativeOps() {
         return new ConvGradCases().cases().stream()
                 .map(c -> DynamicTest.dynamicTest(c.displayName(), () -> c.check().assertCorrect()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> convolutionsMatchFiniteDifferencesOfTheirGradientsOnTheNativeOps() {
+        return new ConvGradCases().cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.displayName(), () -> c.check().secondOrder().assertCorrect()));
     }
 }
