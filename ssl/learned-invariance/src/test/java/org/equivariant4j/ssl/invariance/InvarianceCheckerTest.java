@@ -63,7 +63,6 @@ class InvarianceCheckerTest {
         GroupCnn cnn = TestModels.evaluating(new GroupCnn(CyclicGroup.of(1), SIZE, 3, 5, new Rng(4)));
         cnn.to(DType.FLOAT64);
         InvarianceReport report = InvarianceChecker.of("CNN", cnn, cnn::forward, ON_IMAGES).measure(images(DType.FLOAT64, 16, 9));
-        System.out.println(report.describe());
         assertThat(report.failures(InvarianceTolerance.defaultFor(DType.FLOAT64))).hasSize(3);
         ElementInvariance identity = report.of(C4.identity()).orElseThrow();
         assertThat(identity.jsMean()).as("JS of equal logits, up to the rounding of its sum").isCloseTo(0.0, within(1e-15));
@@ -92,6 +91,24 @@ class InvarianceCheckerTest {
                 ON_IMAGES).measure(x);
         assertThat(broken.passes(bound)).as(broken.describe()).isFalse();
         assertThat(broken.meanLogitDistance()).isGreaterThan(100 * bound.maxLogitDistance());
+    }
+
+    /**
+     * The float32 bound's negative control, the same construction run in float32: at ε = 1e-2 the logit distance is
+     * far above the bound of 1e-4 and the check fails; the invariant model alone passes.
+     */
+    @Test
+    void aSmallNonInvariantTermFailsTheFloat32Bound() {
+        GroupCnn cnn = TestModels.evaluating(new GroupCnn(CyclicGroup.of(1), SIZE, 3, 5, new Rng(4)));
+        UnaryOperator<Tensor> averaged = TestModels.orbitAverage(cnn::forward, ON_IMAGES);
+        InvarianceTolerance bound = InvarianceTolerance.defaultFor(DType.FLOAT32);
+        Tensor x = images(DType.FLOAT32, 5, 8);
+        InvarianceReport clean = InvarianceChecker.of("averaged CNN", cnn, averaged, ON_IMAGES).measure(x);
+        assertThat(clean.passes(bound)).as(clean.describe()).isTrue();
+        InvarianceReport broken = InvarianceChecker.of("averaged + 1e-2 CNN", cnn, TestModels.plus(averaged, 1e-2, cnn::forward),
+                ON_IMAGES).measure(x);
+        assertThat(broken.passes(bound)).as(broken.describe()).isFalse();
+        assertThat(broken.meanLogitDistance()).isGreaterThan(10 * bound.maxLogitDistance());
     }
 
     @Test
