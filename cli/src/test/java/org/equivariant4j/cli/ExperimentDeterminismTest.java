@@ -63,6 +63,8 @@ class ExperimentDeterminismTest {
                 "size", "9", "batch-size", "16"));
         toy.put("ws-rotated-accuracy", Map.of("train-size", "32", "test-size", "16", "size", "12", "ws-channels", "1",
                 "ws-layers", "1", "ws-kernel", "3", "c4-fields", "1", "cnn-channels", "2", "batch-size", "16"));
+        toy.put("learned-invariance", Map.of("train-size", "32", "test-size", "16", "size", "12", "cnn-channels", "2",
+                "c4-fields", "1", "d4-fields", "1", "metric-size", "8", "batch-size", "16"));
         Map<String, String> nbody = Map.of("train-size", "20", "valid-size", "10", "test-size", "10", "hidden", "8",
                 "layers", "2", "batch-size", "10", "eval-every", "1", "steps", "4200");
         for (String id : List.of("nbody-egnn", "nbody-gnn", "nbody-empcn", "nbody-empcn-decoupled", "nbody-egnn-weak",
