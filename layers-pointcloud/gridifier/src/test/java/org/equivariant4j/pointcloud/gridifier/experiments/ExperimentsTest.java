@@ -53,4 +53,17 @@ class ExperimentsTest {
         assertThat(m.get("test_acc.gridifier")).isGreaterThan(majority + 0.1);
         assertThat(m.get("test_acc.baseline")).isGreaterThan(majority + 0.1);
     }
+
+    @Test
+    void theSameSeedGivesTheSameRunAndAnotherSeedAnother() {
+        Map<String, String> toy = Map.of("epochs", "1", "train-size", "16", "test-size", "8", "points", "32", "grid", "3",
+                "k", "2", "channels", "2", "hidden", "4", "baseline-k", "4", "baseline-channels", "2");
+        for (Experiment e : new Experiment[] {new ClassificationExperiment(), new SegmentationExperiment()}) {
+            Map<String, Double> a = run(e, toy);
+            assertThat(run(e, toy)).as(e.id()).isEqualTo(a);
+            Map<String, String> other = new java.util.HashMap<>(toy);
+            other.put("seed", "2");
+            assertThat(run(e, other)).as(e.id()).isNotEqualTo(a);
+        }
+    }
 }
