@@ -1,8 +1,5 @@
 package org.equivariant4j.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.equivariant4j.core.tensor.DType;
@@ -40,28 +37,9 @@ public final class GridificationStepTimer {
             g.zeroGrad();
             g.forward(cloud.positions(), features, edges).sum().backward();
         };
-        for (int i = 0; i < 3; i++) {
-            step.run();
-        }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[] wall = new double[steps];
-        double[] cpu = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            long w = System.nanoTime();
-            long c = mx.getCurrentThreadCpuTime();
-            step.run();
-            cpu[i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
-            wall[i] = (System.nanoTime() - w) / 1e6;
-        }
+        StepClock t = StepClock.measure(step, 3, steps);
         System.out.printf(Locale.ROOT, "{\"side\": \"equivariant4j\", \"points\": %d, \"edges\": %d, \"wall_ms\": %.2f,"
-                + " \"cpu_ms\": %.2f, \"load\": %.1f}%n", points, edges.numEdges(), median(wall), median(cpu),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + " \"cpu_ms\": %.2f, \"load\": %.1f}%n", points, edges.numEdges(), t.wallMs(), t.cpuMs(), StepClock.load());
         System.exit(0);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }

@@ -1,12 +1,10 @@
 package org.equivariant4j.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
@@ -56,55 +54,38 @@ public final class GridifierScaling {
                 shapes.features(DType.FLOAT32).narrow(2, 3, 3));
         Tensor labels = shapes.labelTensor();
         Rng rng = new Rng(2);
-        PointCloudNetwork net;
-        Runnable[] step = new Runnable[1];
         long t0 = System.nanoTime();
+        PointCloudNetwork net;
+        Supplier<Tensor> logits;
         int edges;
-        CrossEntropyLoss loss = new CrossEntropyLoss();
         if (model.equals("gridifier")) {
             GridifierClassifier g = new GridifierClassifier(GridifierConfig.defaults().withK(k), true, 12, DType.FLOAT32, rng);
             GridEdges e = GridEdges.of(cloud, g.config().grid(), k);
             edges = e.numEdges();
             net = g;
-            Adam adam = new Adam(g.parameters(), 1e-3);
-            step[0] = () -> {
-                adam.zeroGrad();
-                Tensor l = loss.compute(g.forward(cloud, e), labels);
-                l.backward();
-                adam.step();
-                l.item();
-            };
+            logits = () -> g.forward(cloud, e);
         } else {
             PointBaseline b = new PointBaseline(PointBaseline.Task.CLASSIFY, k, 40, 80, true, 12, DType.FLOAT32, rng);
             EdgeIndex e = NearestNeighbours.within(cloud, k);
             edges = e.size();
             net = b;
-            Adam adam = new Adam(b.parameters(), 1e-3);
-            step[0] = () -> {
-                adam.zeroGrad();
-                Tensor l = loss.compute(b.forward(cloud, e), labels);
-                l.backward();
-                adam.step();
-                l.item();
-            };
+            logits = () -> b.forward(cloud, e);
         }
         double edgeMs = (System.nanoTime() - t0) / 1e6;
+        CrossEntropyLoss loss = new CrossEntropyLoss();
+        Adam adam = new Adam(net.parameters(), 1e-3);
         net.train();
-        step[0].run();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double[] wall = new double[steps];
-        double[] cpu = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            long w = System.nanoTime();
-            long c = mx.getCurrentThreadCpuTime();
-            step[0].run();
-            cpu[i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
-            wall[i] = (System.nanoTime() - w) / 1e6;
-        }
+        StepClock t = StepClock.measure(() -> {
+            adam.zeroGrad();
+            Tensor l = loss.compute(logits.get(), labels);
+            l.backward();
+            adam.step();
+            l.item();
+        }, 1, steps);
         double peak = status("VmHWM:");
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = StepClock.load();
         String line = String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%.1f,%.0f,%.0f,%.1f", model, points, k, edges,
-                median(wall), median(cpu), edgeMs, peak, baseRss, load);
+                t.wallMs(), t.cpuMs(), edgeMs, peak, baseRss, load);
         System.out.println(line + "   (" + net.parameterCount() + " parameters)");
         if (out != null) {
             if (!Files.exists(out)) {
@@ -123,11 +104,5 @@ public final class GridifierScaling {
             }
         }
         return Double.NaN;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }

@@ -68,25 +68,9 @@ public final class OffReader {
         long triangles = 0;
         for (int f = 0; f < nf; f++) {
             String[] t = lines.require("face " + f + " of " + nf);
-            int n = lines.count(t[0], "face " + f + " corner count", limits.maxPolygon());
-            if (n < 3) {
-                throw lines.fail("face " + f + " has " + n + " corners; a face needs at least 3");
-            }
-            if (t.length < n + 1) {
-                throw lines.fail("face " + f + ": expected " + n + " vertex indices but found " + (t.length - 1));
-            }
-            triangles += n - 2;
+            triangles += data.addFan(lines, t, f, nv, limits.maxPolygon(), true);
             if (triangles > limits.maxFaces()) {
                 throw lines.fail("more than " + limits.maxFaces() + " triangles");
-            }
-            int first = lines.count(t[1], "face " + f + " vertex index", nv - 1L);
-            int previous = lines.count(t[2], "face " + f + " vertex index", nv - 1L);
-            for (int c = 3; c <= n; c++) {
-                int next = lines.count(t[c], "face " + f + " vertex index", nv - 1L);
-                data.add(first);
-                data.add(previous);
-                data.add(next);
-                previous = next;
             }
         }
         return TriangleMesh.of(data.doubles(), data.ints());

@@ -112,23 +112,9 @@ public final class PlyReader {
                 }
                 for (int f = 0; f < e.count(); f++) {
                     String[] t = lines.require("face " + f + " of " + e.count());
-                    int n = lines.count(t[0], "face " + f + " corner count", limits.maxPolygon());
-                    if (n < 3 || t.length != n + 1) {
-                        throw lines.fail("face " + f + ": expected " + Math.max(n, 3) + " vertex indices but found "
-                                + (t.length - 1));
-                    }
-                    triangles += n - 2;
+                    triangles += data.addFan(lines, t, f, nv, limits.maxPolygon(), false);
                     if (triangles > limits.maxFaces()) {
                         throw lines.fail("more than " + limits.maxFaces() + " triangles");
-                    }
-                    int first = lines.count(t[1], "face " + f + " vertex index", nv - 1L);
-                    int previous = lines.count(t[2], "face " + f + " vertex index", nv - 1L);
-                    for (int c = 3; c <= n; c++) {
-                        int next = lines.count(t[c], "face " + f + " vertex index", nv - 1L);
-                        data.add(first);
-                        data.add(previous);
-                        data.add(next);
-                        previous = next;
                     }
                 }
             } else {
