@@ -66,8 +66,11 @@ public final class GridifierScalingPlot {
         LogAxis xAxis = new LogAxis(byPoints ? "points per cloud (2 clouds per batch)" : "k (neighbours)");
         xAxis.setBase(2);
         xAxis.setSmallestValue(1);
-        LogAxis yAxis = new LogAxis(column == 5 ? "ms" : "MiB");
+        xAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        LogAxis yAxis = new LogAxis(column == 5 ? "ms (log scale)" : "MiB (log scale)");
+        yAxis.setBase(10);
         yAxis.setSmallestValue(1);
+        yAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, new Color(0x1f77b4));
         renderer.setSeriesPaint(1, new Color(0xd62728));

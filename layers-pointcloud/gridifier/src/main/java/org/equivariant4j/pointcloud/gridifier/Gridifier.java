@@ -43,6 +43,11 @@ public final class Gridifier extends Module {
                 ReLU::new, new LinearDefault(), dtype, rng));
     }
 
+    /** The gridifier of a network with {@code config}: {@code config.channels()} features per node. */
+    public static Gridifier of(GridifierConfig config, int inChannels, DType dtype, Rng rng) {
+        return new Gridifier(inChannels, config.hidden(), config.channels(), config.frequencies(), config.sigma(), dtype, rng);
+    }
+
     public int outChannels() {
         return outChannels;
     }

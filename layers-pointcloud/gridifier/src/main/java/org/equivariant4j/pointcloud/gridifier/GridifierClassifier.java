@@ -25,8 +25,7 @@ public final class GridifierClassifier extends PointCloudNetwork {
         super(normals);
         this.config = config;
         int c = config.channels();
-        this.gridifier = registerModule("gridifier", new Gridifier(inputChannels(), config.hidden(), c, config.frequencies(),
-                config.sigma(), dtype, rng));
+        this.gridifier = registerModule("gridifier", Gridifier.of(config, inputChannels(), dtype, rng));
         this.block1 = registerModule("block1", new ConvBlock3d(c, c, dtype, rng));
         this.pool = registerModule("pool", Pool.max(PoolSpec.of(3, 2)));
         this.block2 = registerModule("block2", new ConvBlock3d(c, 2 * c, dtype, rng));

@@ -25,8 +25,7 @@ public final class GridifierSegmenter extends PointCloudNetwork {
         super(normals);
         this.config = config;
         int c = config.channels();
-        this.gridifier = registerModule("gridifier", new Gridifier(inputChannels(), config.hidden(), c, config.frequencies(),
-                config.sigma(), dtype, rng));
+        this.gridifier = registerModule("gridifier", Gridifier.of(config, inputChannels(), dtype, rng));
         this.block1 = registerModule("block1", new ConvBlock3d(c, c, dtype, rng));
         this.block2 = registerModule("block2", new ConvBlock3d(c, c, dtype, rng));
         this.degridifier = registerModule("degridifier", new Degridifier(c, inputChannels(), config.hidden(), c,
