@@ -10,7 +10,9 @@ import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.shapes.SyntheticShapes;
+import org.equivariant4j.pointcloud.mesh.OffReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both experiments learn at toy size: 12-class accuracy far above chance (8.3 %) for both models; part accuracy
@@ -65,5 +67,31 @@ class ExperimentsTest {
             other.put("seed", "2");
             assertThat(run(e, other)).as(e.id()).isNotEqualTo(a);
         }
+    }
+
+    @TempDir
+    java.nio.file.Path folder;
+
+    @Test
+    void classificationRunsOnAModelNetStyleFolderOfOffMeshes() throws Exception {
+        Rng rng = new Rng(3);
+        for (String split : new String[] {"train", "test"}) {
+            for (int c = 0; c < 2; c++) {
+                java.nio.file.Path dir = folder.resolve(c == 0 ? "ball" : "box").resolve(split);
+                java.nio.file.Files.createDirectories(dir);
+                for (int i = 0; i < 4; i++) {
+                    // a class's meshes: spheres or boxes of random proportions (the synthetic classes 0 and 1)
+                    java.nio.file.Files.writeString(dir.resolve("m" + i + ".off"), OffReader.toText(SyntheticShapes.mesh(c, rng)));
+                }
+            }
+        }
+        ClassificationExperiment e = new ClassificationExperiment();
+        ExperimentRun run = e.start(ExperimentConfig.resolve(e, Map.of("data", folder.toString(), "points", "32", "grid", "3",
+                "k", "2", "channels", "2", "hidden", "4", "baseline-k", "4", "baseline-channels", "2", "batch-size", "4")));
+        assertThat(run.data().splits()).containsEntry("train", 8).containsEntry("test", 8);
+        assertThat(run.data().description()).contains("2 classes from " + folder);
+        run.trainEpoch(0, StepListener.NONE, () -> false);
+        assertThat(run.evaluate()).containsKeys("test_acc.gridifier", "test_acc.baseline");
+        assertThat(run.results().title()).contains("(2 classes)");
     }
 }
