@@ -71,6 +71,10 @@ class ExperimentDeterminismTest {
                 "nbody-egnn-strong", "nbody-egnn-pure", "nbody-egnn-rbf-weak", "nbody-egnn-rbf-strong", "nbody-egnn-rbf-pure")) {
             toy.put(id, nbody);
         }
+        Map<String, String> pointClouds = Map.of("train-size", "16", "test-size", "8", "points", "32", "grid", "3", "k", "2",
+                "channels", "2", "hidden", "4", "baseline-k", "4", "baseline-channels", "2", "baseline-hidden", "4");
+        toy.put("gridifier-classify", pointClouds);
+        toy.put("gridifier-segment", pointClouds);
         return toy;
     }
 

@@ -1,0 +1,88 @@
+package org.equivariant4j.pointcloud.shapes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.equivariant4j.core.error.InvalidArgumentException;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.pointcloud.mesh.MeshLimits;
+import org.equivariant4j.pointcloud.mesh.OffReader;
+import org.equivariant4j.pointcloud.mesh.PlyReader;
+import org.equivariant4j.pointcloud.mesh.TriangleMesh;
+
+/**
+ * A ModelNet40-style folder of meshes, {@code root/<class>/<split>/*.off} (or {@code .ply}): classes are the
+ * sub-folders in name order, each mesh is read (every file untrusted, see {@link OffReader}) and sampled into a cloud
+ * as the synthetic shapes are ({@link ShapeSampling}). {@code maxPerClass} bounds the meshes taken per class (in file
+ * name order), so a run can use part of a large dataset.
+ */
+public final class MeshFolder {
+
+    /** The classes found and the sampled clouds. */
+    public record Loaded(List<String> classes, SampledShapes shapes) {
+    }
+
+    private MeshFolder() {
+    }
+
+    public static Loaded load(Path root, String split, int points, double noise, int maxPerClass, Rng rng) {
+        return load(root, split, null, points, noise, maxPerClass, rng);
+    }
+
+    /** As {@link #load(Path, String, int, double, int, Rng)}, with the classes fixed (a test split uses the training split's). */
+    public static Loaded load(Path root, String split, List<String> classes, int points, double noise, int maxPerClass,
+            Rng rng) {
+        if (!Files.isDirectory(root)) {
+            throw new InvalidArgumentException("MeshFolder: " + root + " is not a directory (expected <root>/<class>/" + split
+                    + "/*.off)");
+        }
+        List<String> names = classes != null ? classes : classNames(root);
+        if (names.isEmpty()) {
+            throw new InvalidArgumentException("MeshFolder: " + root + " has no class folders (expected <root>/<class>/" + split
+                    + "/*.off)");
+        }
+        List<TriangleMesh> meshes = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            Path dir = root.resolve(names.get(c)).resolve(split);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Path f : meshFiles(dir, maxPerClass)) {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                meshes.add(n.endsWith(".ply") ? PlyReader.read(f) : OffReader.read(f, MeshLimits.DEFAULT));
+                labels.add(c);
+            }
+        }
+        if (meshes.isEmpty()) {
+            throw new InvalidArgumentException("MeshFolder: no .off or .ply meshes under " + root + "/<class>/" + split);
+        }
+        int[] l = labels.stream().mapToInt(Integer::intValue).toArray();
+        return new Loaded(List.copyOf(names), ShapeSampling.sample(meshes, l, points, noise, false, rng));
+    }
+
+    private static List<String> classNames(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + root, e);
+        }
+    }
+
+    private static List<Path> meshFiles(Path dir, int max) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return Files.isRegularFile(p) && (n.endsWith(".off") || n.endsWith(".ply"));
+            }).sorted().limit(max).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + dir, e);
+        }
+    }
+}
