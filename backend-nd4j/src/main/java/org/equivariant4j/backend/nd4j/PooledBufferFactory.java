@@ -6,6 +6,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
+import org.bytedeco.javacpp.BooleanPointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.indexer.BooleanIndexer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.LongIndexer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.buffer.factory.DataBufferFactory;
@@ -16,9 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where ND4J's allocations meet the {@link BufferPool}: a wrapper around ND4J's
  * buffer factory, through which every array ND4J makes on the Java side gets its memory (op
- * results, {@code dup}, {@code create}). A request for a fresh buffer of a type and length the pool
- * holds gets the pooled one (zeroed if ND4J asked for zeros); everything else goes to ND4J's own
- * factory unchanged, and every fresh buffer is counted ({@link PoolCounters}).
+ * results, {@code dup}, {@code create}, {@code zeros}). A request for a new buffer of a type the pool
+ * serves gets a buffer on a pooled block (zeroed if ND4J asked for zeros); everything else (buffers
+ * over Java arrays, views, other types) goes to ND4J's own factory unchanged, and every fresh
+ * buffer it makes is counted ({@link PoolCounters}) and paced ({@link CollectionPacer}).
  *
  * <p>Why a factory wrapper and not a change to every op: an op's result is allocated inside ND4J
  * ({@code a.add(b)} makes its own result array), so the factory is the single point that sees them
@@ -33,10 +45,12 @@ final class PooledBufferFactory implements InvocationHandler {
 
     private final DataBufferFactory delegate;
     private final BufferPool pool;
+    private final CollectionPacer pacer;
 
-    private PooledBufferFactory(DataBufferFactory delegate, BufferPool pool) {
+    private PooledBufferFactory(DataBufferFactory delegate, BufferPool pool, CollectionPacer pacer) {
         this.delegate = delegate;
         this.pool = pool;
+        this.pacer = pacer;
     }
 
     /** Puts the wrapper in front of ND4J's factory; returns whether it did. */
@@ -51,7 +65,7 @@ final class PooledBufferFactory implements InvocationHandler {
             return false;
         }
         DataBufferFactory wrapped = (DataBufferFactory) Proxy.newProxyInstance(PooledBufferFactory.class.getClassLoader(),
-                new Class<?>[] {DataBufferFactory.class}, new PooledBufferFactory(current, pool));
+                new Class<?>[] {DataBufferFactory.class}, new PooledBufferFactory(current, pool, pool.pacer()));
         try {
             Field f = Nd4j.class.getDeclaredField("DATA_BUFFER_FACTORY_INSTANCE");
             f.setAccessible(true);
@@ -64,10 +78,61 @@ final class PooledBufferFactory implements InvocationHandler {
         }
     }
 
+    /** Makes ND4J's buffer object of {@code type} and {@code length} elements on a pooled block. */
+    @FunctionalInterface
+    interface BufferMaker {
+        DataBuffer make(Pointer block, DataType type, long length);
+    }
+
+    /** The types the pool serves: the ones tensors and their index and mask arrays use. */
+    static boolean serves(DataType type) {
+        return type == DataType.FLOAT || type == DataType.DOUBLE || type == DataType.INT || type == DataType.LONG
+                || type == DataType.BOOL;
+    }
+
+    /**
+     * ND4J's own buffer class of {@code type}, pointing at {@code block}: ND4J treats such a buffer as
+     * external memory (it never frees it), and the array made on it is an ordinary dense array.
+     */
+    static DataBuffer onBlock(DataBufferFactory factory, Pointer block, DataType type, long length) {
+        Pointer typed;
+        org.bytedeco.javacpp.indexer.Indexer indexer;
+        switch (type) {
+            case FLOAT -> {
+                FloatPointer p = new FloatPointer(block).capacity(length).limit(length);
+                typed = p;
+                indexer = FloatIndexer.create(p);
+            }
+            case DOUBLE -> {
+                DoublePointer p = new DoublePointer(block).capacity(length).limit(length);
+                typed = p;
+                indexer = DoubleIndexer.create(p);
+            }
+            case INT -> {
+                IntPointer p = new IntPointer(block).capacity(length).limit(length);
+                typed = p;
+                indexer = IntIndexer.create(p);
+            }
+            case LONG -> {
+                LongPointer p = new LongPointer(block).capacity(length).limit(length);
+                typed = p;
+                indexer = LongIndexer.create(p);
+            }
+            case BOOL -> {
+                BooleanPointer p = new BooleanPointer(block).capacity(length).limit(length);
+                typed = p;
+                indexer = BooleanIndexer.create(p);
+            }
+            default -> throw new IllegalStateException("the pool does not serve " + type);
+        }
+        return factory.create(typed, type, length, indexer);
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (isFreshRequest(method, args)) {
-            DataBuffer pooled = pool.take((DataType) args[0], (Long) args[1], (Boolean) args[2]);
+            DataBuffer pooled = pool.take((DataType) args[0], (Long) args[1], (Boolean) args[2],
+                    (block, type, length) -> onBlock(delegate, block, type, length));
             if (pooled != null) {
                 return pooled;
             }
@@ -80,7 +145,9 @@ final class PooledBufferFactory implements InvocationHandler {
         }
         if (result instanceof DataBuffer b && b.originalDataBuffer() == null && !b.isAttached()) {
             // A buffer of its own (not a view of another): fresh native memory.
-            pool.counters().fresh(BufferPool.bytes(b));
+            long bytes = BufferPool.bytes(b);
+            pool.counters().fresh(bytes);
+            pacer.allocated(bytes);
         }
         return result;
     }
