@@ -141,9 +141,9 @@ final class BufferPool {
             if (block == null || block.isNull()) {
                 return null;
             }
-            counters.fresh(cls);
+            counters.count(PoolCounters.Event.FRESH, cls);
         } else {
-            counters.reused(cls);
+            counters.count(PoolCounters.Event.REUSED, cls);
         }
         if (zero) {
             Pointer.memset(block, 0, bytes);
@@ -182,7 +182,7 @@ final class BufferPool {
             lease.clear();
             putFree(lease.block, lease.bytes);
         }
-        counters.recycled(lease.bytes);
+        counters.count(PoolCounters.Event.GIVEN_BACK, lease.bytes);
         pacer.returned(lease.bytes);
         return true;
     }
@@ -194,7 +194,7 @@ final class BufferPool {
             if (leases.get(lease.block.address()) == lease) {
                 leases.remove(lease.block.address());
                 putFree(lease.block, lease.bytes);
-                counters.collected(lease.bytes);
+                counters.count(PoolCounters.Event.COLLECTED, lease.bytes);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.function.Function;
 
 import org.bytedeco.javacpp.BooleanPointer;
 import org.bytedeco.javacpp.DoublePointer;
@@ -15,6 +16,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.indexer.BooleanIndexer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.Indexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.LongIndexer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -95,37 +97,21 @@ final class PooledBufferFactory implements InvocationHandler {
      * external memory (it never frees it), and the array made on it is an ordinary dense array.
      */
     static DataBuffer onBlock(DataBufferFactory factory, Pointer block, DataType type, long length) {
-        Pointer typed;
-        org.bytedeco.javacpp.indexer.Indexer indexer;
-        switch (type) {
-            case FLOAT -> {
-                FloatPointer p = new FloatPointer(block).capacity(length).limit(length);
-                typed = p;
-                indexer = FloatIndexer.create(p);
-            }
-            case DOUBLE -> {
-                DoublePointer p = new DoublePointer(block).capacity(length).limit(length);
-                typed = p;
-                indexer = DoubleIndexer.create(p);
-            }
-            case INT -> {
-                IntPointer p = new IntPointer(block).capacity(length).limit(length);
-                typed = p;
-                indexer = IntIndexer.create(p);
-            }
-            case LONG -> {
-                LongPointer p = new LongPointer(block).capacity(length).limit(length);
-                typed = p;
-                indexer = LongIndexer.create(p);
-            }
-            case BOOL -> {
-                BooleanPointer p = new BooleanPointer(block).capacity(length).limit(length);
-                typed = p;
-                indexer = BooleanIndexer.create(p);
-            }
+        return switch (type) {
+            case FLOAT -> typed(factory, type, length, new FloatPointer(block), FloatIndexer::create);
+            case DOUBLE -> typed(factory, type, length, new DoublePointer(block), DoubleIndexer::create);
+            case INT -> typed(factory, type, length, new IntPointer(block), IntIndexer::create);
+            case LONG -> typed(factory, type, length, new LongPointer(block), LongIndexer::create);
+            case BOOL -> typed(factory, type, length, new BooleanPointer(block), BooleanIndexer::create);
             default -> throw new IllegalStateException("the pool does not serve " + type);
-        }
-        return factory.create(typed, type, length, indexer);
+        };
+    }
+
+    /** ND4J's buffer on {@code p}, a typed pointer at the block's address, sized to {@code length} elements. */
+    private static <P extends Pointer> DataBuffer typed(DataBufferFactory factory, DataType type, long length, P p,
+            Function<P, Indexer> indexer) {
+        p.capacity(length).limit(length);
+        return factory.create(p, type, length, indexer.apply(p));
     }
 
     @Override
@@ -146,7 +132,7 @@ final class PooledBufferFactory implements InvocationHandler {
         if (result instanceof DataBuffer b && b.originalDataBuffer() == null && !b.isAttached()) {
             // A buffer of its own (not a view of another): fresh native memory.
             long bytes = BufferPool.bytes(b);
-            pool.counters().fresh(bytes);
+            pool.counters().count(PoolCounters.Event.FRESH, bytes);
             pacer.allocated(bytes);
         }
         return result;

@@ -136,7 +136,7 @@ class BufferPoolTest {
             Thread.sleep(20);
         }
         assertThat(pool.heldBytes()).isEqualTo(BufferPool.sizeClass(4000));
-        assertThat(pool.counters().collectedBuffers()).isEqualTo(1);
+        assertThat(pool.counters().count(PoolCounters.Event.COLLECTED)).isEqualTo(1);
         assertThat(pool.leasedBytes()).isZero();
     }
 
@@ -193,7 +193,7 @@ class BufferPoolTest {
             for (Future<?> f : results) {
                 f.get(60, TimeUnit.SECONDS);
             }
-            assertThat(pool.counters().reusedBuffers()).as("the threads reused each other's blocks")
+            assertThat(pool.counters().count(PoolCounters.Event.REUSED)).as("the threads reused each other's blocks")
                     .isGreaterThan(threads * 1000L);
         } finally {
             exec.shutdownNow();

@@ -44,13 +44,13 @@ class PooledBufferFactoryTest {
     @Test
     void freshMemoryIsCounted() {
         PoolCounters c = BufferPool.process().counters();
-        long before = c.freshBytes();
+        long before = c.bytes(PoolCounters.Event.FRESH);
         // A size no other test uses: the pool has no block of its class yet.
         Nd4j.createUninitialized(DataType.DOUBLE, 3, 100_003);
-        assertThat(c.freshBytes() - before).isGreaterThanOrEqualTo(3 * 100_003 * 8);
-        long servedBefore = c.freshBytes() + c.reusedBytes();
+        assertThat(c.bytes(PoolCounters.Event.FRESH) - before).isGreaterThanOrEqualTo(3 * 100_003 * 8);
+        long servedBefore = c.bytes(PoolCounters.Event.FRESH) + c.bytes(PoolCounters.Event.REUSED);
         Nd4j.createFromArray(new float[1001]);
-        assertThat(c.freshBytes() + c.reusedBytes() - servedBefore).as("an array from Java data: fresh or from the pool")
+        assertThat(c.bytes(PoolCounters.Event.FRESH) + c.bytes(PoolCounters.Event.REUSED) - servedBefore).as("an array from Java data: fresh or from the pool")
                 .isGreaterThanOrEqualTo(1001 * 4);
     }
 

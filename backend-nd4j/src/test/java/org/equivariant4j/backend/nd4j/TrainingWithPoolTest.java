@@ -71,9 +71,9 @@ class TrainingWithPoolTest {
 
     @Test
     void parametersAndLossesAreBitIdenticalWithThePoolOnAndOff() {
-        long reused = BufferPool.process().counters().reusedBuffers();
+        long reused = BufferPool.process().counters().count(PoolCounters.Event.REUSED);
         Run on = train(true);
-        long reusedDuringOn = BufferPool.process().counters().reusedBuffers() - reused;
+        long reusedDuringOn = BufferPool.process().counters().count(PoolCounters.Event.REUSED) - reused;
         Run off = train(false);
         assertThat(reusedDuringOn).as("buffers served from the pool while training with it on").isGreaterThan(STEPS);
         assertThat(on.losses()).containsExactlyElementsOf(off.losses());
