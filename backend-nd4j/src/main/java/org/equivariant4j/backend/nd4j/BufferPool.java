@@ -38,8 +38,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * does. The {@link CollectionPacer} makes the collector run often enough.</li>
  * </ol>
  *
- * <p><b>Bounds and checks.</b> Free blocks beyond {@code equivariant4j.pool.maxBytes} (default 1 GiB)
- * are freed. A buffer given back twice is refused (a bug: it throws). With
+ * <p><b>Bounds and checks.</b> Free blocks beyond {@code equivariant4j.pool.maxBytes} (default 1 GiB,
+ * and at most a quarter of JavaCPP's {@code maxphysicalbytes}) are freed, and all free blocks are freed
+ * when the resident set nears that cap. A buffer given back twice is refused (a bug: it throws). With
  * {@code -Dequivariant4j.pool.poison=true} every returned block is filled with all-one bits (NaN in
  * every float type, -1 in the integer ones, {@code true}), so that memory reused while something
  * still reads it shows up as NaN instead of as silently wrong numbers; the backend's tests run so.
@@ -59,11 +60,16 @@ final class BufferPool {
     /** All-one bytes: NaN as float32, float64, float16 or bfloat16; -1 as any integer. */
     private static final byte POISON = (byte) 0xFF;
 
+    /** Share of JavaCPP's resident-memory cap the free blocks may take at most. */
+    static final int CAP_SHARE = 4;
+
     private static final BufferPool PROCESS = new BufferPool(!"false".equals(System.getProperty(PROPERTY, "true")),
-            Boolean.getBoolean(POISON_PROPERTY), Long.getLong(MAX_BYTES_PROPERTY, DEFAULT_MAX_BYTES));
+            Boolean.getBoolean(POISON_PROPERTY), capped(Long.getLong(MAX_BYTES_PROPERTY, DEFAULT_MAX_BYTES)));
 
     static {
-        PooledBufferFactory.install(PROCESS);
+        if (PooledBufferFactory.install(PROCESS) && PROCESS.enabled) {
+            PROCESS.startReclaimer();
+        }
     }
 
     private final Map<Long, ArrayDeque<Pointer>> free = new HashMap<>();
@@ -84,6 +90,44 @@ final class BufferPool {
         this.maxBytes = maxBytes;
         // Off means the engine as it was before the pool: no reuse and no paced collections.
         this.pacer = enabled ? CollectionPacer.fromProperty() : new CollectionPacer(0);
+    }
+
+    /**
+     * {@code bytes}, but at most a quarter of JavaCPP's cap on resident memory
+     * ({@code org.bytedeco.javacpp.maxphysicalbytes}, twice the heap by default): the free blocks must
+     * leave room under a cap the user set, or JavaCPP's own collections would find nothing to free.
+     */
+    static long capped(long bytes) {
+        long cap = Pointer.maxPhysicalBytes();
+        return cap > 0 ? Math.min(bytes, cap / CAP_SHARE) : bytes;
+    }
+
+    /**
+     * Takes blocks back on a daemon thread as soon as the collector finds their buffers unreachable,
+     * and frees the free blocks when the process nears JavaCPP's cap: JavaCPP, refusing an
+     * allocation over its cap, collects and waits for memory to be freed, and this thread is what
+     * frees it meanwhile (the allocating thread is blocked inside JavaCPP).
+     */
+    private void startReclaimer() {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Lease lease = (Lease) unreachable.remove();
+                    synchronized (this) {
+                        reclaim(lease);
+                        reclaimUnreachable();
+                        long cap = Pointer.maxPhysicalBytes();
+                        if (cap > 0 && freeBytes > 0 && Pointer.physicalBytes() > cap - cap / CAP_SHARE) {
+                            drain();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "equivariant4j-buffer-pool");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The pool ND4J's allocations in this process are served from. */
@@ -190,12 +234,15 @@ final class BufferPool {
     /** Blocks whose buffers the collector found unreachable go back to the free lists. */
     private void reclaimUnreachable() {
         for (Object r = unreachable.poll(); r != null; r = unreachable.poll()) {
-            Lease lease = (Lease) r;
-            if (leases.get(lease.block.address()) == lease) {
-                leases.remove(lease.block.address());
-                putFree(lease.block, lease.bytes);
-                counters.count(PoolCounters.Event.COLLECTED, lease.bytes);
-            }
+            reclaim((Lease) r);
+        }
+    }
+
+    private void reclaim(Lease lease) {
+        if (leases.get(lease.block.address()) == lease) {
+            leases.remove(lease.block.address());
+            putFree(lease.block, lease.bytes);
+            counters.count(PoolCounters.Event.COLLECTED, lease.bytes);
         }
     }
 

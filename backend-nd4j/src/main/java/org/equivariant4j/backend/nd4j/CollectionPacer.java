@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the collector runs rarely, and a few megabytes of dead native memory per step piled up to 12.7 GB
  * (benchmarks/README.md, MemoryBound). JavaCPP's answer is a cap on the resident set that the user
  * must choose; this paces collections by the native garbage itself: at most
- * {@code equivariant4j.pool.collectAfterBytes} (default 512 MiB; 0 turns pacing off) of memory handed
+ * {@code equivariant4j.pool.collectAfterBytes} (default 512 MiB, at most an eighth of JavaCPP's
+ * {@code maxphysicalbytes}; 0 turns pacing off) of memory handed
  * out and not given back between two collections (what the collection then returns to the
  * {@link BufferPool} serves the following steps). Any collection, the JVM's own included, restarts the count (a
  * weakly held sentinel tells), so a program whose heap already collects often never gets one from here.
@@ -35,7 +36,10 @@ final class CollectionPacer {
     }
 
     static CollectionPacer fromProperty() {
-        return new CollectionPacer(Long.getLong(PROPERTY, DEFAULT_BYTES));
+        // Under a resident-memory cap the user set, garbage between collections must leave room below it.
+        long cap = org.bytedeco.javacpp.Pointer.maxPhysicalBytes();
+        long budget = Long.getLong(PROPERTY, DEFAULT_BYTES);
+        return new CollectionPacer(cap > 0 ? Math.min(budget, cap / 8) : budget);
     }
 
     /** {@code bytes} of native memory (fresh or pooled) were just handed to a new buffer. */
