@@ -31,7 +31,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A freed buffer goes to the {@link BufferPool}, where the next allocation of its size finds it.
  *
  * <p>{@code -Dequivariant4j.autograd.free=false} turns the early frees off (to compare, or to rule
- * them out when chasing a bug); the garbage collector then frees everything as before.
+ * them out when chasing a bug); the garbage collector then returns everything, to the pool.
  */
 final class GradientBuffers {
     static final String PROPERTY = "equivariant4j.autograd.free";
