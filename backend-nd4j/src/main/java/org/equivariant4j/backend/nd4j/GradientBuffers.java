@@ -28,8 +28,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ops/}; {@code AutogradTest} checks that retained graphs and user-held tensors still
  * read correctly after a backward).
  *
+ * <p>A freed buffer goes to the {@link BufferPool}, where the next allocation of its size finds it.
+ *
  * <p>{@code -Dequivariant4j.autograd.free=false} turns the early frees off (to compare, or to rule
- * them out when chasing a bug); the garbage collector then frees everything as before.
+ * them out when chasing a bug); the garbage collector then returns everything, to the pool.
  */
 final class GradientBuffers {
     static final String PROPERTY = "equivariant4j.autograd.free";
@@ -125,9 +127,10 @@ final class GradientBuffers {
         }
         for (INDArray a : candidates) {
             DataBuffer r = root(a);
+            // Several candidates may share a root: the first gives it back, the others find it gone.
             if (!pendingRefs.containsKey(r) && !protectedRoots.contains(r) && r.closeable() && !r.wasClosed()
-                    && !r.isAttached() && !r.isConstant()) {
-                r.close();
+                    && !r.isAttached() && !r.isConstant() && !BufferPool.process().holds(r)) {
+                BufferPool.release(r);
             }
         }
         candidates.clear();

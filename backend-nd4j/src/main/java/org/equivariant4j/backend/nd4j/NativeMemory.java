@@ -82,12 +82,13 @@ final class NativeMemory {
 
     /**
      * Ends the use of {@code used}, the result of {@link #dense dense(original)}: a copy is freed now
-     * rather than whenever the collector gets to it (a [20000, 64] copy is 5 MB of native memory),
+     * rather than whenever the collector gets to it (a [20000, 64] copy is 5 MB of native memory; it goes
+     * to the {@link BufferPool}),
      * and either way the array stays reachable until here, as {@link #address} requires.
      */
     static void release(INDArray used, INDArray original) {
         if (used != original) {
-            used.close();
+            BufferPool.release(used.data());
         }
         Reference.reachabilityFence(used);
     }

@@ -201,7 +201,11 @@ class GradientBuffersTest {
         return out;
     }
 
-    /** The pass really frees: with the early frees on, an intermediate gradient's buffer is closed after backward. */
+    /**
+     * The pass really frees: with the early frees on, an intermediate gradient's buffer is closed or
+     * given back to the {@link BufferPool} (where the pass's next allocation of its size may already
+     * have taken it) after backward.
+     */
     @Test
     void intermediateGradientsAreFreedWhenOn() {
         System.setProperty(GradientBuffers.PROPERTY, "true");
@@ -214,9 +218,11 @@ class GradientBuffersTest {
             seen.add(g);
             return new INDArray[] {g};
         }, (g, y) -> new Nd4jTensor[] {g}, in);
+        long recycled = BufferPool.process().counters().count(PoolCounters.Event.GIVEN_BACK);
         spy.exp().sum().backward();
         assertThat(seen).isNotEmpty();
-        assertThat(seen.get(0).wasClosed()).as("the gradient reaching tanh's output").isTrue();
+        boolean pooled = BufferPool.process().enabled() && BufferPool.process().counters().count(PoolCounters.Event.GIVEN_BACK) > recycled;
+        assertThat(seen.get(0).wasClosed() || pooled).as("the gradient reaching tanh's output").isTrue();
         assertThat(x.grad().toDoubleArray()).doesNotContain(Double.NaN);
     }
 }
