@@ -17,12 +17,13 @@ public final class AugmentationPipeline implements Augmentation {
     }
 
     /**
-     * The SimCLR family of views for small single- or multi-channel images: a resized crop of 35-100 % of the area,
-     * a flip, a rotation of up to {@code maxDegrees}, brightness/contrast jitter of 0.4, a 3x3 blur half of the time
-     * and noise of deviation {@code noise}.
+     * The SimCLR family of views for small single- or multi-channel images: a resized crop of {@code minCropScale} to
+     * 100 % of the area (SimCLR's 8 % is too aggressive for images of 16 pixels), a flip, a rotation of up to
+     * {@code maxDegrees}, brightness/contrast jitter of 0.4, a 3x3 blur half of the time and noise of deviation
+     * {@code noise}.
      */
-    public static AugmentationPipeline standard(double maxDegrees, double noise) {
-        return new AugmentationPipeline(List.of(new RandomResizedCrop(0.35, 1.0, 4.0 / 3), new RandomFlip(0.5),
+    public static AugmentationPipeline standard(double minCropScale, double maxDegrees, double noise) {
+        return new AugmentationPipeline(List.of(new RandomResizedCrop(minCropScale, 1.0, 4.0 / 3), new RandomFlip(0.5),
                 new RandomRotation(maxDegrees), new ColorJitter(0.4, 0.4), new GaussianBlur(3, 0.1, 1.5, 0.5),
                 new GaussianNoise(noise)));
     }

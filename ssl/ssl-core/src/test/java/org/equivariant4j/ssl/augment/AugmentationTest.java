@@ -40,7 +40,7 @@ class AugmentationTest {
 
     @Test
     void theSameSeedGivesTheSameViewsAndAnotherSeedOthers() {
-        AugmentationPipeline pipeline = AugmentationPipeline.standard(30, 0.05);
+        AugmentationPipeline pipeline = AugmentationPipeline.standard(0.35, 30, 0.05);
         Tensor x = images(1);
         TwoViews a = pipeline.twoViews(x, new Rng(7));
         TwoViews b = pipeline.twoViews(x, new Rng(7));
@@ -57,7 +57,7 @@ class AugmentationTest {
     @Test
     void theFloat32PipelineKeepsItsDtype() {
         Tensor x = images(2).to(DType.FLOAT32);
-        assertThat(AugmentationPipeline.standard(15, 0.1).apply(x, new Rng(1)).dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(AugmentationPipeline.standard(0.5, 15, 0.1).apply(x, new Rng(1)).dtype()).isEqualTo(DType.FLOAT32);
     }
 
     @Test
