@@ -65,6 +65,11 @@ class ExperimentDeterminismTest {
                 "ws-layers", "1", "ws-kernel", "3", "c4-fields", "1", "cnn-channels", "2", "batch-size", "16"));
         toy.put("learned-invariance", Map.of("train-size", "32", "test-size", "16", "size", "12", "cnn-channels", "2",
                 "c4-fields", "1", "d4-fields", "1", "metric-size", "8", "batch-size", "16"));
+        Map<String, String> ssl = Map.of("train-size", "32", "test-size", "16", "size", "12", "width", "2", "projection", "8",
+                "cuts", "1,3", "grad-scale", "true", "batch-size", "16");
+        for (String id : List.of("ssl-simclr", "ssl-byol", "ssl-simsiam")) {
+            toy.put(id, ssl);
+        }
         Map<String, String> nbody = Map.of("train-size", "20", "valid-size", "10", "test-size", "10", "hidden", "8",
                 "layers", "2", "batch-size", "10", "eval-every", "1", "steps", "4200");
         for (String id : List.of("nbody-egnn", "nbody-gnn", "nbody-empcn", "nbody-empcn-decoupled", "nbody-egnn-weak",

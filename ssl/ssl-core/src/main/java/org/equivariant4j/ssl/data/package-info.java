@@ -1,0 +1,2 @@
+/** Readers of image data sets in their distributed formats. */
+package org.equivariant4j.ssl.data;
