@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from bench_inputs import det, labels
+from bench_common import classifier_step, det, labels
 
 BATCH, SIZE, FIELDS, CLASSES, ORDER = 64, 28, 4, 10, 4
 PARAMETERS = 1966  # GcnnTrainStepBenchmark.PARAMETERS
@@ -86,13 +86,4 @@ def make_step():
     model = GroupCnn()
     assert sum(p.numel() for p in model.parameters()) == PARAMETERS
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = det(1, 1.0, BATCH, SIZE * SIZE)
-    y = labels(5, CLASSES, BATCH)
-
-    def step():
-        opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
-    return step
+    return classifier_step(model, opt, det(1, 1.0, BATCH, SIZE * SIZE), labels(5, CLASSES, BATCH))

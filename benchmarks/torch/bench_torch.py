@@ -24,7 +24,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from bench_inputs import det, labels
+from bench_common import classifier_step, det, labels
 
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 DEFAULT_THREADS = torch.get_num_threads()
@@ -106,15 +106,7 @@ def bench_mlp(width=256, batch=256, classes=10):
         torch.nn.Linear(width, classes))
     assert sum(p.numel() for p in model.parameters()) == 134154  # MlpTrainStepBenchmark.PARAMETERS
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = det(1, 1.0, batch, width)
-    y = labels(5, classes, batch)
-
-    def step():
-        opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
+    step = classifier_step(model, opt, det(1, 1.0, batch, width), labels(5, classes, batch))
     report("mlp_train_step", step, "ms", PLAN_HEAVY)
 
 

@@ -12,9 +12,8 @@ import org.equivariant4j.core.tensor.FusedActivation;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,26 +29,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reduction), so they may differ by a few roundings of the largest partial sums: at float32 (6e-8 each) over the
  * 16-term sums here (measured: at most 3e-7), well below 1e-5; the negative control (a bias off by 1e-3) fails it.
  */
+@ExtendWith(RestoresKernelProperty.class)
 class FusedLinearOpsTest {
     private static final int N = 7;
     private static final int IN = 16;
     private static final int OUT = 5;
-
-    private String saved;
-
-    @BeforeEach
-    void saveProperty() {
-        saved = System.getProperty(KernelSelection.PROPERTY);
-    }
-
-    @AfterEach
-    void restoreProperty() {
-        if (saved == null) {
-            System.clearProperty(KernelSelection.PROPERTY);
-        } else {
-            System.setProperty(KernelSelection.PROPERTY, saved);
-        }
-    }
 
     /** Output and gradients (input, weight, bias) of one form on fresh leaves. */
     private static List<double[]> run(DType dtype, FusedActivation act, boolean withBias, boolean fused, double biasShift,

@@ -1,5 +1,7 @@
-"""Deterministic inputs shared by the PyTorch benchmark scripts and, by formula, with the Java side."""
+"""What the PyTorch benchmark scripts share: deterministic inputs (the same formula as the Java side) and the
+classifier training step."""
 import torch
+import torch.nn.functional as F
 
 
 def det(seed, scale, *shape):
@@ -16,3 +18,14 @@ def labels(seed, classes, n):
     """Same as BenchSupport.labels."""
     i = torch.arange(n, dtype=torch.int64)
     return (i * 7919 + seed * 104729) % classes
+
+
+def classifier_step(model, opt, x, y):
+    """One training step as the Java benchmarks run it: zero the gradients, forward, cross-entropy, backward, step."""
+    def step():
+        opt.zero_grad(set_to_none=True)
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+    return step
