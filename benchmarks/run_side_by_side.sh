@@ -3,12 +3,12 @@
 # and by process CPU time on both sides, then prints one markdown table of ours / PyTorch ratios (issue 16's
 # targets) and one of the absolute numbers behind it.
 #
-# Usage (from anywhere):   bash benchmarks/run_side_by_side.sh          (about 14 min on the 2-vCPU box, quiet)
+# Usage (from anywhere):   bash benchmarks/run_side_by_side.sh          (about 14 min on the 2-vCPU box, quiet: an estimate)
 # Knobs (environment):     THREADS_LIST="1 2"  the thread counts, each run on both sides (OpenMP, BLAS, torch)
-#                          TABLE=steps       only the four training steps (about 5 min); default TABLE=all
+#                          TABLE=steps       only the four training steps (about 7 min); default TABLE=all
 #                          JMH_INCLUDE="..." the JMH benchmark regex instead of TABLE's (TORCH_WORKLOADS to match)
 #                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3"
-#                          PLAN="3 1 5 1"    warm-up iterations, seconds each, measured iterations, seconds each;
+#                          PLAN="2 1 4 1"    warm-up iterations, seconds each, measured iterations, seconds each;
 #                                            both sides (JMH: -wi -w -i -r; torch: BENCH_PLAN)
 #                          JMH_ARGS="..."    extra JMH arguments (e.g. -prof stack)
 #                          SKIP_BUILD=1      use the existing target/benchmarks.jar
@@ -33,7 +33,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3                  # Debian's python: python3-torch lives there
 THREADS_LIST="${THREADS_LIST:-1 2}"
-PLAN="${PLAN:-3 1 5 1}"
+PLAN="${PLAN:-2 1 4 1}"
 read -r WI W I R <<< "$PLAN"
 STEPS='EgnnTrainStepBenchmark.trainStep$|MlpTrainStepBenchmark|GcnnTrainStepBenchmark|Se3SeparableBenchmark.trainStep$'
 if [ "${TABLE:-all}" = steps ]; then
