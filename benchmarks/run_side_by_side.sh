@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks and the same workloads in PyTorch, then prints one markdown table:
-# workload | ours | raw ND4J | PyTorch | ours/PyTorch.
+# Runs the JMH benchmarks and the same workloads in PyTorch at 1 and at 2 threads, timing every call by wall clock
+# and by process CPU time on both sides, then prints one markdown table of ours / PyTorch ratios (issue 16's
+# targets) and one of the absolute numbers behind it.
 #
-# Usage (from anywhere):   bash benchmarks/run_side_by_side.sh
-# Knobs (environment):     SKIP_BUILD=1      use the existing target/benchmarks.jar
-#                          SKIP_TORCH=1      JMH only (the PyTorch column shows dashes)
-#                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
-#                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn"
+# Usage (from anywhere):   bash benchmarks/run_side_by_side.sh          (about 14 min on the 2-vCPU box, quiet: an estimate)
+# Knobs (environment):     THREADS_LIST="1 2"  the thread counts, each run on both sides (OpenMP, BLAS, torch)
+#                          TABLE=steps       only the four training steps (about 7 min); default TABLE=all
+#                          JMH_INCLUDE="..." the JMH benchmark regex instead of TABLE's (TORCH_WORKLOADS to match)
+#                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3"
+#                          PLAN="2 1 4 1"    warm-up iterations, seconds each, measured iterations, seconds each;
+#                                            both sides (JMH: -wi -w -i -r; torch: BENCH_PLAN)
+#                          JMH_ARGS="..."    extra JMH arguments (e.g. -prof stack)
+#                          SKIP_BUILD=1      use the existing target/benchmarks.jar
+#                          SKIP_TORCH=1      JMH only (the PyTorch columns show dashes)
 #                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
 #                          BENCH_NICE=-15    run both sides at this nice level (negative needs root): on a shared
 #                                            machine that cannot be quietened, it lets the benchmarks win the CPU
-#                          THREADS=2         threads on both sides (OpenMP, BLAS, torch)
-#                          CLOCK=cpu         time by process CPU time instead of wall time, both sides (CpuTimeRun
-#                                            instead of JMH; BENCH_CLOCK=cpu for torch): for a machine other work
-#                                            keeps busy. Use it with THREADS=1, so no OpenMP spin-waiting is counted.
-#                          CPU_CLASSES="..." the benchmark classes CLOCK=cpu runs (default: all of them)
-#                          CPU_PLAN="3 5 1"  CpuTimeRun's warm-up iterations, measured iterations, CPU seconds each
-# Results go to benchmarks/target/side-by-side/<timestamp>/ (jmh.json, torch.jsonl, table.md, machine.txt).
+# Results go to benchmarks/target/side-by-side/<timestamp>/ (per thread count T: jmh-T.json, jmh-T.log,
+# torch-T.jsonl; table.md, machine.txt).
 #
-# Fairness (PERFORMANCE.md): both sides use 2 threads, fp32 and identical inputs. Debian's torch
+# Clocks: wall time is JMH's AverageTime score and bench_torch.py's time-boxed mean; CPU time is the process CPU
+# time per call (CpuTimeProfiler on the Java side, time.process_time in PyTorch): every thread of the process,
+# so OpenMP spin-waiting counts. On a loaded machine the CPU columns are the steadier ones.
+#
+# Fairness (PERFORMANCE.md): both sides use the same thread count, fp32 and identical inputs. Debian's torch
 # links the reference (netlib) BLAS by default, a strawman 30x slower at GEMM; we point it at
 # Debian's OpenBLAS 0.3.21 (the version ND4J bundles), unpacked locally, not installed.
 # OPENBLAS_CORETYPE is left as the environment sets it. Nothing else heavy should run meanwhile:
@@ -27,9 +32,17 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3                  # Debian's python: python3-torch lives there
-THREADS="${THREADS:-2}"
-export OMP_NUM_THREADS="$THREADS" OPENBLAS_NUM_THREADS="$THREADS" BENCH_THREADS="$THREADS"
-[ "${CLOCK:-wall}" = cpu ] && export BENCH_CLOCK=cpu
+THREADS_LIST="${THREADS_LIST:-1 2}"
+PLAN="${PLAN:-2 1 4 1}"
+read -r WI W I R <<< "$PLAN"
+STEPS='EgnnTrainStepBenchmark.trainStep$|MlpTrainStepBenchmark|GcnnTrainStepBenchmark|Se3SeparableBenchmark.trainStep$'
+if [ "${TABLE:-all}" = steps ]; then
+  JMH_INCLUDE="${JMH_INCLUDE:-$STEPS}"
+  TORCH_WORKLOADS="${TORCH_WORKLOADS:-mlp egnn_step gcnn se3}"
+else
+  JMH_INCLUDE="${JMH_INCLUDE:-$STEPS|OpOverheadBenchmark|GemmBenchmark|Conv2dBenchmark|Conv3dBenchmark|SegmentSumBenchmark|EgnnLayerBenchmark}"
+  TORCH_WORKLOADS="${TORCH_WORKLOADS:-egnn_step mlp gcnn se3 ops gemm conv2d conv3d segsum egnn}"
+fi
 OUT="$HERE/target/side-by-side/$(date +%Y%m%d-%H%M%S)"
 RUN=()
 [ -n "${BENCH_NICE:-}" ] && RUN=(nice -n "$BENCH_NICE")
@@ -76,49 +89,41 @@ fi
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p')"
   echo "nproc: $(nproc --all)"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' OMP_NUM_THREADS=$OMP_NUM_THREADS BENCH_NICE='${BENCH_NICE:-}' CLOCK='${CLOCK:-wall}'"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (+ uncommitted changes)')"
+  echo "OPENBLAS_CORETYPE='${OPENBLAS_CORETYPE:-}' THREADS_LIST='$THREADS_LIST' PLAN='$PLAN' BENCH_NICE='${BENCH_NICE:-}'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.txt"
 
-# ---- ours and raw ND4J (JMH, or CpuTimeRun with CLOCK=cpu: one JVM per class, as JMH's forks)
-if [ "${CLOCK:-wall}" = cpu ]; then
-  echo "== CPU-time runs $(date +%T) -> $OUT/jmh.log" >&2
-  CLASSES="${CPU_CLASSES:-OpOverheadBenchmark GemmBenchmark MlpTrainStepBenchmark Conv2dBenchmark Conv3dBenchmark SegmentSumBenchmark EgnnLayerBenchmark}"
-  parts=()
-  for c in $CLASSES; do
-    "${RUN[@]}" java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dbench.threads="$THREADS" -cp "$HERE/target/benchmarks.jar" \
-      org.equivariant4j.benchmarks.CpuTimeRun "$c" ${CPU_PLAN:-3 5 1} > "$OUT/cpu-$c.json" 2>> "$OUT/jmh.log" \
-      || { tail -30 "$OUT/jmh.log" >&2; echo "CpuTimeRun $c failed" >&2; exit 1; }
-    parts+=("$OUT/cpu-$c.json")
-  done
-  $PY -c 'import json, sys; print(json.dumps([r for p in sys.argv[1:] for r in json.load(open(p))], indent=1))' "${parts[@]}" > "$OUT/jmh.json"
-  grep 'CPU per call' "$OUT/jmh.log" >&2 || true
-else
-  echo "== JMH $(date +%T) -> $OUT/jmh.log" >&2
+SPECS=()
+for T in $THREADS_LIST; do
+  export OMP_NUM_THREADS="$T" OPENBLAS_NUM_THREADS="$T" BENCH_THREADS="$T"
+  # ---- ours and raw ND4J: JMH, wall (score) and process CPU time (CpuTimeProfiler) per call
+  echo "== JMH, $T thread(s) $(date +%T) -> $OUT/jmh-$T.log" >&2
   # shellcheck disable=SC2086  # JMH_ARGS is a word list on purpose
-  "${RUN[@]}" java -jar "$HERE/target/benchmarks.jar" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
-    || { tail -50 "$OUT/jmh.log" >&2; echo "JMH failed (a failing benchmark is only left out; this is worse)" >&2; exit 1; }
-  grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh.log" >&2 || true
-fi
-
-# ---- PyTorch with OpenBLAS
-if [ "${SKIP_TORCH:-0}" != 1 ]; then
-  echo "== PyTorch $(date +%T)" >&2
-  # shellcheck disable=SC2086
-  LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "${RUN[@]}" $PY "$HERE/torch/bench_torch.py" ${TORCH_WORKLOADS:-} \
-    > "$OUT/torch.jsonl"
-  # Refuse a strawman: the info line names the BLAS torch actually mapped.
-  if ! head -1 "$OUT/torch.jsonl" | grep -q openblas; then
-    echo "PyTorch did not load OpenBLAS: $(head -1 "$OUT/torch.jsonl")" >&2
-    exit 1
+  "${RUN[@]}" java -jar "$HERE/target/benchmarks.jar" "$JMH_INCLUDE" -wi "$WI" -w "$W" -i "$I" -r "$R" \
+    -jvmArgsPrepend "-Dbench.threads=$T" -prof org.equivariant4j.benchmarks.CpuTimeProfiler ${JMH_ARGS:-} \
+    -rf json -rff "$OUT/jmh-$T.json" > "$OUT/jmh-$T.log" 2>&1 \
+    || { tail -50 "$OUT/jmh-$T.log" >&2; echo "JMH failed (a failing benchmark is only left out; this is worse)" >&2; exit 1; }
+  grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)' "$OUT/jmh-$T.log" >&2 || true
+  # ---- PyTorch with OpenBLAS, same thread count and plan
+  if [ "${SKIP_TORCH:-0}" != 1 ]; then
+    echo "== PyTorch, $T thread(s) $(date +%T)" >&2
+    # shellcheck disable=SC2086
+    (cd "$HERE/torch" && LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" BENCH_PLAN="$PLAN" \
+      "${RUN[@]}" $PY bench_torch.py $TORCH_WORKLOADS) > "$OUT/torch-$T.jsonl"
+    # Refuse a strawman: the info line names the BLAS torch actually mapped.
+    if ! head -1 "$OUT/torch-$T.jsonl" | grep -q openblas; then
+      echo "PyTorch did not load OpenBLAS: $(head -1 "$OUT/torch-$T.jsonl")" >&2
+      exit 1
+    fi
+  else
+    : > "$OUT/torch-$T.jsonl"
   fi
-else
-  : > "$OUT/torch.jsonl"
-fi
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
-echo "clock: ${CLOCK:-wall}, threads: $THREADS" >> "$OUT/machine.txt"
+  echo "load average after $T thread(s): $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%T)" >> "$OUT/machine.txt"
+  SPECS+=("$T:$OUT/jmh-$T.json:$OUT/torch-$T.jsonl")
+done
 
-$PY "$HERE/torch/side_by_side_table.py" "$OUT/jmh.json" "$OUT/torch.jsonl" | tee "$OUT/table.md"
+$PY "$HERE/torch/side_by_side_table.py" "${SPECS[@]}" | tee "$OUT/table.md"
 echo >&2
 cat "$OUT/machine.txt" >&2
 echo "results: $OUT" >&2

@@ -24,6 +24,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from bench_common import det
+
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 torch.set_num_threads(THREADS)
 WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
@@ -88,15 +90,8 @@ def relative_rbf(rs):
     return torch.tensor(w.T.copy(), dtype=torch.float32)
 
 
-def det(seed, scale, *shape):
-    """Same deterministic fill as BenchSupport.detValues on the Java side."""
-    n = int(np.prod(shape))
-    i = torch.arange(n, dtype=torch.int64)
-    r = (i * 7919 + seed * 104729) % 2001
-    return ((r.double() / 1000.0 - 1.0) * scale).float().reshape(shape)
-
-
-def main():
+def make_step(train=False):
+    """Forward + backward (train: then an Adam step, lr 1e-3, over the 2104 parameters); bench_torch.py times it."""
     rs = grid(12)
     n = len(rs)
     m5, m3, rel = kernel_rotation(rs, 5), kernel_rotation(rs, 3), relative_rbf(rs)
@@ -110,6 +105,8 @@ def main():
                        torch.zeros(cout, requires_grad=True), cin, cout))
     x = det(1, 1.0, 8, 1, 28, 28, 28)
     params = [lift_w, lift_b] + [p for l in layers for p in l[:3]]
+    assert sum(p.numel() for p in params) == 2104  # Se3SeparableBenchmark.PARAMETERS
+    opt = torch.optim.Adam(params, lr=1e-3) if train else None
 
     def step():
         for p in params:
@@ -124,8 +121,14 @@ def main():
             h = F.conv3d(h, spatial, b.repeat_interleave(n), padding=1, groups=cout * n)
         loss = h.pow(2).mean()
         loss.backward()
+        if opt is not None:
+            opt.step()
         return loss
+    return step
 
+
+def main():
+    step = make_step()
     for _ in range(WARMUP):
         step()
     times = []

@@ -2,15 +2,19 @@
 """PyTorch side of equivariant4j's side-by-side benchmarks (see ../README.md).
 
 Runs the same workloads, shapes and inputs as the JMH benchmarks in ../src/main/java and reports
-them the way JMH's AverageTime mode does: time-boxed warm-up iterations, then time-boxed
+them the way JMH's AverageTime mode does: time-boxed (wall clock) warm-up iterations, then time-boxed
 measurement iterations, each giving elapsed time / calls; the score is the mean over measurement
-iterations (min and max are kept for the spread).
+iterations (min and max are kept for the spread). Every iteration is also timed by process CPU time
+(time.process_time: all of torch's threads), as the Java side's CpuTimeProfiler does: "cpu_score".
 
-Prints one JSON object per line: {"name", "score", "unit", "min", "max", "iterations"} plus an
+Prints one JSON object per line: {"name", "score", "cpu_score", "unit", "min", "max", "iterations"} plus an
 "info" line saying which torch, BLAS library and thread count were used. Run it with Debian's
 /usr/bin/python3 (python3-torch) through ../run_side_by_side.sh, which points it at OpenBLAS.
 
-Usage: bench_torch.py [workload ...]   workloads: ops gemm mlp conv2d conv3d segsum egnn (default: all)
+Usage: bench_torch.py [workload ...]
+workloads: ops gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3 (default: all)
+BENCH_PLAN="warm-up-iterations seconds measured-iterations seconds" overrides every workload's plan
+(run_side_by_side.sh passes the plan it gives JMH).
 """
 import json
 import os
@@ -19,6 +23,8 @@ import time
 
 import torch
 import torch.nn.functional as F
+
+from bench_common import classifier_step, det, labels
 
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 DEFAULT_THREADS = torch.get_num_threads()
@@ -29,8 +35,9 @@ torch.set_num_threads(THREADS)
 PLAN_OPS = dict(warmup=5, warmup_s=2.0, iters=10, iter_s=1.0)
 PLAN_GEMM = dict(warmup=3, warmup_s=2.0, iters=5, iter_s=2.0)
 PLAN_HEAVY = dict(warmup=5, warmup_s=2.0, iters=5, iter_s=2.0)
-if os.environ.get("BENCH_CLOCK") == "cpu":  # the plan of CpuTimeRun's defaults ("3 5 1"), as the Java side runs
-    PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=3, warmup_s=1.0, iters=5, iter_s=1.0)
+if os.environ.get("BENCH_PLAN"):  # one plan for all, as run_side_by_side.sh gives JMH (-wi -w -i -r)
+    wi, w, i, r = os.environ["BENCH_PLAN"].split()
+    PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=int(wi), warmup_s=float(w), iters=int(i), iter_s=float(r))
 if os.environ.get("BENCH_QUICK"):  # smoke test of the script itself; the numbers mean nothing
     PLAN_OPS = PLAN_GEMM = PLAN_HEAVY = dict(warmup=1, warmup_s=0.2, iters=2, iter_s=0.2)
 
@@ -41,23 +48,19 @@ def emit(record):
     print(json.dumps(record), flush=True)
 
 
-# BENCH_CLOCK=cpu times by process CPU time instead of wall time (the Java side's CpuTimeRun): on a
-# machine other work keeps busy, wall time measures the scheduler; the CPU a call consumes does not.
-CLOCK = time.process_time if os.environ.get("BENCH_CLOCK") == "cpu" else time.perf_counter
-
-
 def measure(fn, warmup, warmup_s, iters, iter_s):
-    """Per-iteration mean seconds per call of fn(), JMH-style (time-boxed iterations)."""
+    """Per-iteration (wall, process CPU) seconds per call of fn(), JMH-style (iterations time-boxed by wall clock)."""
     def one_iteration(seconds):
         calls = 0
-        start = CLOCK()
+        cpu = time.process_time()
+        start = time.perf_counter()
         deadline = start + seconds
         now = start
         while now < deadline:
             fn()
             calls += 1
-            now = CLOCK()
-        return (now - start) / calls
+            now = time.perf_counter()
+        return (now - start) / calls, (time.process_time() - cpu) / calls
 
     for _ in range(warmup):
         one_iteration(warmup_s)
@@ -65,26 +68,12 @@ def measure(fn, warmup, warmup_s, iters, iter_s):
 
 
 def report(name, fn, unit, plan):
-    per_call = measure(fn, **plan)
+    runs = measure(fn, **plan)
+    wall = [r[0] for r in runs]
+    cpu = [r[1] for r in runs]
     s = SCALE[unit]
-    emit({"name": name, "score": sum(per_call) / len(per_call) * s, "unit": unit,
-          "min": min(per_call) * s, "max": max(per_call) * s, "iterations": len(per_call)})
-
-
-def det(seed, scale, *shape):
-    """Deterministic fill shared with BenchSupport.detValues on the Java side (row-major index i)."""
-    n = 1
-    for d in shape:
-        n *= d
-    i = torch.arange(n, dtype=torch.int64)
-    r = (i * 7919 + seed * 104729) % 2001
-    return ((r.double() / 1000.0 - 1.0) * scale).float().reshape(shape)
-
-
-def labels(seed, classes, n):
-    """Same as BenchSupport.labels."""
-    i = torch.arange(n, dtype=torch.int64)
-    return (i * 7919 + seed * 104729) % classes
+    emit({"name": name, "score": sum(wall) / len(wall) * s, "cpu_score": sum(cpu) / len(cpu) * s, "unit": unit,
+          "min": min(wall) * s, "max": max(wall) * s, "iterations": len(wall)})
 
 
 def bench_ops():
@@ -115,16 +104,9 @@ def bench_mlp(width=256, batch=256, classes=10):
         torch.nn.Linear(width, width), torch.nn.ReLU(),
         torch.nn.Linear(width, width), torch.nn.ReLU(),
         torch.nn.Linear(width, classes))
+    assert sum(p.numel() for p in model.parameters()) == 134154  # MlpTrainStepBenchmark.PARAMETERS
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = det(1, 1.0, batch, width)
-    y = labels(5, classes, batch)
-
-    def step():
-        opt.zero_grad(set_to_none=True)
-        loss = F.cross_entropy(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
+    step = classifier_step(model, opt, det(1, 1.0, batch, width), labels(5, classes, batch))
     report("mlp_train_step", step, "ms", PLAN_HEAVY)
 
 
@@ -237,8 +219,27 @@ def bench_egnn():
           "gWe1_sum": float(p["We1"].grad.double().sum()), "gWh2_sum": float(p["Wh2"].grad.double().sum())})
 
 
+def bench_egnn_step():
+    """EgnnTrainStepBenchmark.trainStep: the N-body EGNN (4 layers, 100 graphs, 134,020 parameters, Adam)."""
+    import bench_egnn_step
+    report("egnn_train_step", bench_egnn_step.make_step(), "ms", PLAN_HEAVY)
+
+
+def bench_gcnn():
+    """GcnnTrainStepBenchmark.trainStep: C4 G-CNN on 28x28, batch 64, 1,966 parameters, Adam."""
+    import bench_gcnn
+    report("gcnn_c4_train_step", bench_gcnn.make_step(), "ms", PLAN_HEAVY)
+
+
+def bench_se3():
+    """Se3SeparableBenchmark.trainStep: SE(3) lifting + two separable convs on [8,1,28,28,28], Adam."""
+    import bench_se3
+    report("se3_separable_train_step", bench_se3.make_step(train=True), "ms", PLAN_HEAVY)
+
+
 WORKLOADS = {"ops": bench_ops, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d, "conv3d": bench_conv3d,
-             "segsum": bench_segsum, "egnn": bench_egnn}
+             "segsum": bench_segsum, "egnn": bench_egnn, "egnn_step": bench_egnn_step, "gcnn": bench_gcnn,
+             "se3": bench_se3}
 
 
 def blas_library():
@@ -252,6 +253,6 @@ if __name__ == "__main__":
     torch.zeros(2, 2) @ torch.zeros(2, 2)  # loads BLAS so the info line can name it
     emit({"name": "info", "torch": torch.__version__, "threads": torch.get_num_threads(),
           "default_threads": DEFAULT_THREADS, "blas": blas_library(),
-          "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), "clock": os.environ.get("BENCH_CLOCK", "wall")})
+          "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), "plan": os.environ.get("BENCH_PLAN", "")})
     for workload in (sys.argv[1:] or list(WORKLOADS)):
         WORKLOADS[workload]()

@@ -40,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EgnnTrainStepBenchmark {
     /** Graphs per batch. */
     public static final int BATCH = 100;
+    /** Parameters of the model, checked at set-up; {@code bench_egnn_step.py} asserts the same number. */
+    public static final long PARAMETERS = 134_020;
 
     private NBodyTrainer trainer;
     private NBodyExamples examples;
@@ -55,6 +57,9 @@ public class EgnnTrainStepBenchmark {
         NBodySplit split = NBodySplit.simulate(config, 43, 0, BATCH);
         examples = new NBodyExamples(split, NBodyTask.reference(), config, e3, DType.FLOAT32);
         EgnnNBodyModel model = new EgnnNBodyModel(e3, 64, 4, new Rng(1));
+        if (model.parameterCount() != PARAMETERS) {
+            throw new IllegalStateException("EGNN has " + model.parameterCount() + " parameters, the PyTorch side " + PARAMETERS);
+        }
         trainer = new NBodyTrainer(model, examples, BATCH, 5e-4, 1e-12, 1);
         indices = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {

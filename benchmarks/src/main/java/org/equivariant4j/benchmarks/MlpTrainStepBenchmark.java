@@ -41,6 +41,8 @@ public class MlpTrainStepBenchmark {
     public static final int CLASSES = 10;
     /** Adam's learning rate (PyTorch's default). */
     public static final double LR = 1e-3;
+    /** Parameters of the MLP, checked at set-up; {@code bench_torch.py} asserts the same number. */
+    public static final long PARAMETERS = 134_154;
 
     private MLP model;
     private Adam adam;
@@ -56,6 +58,9 @@ public class MlpTrainStepBenchmark {
     public void setUp() {
         BenchSupport.init();
         model = newModel(new Rng(0));
+        if (model.parameterCount() != PARAMETERS) {
+            throw new IllegalStateException("MLP has " + model.parameterCount() + " parameters, the PyTorch side " + PARAMETERS);
+        }
         adam = new Adam(model.parameters(), LR);
         loss = new CrossEntropyLoss();
         x = BenchSupport.det(1, 1.0, BATCH, WIDTH);

@@ -64,7 +64,7 @@ final class InPlaceOps {
     }
 
     /** An operand's array after checking it has the target's shape and dtype, and the target is floating. */
-    private static INDArray operand(String op, Nd4jTensor target, Nd4jTensor operand, String name) {
+    static INDArray operand(String op, Nd4jTensor target, Nd4jTensor operand, String name) {
         if (!target.dtype().isFloating()) {
             throw new DTypeMismatchException(op + ": the target must be floating, was " + target.dtype());
         }

@@ -10,6 +10,7 @@ import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.AnomalyMode;
 import org.equivariant4j.core.tensor.ConvSpec;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.FusedActivation;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.PadMode;
 import org.equivariant4j.core.tensor.PoolSpec;
@@ -438,6 +439,12 @@ final class Nd4jTensor implements Tensor {
     @Override
     public Tensor matmul(Tensor other) {
         return LinalgOps.matmul(this, of(other, "matmul"));
+    }
+
+    @Override
+    public Tensor linear(Tensor weight, Tensor bias, FusedActivation activation) {
+        Tensor fused = FusedLinearOps.linear(this, of(weight, "linear"), bias == null ? null : of(bias, "linear"), activation);
+        return fused != null ? fused : Tensor.super.linear(weight, bias, activation);
     }
 
     // ---------------------------------------------------------------- reductions

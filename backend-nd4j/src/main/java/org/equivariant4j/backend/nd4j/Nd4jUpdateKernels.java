@@ -25,4 +25,12 @@ enum Nd4jUpdateKernels implements UpdateKernels {
         InPlaceOps.addRootQuotient(Nd4jTensor.of(target, op), scale, Nd4jTensor.of(numerator, op), Nd4jTensor.of(denominator, op),
                 eps);
     }
+
+    @Override
+    public void adam(Tensor target, Tensor first, Tensor second, Tensor grad, double beta1, double beta2, double scale,
+            double eps) {
+        String op = "adam";
+        AdamKernel.step(Nd4jTensor.of(target, op), Nd4jTensor.of(first, op), Nd4jTensor.of(second, op), Nd4jTensor.of(grad, op),
+                beta1, beta2, scale, eps);
+    }
 }

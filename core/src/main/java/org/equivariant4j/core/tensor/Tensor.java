@@ -236,6 +236,18 @@ public interface Tensor {
      */
     Tensor matmul(Tensor other);
 
+    /**
+     * {@code activation(this · weightᵀ + bias)}: a linear layer with its activation, for a {@code [..., in]} tensor, an
+     * {@code [out, in]} weight (PyTorch's layout) and an {@code [out]} bias, or null for none. Shapes and dtypes are
+     * checked as by the ops it stands for. This default composes {@link #matmul}, {@link #add} and the activation; an
+     * engine may run it as one op instead (the bias added inside the GEMM, the activation applied in the same pass,
+     * and one pass back), with the same values and gradients.
+     */
+    default Tensor linear(Tensor weight, Tensor bias, FusedActivation activation) {
+        Tensor out = matmul(weight.transpose(0, 1));
+        return activation.apply(bias == null ? out : out.add(bias));
+    }
+
     // ---------------------------------------------------------------- reductions
 
     /** Sum of all elements, a scalar. */

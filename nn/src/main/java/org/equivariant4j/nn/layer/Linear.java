@@ -9,8 +9,11 @@ import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.module.Parameter;
 import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.FusedActivation;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.nn.activation.ReLU;
+import org.equivariant4j.nn.activation.SiLU;
 import org.equivariant4j.nn.init.Fan;
 import org.equivariant4j.nn.init.Initializer;
 import org.equivariant4j.nn.init.LinearDefault;
@@ -75,6 +78,22 @@ public final class Linear extends UnaryModule {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forward(input, FusedActivation.IDENTITY);
+    }
+
+    /**
+     * {@code activation.forward(forward(input))}, run as one op ({@link Tensor#linear}) when the activation is nn's
+     * {@link ReLU} or {@link SiLU}: the engine then adds the bias inside the matrix product and applies the
+     * activation in the same pass, forward and back, instead of three ops each way. Other activations run after the
+     * layer as usual. {@link Sequential} (and so {@link MLP}) calls this for every Linear followed by an activation.
+     */
+    public Tensor forwardThen(Tensor input, UnaryModule activation) {
+        FusedActivation fused = activation instanceof ReLU ? FusedActivation.RELU
+                : activation instanceof SiLU ? FusedActivation.SILU : null;
+        return fused != null ? forward(input, fused) : activation.forward(forward(input));
+    }
+
+    private Tensor forward(Tensor input, FusedActivation activation) {
         int[] shape = input.shape();
         if (shape.length == 0 || shape[shape.length - 1] != inFeatures) {
             throw new ShapeMismatchException(this + ": expected input [..., " + inFeatures + "] but was " + Arrays.toString(shape));
@@ -84,8 +103,14 @@ public final class Linear extends UnaryModule {
             throw new DTypeMismatchException(this + ": expected input " + w.dtype() + " but was " + input.dtype()
                     + "; convert the input with to(" + w.dtype() + ") or the layer with to(" + input.dtype() + ")");
         }
-        Tensor out = input.matmul(w.transpose(0, 1));
-        return bias == null ? out : out.add(bias.value());
+        Tensor b = bias == null ? null : bias.value();
+        if (shape.length == 2) {
+            return input.linear(w, b, activation);
+        }
+        // [..., in]: the rows of all leading dimensions through one 2D op.
+        int[] outShape = shape.clone();
+        outShape[shape.length - 1] = outFeatures;
+        return input.reshape(-1, inFeatures).linear(w, b, activation).reshape(outShape);
     }
 
     @Override

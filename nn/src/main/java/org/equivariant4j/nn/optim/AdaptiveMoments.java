@@ -70,16 +70,16 @@ abstract class AdaptiveMoments extends Optimizer {
             s.second = Tensors.zeros(value.dtype(), value.shape());
         }
         s.step++;
-        // In place (fused kernels on engines that have them): a step makes no new arrays.
-        kernels().scaleAdd(s.first, beta1, g, 1 - beta1);
-        kernels().scaleAddProduct(s.second, beta2, g, g, 1 - beta2);
         double correction1 = 1 - Math.pow(beta1, s.step);
         double correction2 = 1 - Math.pow(beta2, s.step);
         // lr * m_hat / (sqrt(v_hat) + eps) = (lr sqrt(c2) / c1) * m / (sqrt(v) + eps sqrt(c2)): the bias
         // corrections folded into scalars.
         double root2 = Math.sqrt(correction2);
+        // The decay reads and writes only the value; the moments depend on g alone, so it may come first.
         decayInPlace(value);
-        kernels().addRootQuotient(value, -learningRate() * root2 / correction1, s.first, s.second, eps * root2);
+        // In place, one fused pass over g, both moments and the value on engines that have it: a step makes no new
+        // arrays and reads each array once.
+        kernels().adam(value, s.first, s.second, g, beta1, beta2, -learningRate() * root2 / correction1, eps * root2);
         return value;
     }
 

@@ -3,6 +3,7 @@ package org.equivariant4j.graph.message;
 import java.util.Arrays;
 
 import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
@@ -34,15 +35,25 @@ public final class AttributeConcatLinear extends MessageLinear {
 
     @Override
     public Tensor forward(Tensor input, Tensor attributes) {
+        return linear.forward(linearInput(input, attributes));
+    }
+
+    /** The layer and its activation as one op where nn fuses them (ReLU, SiLU). */
+    @Override
+    public Tensor forwardThen(Tensor input, Tensor attributes, UnaryModule activation) {
+        return linear.forwardThen(linearInput(input, attributes), activation);
+    }
+
+    private Tensor linearInput(Tensor input, Tensor attributes) {
         if (attributes() == 0) {
-            return linear.forward(input);
+            return input;
         }
         if (attributes == null || attributes.rank() != 2 || attributes.size(1) != attributes()
                 || attributes.size(0) != input.size(0)) {
             throw new ShapeMismatchException(this + ": expected attributes [" + input.size(0) + ", " + attributes() + "] but was "
                     + (attributes == null ? "null" : Arrays.toString(attributes.shape())));
         }
-        return linear.forward(Tensors.concat(1, input, attributes));
+        return Tensors.concat(1, input, attributes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.equivariant4j.graph.message;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.module.UnaryModule;
 import org.equivariant4j.core.tensor.Tensor;
 
 /**
@@ -42,4 +43,13 @@ public abstract class MessageLinear extends Module {
 
     /** {@code input [rows, in]}, {@code attributes [rows, attributes()]} (or null when there are none) to {@code [rows, out]}. */
     public abstract Tensor forward(Tensor input, Tensor attributes);
+
+    /**
+     * {@code activation.forward(forward(input, attributes))}: what {@link MessageMlp} runs for every piece followed by
+     * an activation. A piece that wraps an nn {@code Linear} overrides it to run the pair as one fused op
+     * ({@code Linear.forwardThen}).
+     */
+    public Tensor forwardThen(Tensor input, Tensor attributes, UnaryModule activation) {
+        return activation.forward(forward(input, attributes));
+    }
 }

@@ -2,6 +2,7 @@ package org.equivariant4j.graph.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
@@ -63,6 +64,21 @@ class MessageMlpTest {
         GradientCheck.of("MessageMlp input and attributes", in -> m.forward(in[0], in[1]), x, a).assertCorrect();
         m.namedParameters().keySet().forEach(name -> ParameterGradientCheck.of(m, name, () -> m.forward(x, a))
                 .assertCorrect());
+    }
+
+    /** MessageMlp runs each piece with its activation as one fused op: the values of running them one by one. */
+    @Test
+    void fusedPiecesGiveTheValuesOfRunningThemOneByOne() {
+        MessageMlp m = mlp(LinearFactory.concatAtInput());
+        Rng rng = new Rng(5);
+        Tensor x = Tensors.randn(rng, DType.FLOAT64, 7, 5);
+        Tensor a = Tensors.randn(rng, DType.FLOAT64, 7, 2);
+        Tensor h = m.pieces().get(0).forward(x, a).silu();
+        double[] expected = m.pieces().get(1).forward(h, null).silu().toDoubleArray();
+        double[] actual = m.forward(x, a).toDoubleArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).isCloseTo(expected[i], within(1e-12 * (1 + Math.abs(expected[i]))));
+        }
     }
 
     @Test
