@@ -69,6 +69,12 @@ class ExperimentDeterminismTest {
                 "nbody-egnn-strong", "nbody-egnn-pure", "nbody-egnn-rbf-weak", "nbody-egnn-rbf-strong", "nbody-egnn-rbf-pure")) {
             toy.put(id, nbody);
         }
+        Map<String, String> fields = Map.ofEntries(Map.entry("train-size", "3"), Map.entry("test-size", "2"),
+                Map.entry("hidden", "4"), Map.entry("layers", "1"), Map.entry("field-hidden", "4"),
+                Map.entry("field-features", "4"), Map.entry("batch-size", "32"), Map.entry("grid", "5"),
+                Map.entry("steps", "3000"), Map.entry("rollout-start", "20"), Map.entry("rollout-steps", "5"));
+        toy.put("lff-electrostatic", fields);
+        toy.put("lff-gravitational", fields);
         return toy;
     }
 

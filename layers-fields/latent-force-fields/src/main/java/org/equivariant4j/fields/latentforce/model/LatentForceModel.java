@@ -16,7 +16,9 @@ import org.equivariant4j.graph.egnn.nbody.GnnNBodyModel;
 
 /**
  * A forecaster of interacting particles: accelerations from the parts its {@link ForceModel} names, added, then
- * one semi-implicit Euler step over a frame interval {@code T}: {@code v' = v + T a}, {@code x' = x + T v'}.
+ * one step of constant acceleration over a frame interval {@code T}: {@code v' = v + T a},
+ * {@code x' = x + T v + T² a / 2}. (A semi-implicit Euler step {@code x' = x + T v'} would ask the positions for
+ * half the acceleration the velocities ask for: {@code T² a} against the true {@code T² a / 2}.)
  * <ul>
  * <li>the global field: {@code a_field = F_θ(x_i, c_i)} ({@link NeuralField});</li>
  * <li>the interactions: {@code a_int = EGNN(x, v, c)_i - x_i}, the coordinate update of the N-body EGNN
@@ -100,8 +102,10 @@ public final class LatentForceModel extends Module {
 
     /** The next state: one integrator step with the predicted accelerations. */
     public State step(Graph g) {
-        Tensor v = g.velocities().add(acceleration(g).mul(frameInterval));
-        return new State(g.positions().add(v.mul(frameInterval)), v);
+        Tensor a = acceleration(g);
+        Tensor v = g.velocities();
+        return new State(g.positions().add(v.mul(frameInterval)).add(a.mul(0.5 * frameInterval * frameInterval)),
+                v.add(a.mul(frameInterval)));
     }
 
     /** {@code steps} states after {@code g}'s, each predicted from the previous prediction. */

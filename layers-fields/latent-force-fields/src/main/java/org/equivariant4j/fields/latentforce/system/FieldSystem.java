@@ -42,22 +42,23 @@ public record FieldSystem(String name, InteractionLaw law, int dims, int particl
     /**
      * The paper's electrostatic setting as the Aether code configures it: 2D, 5 particles with charges ±1 among 20
      * static source charges (strength 1, uniform in a box of half-width 5), 5,000 steps sampled every 100. Our
-     * choices where the notes are silent: dt 0.001, initial positions N(0, 1), speed 0.5, softening 0.1,
-     * accelerations clipped to ±100.
+     * choices where the notes are silent: dt 0.001, initial positions N(0, 1), speed 0.5, softening 0.5 (so that a
+     * pass near a source is a smooth kick of at most ~4 rather than a near-singular one a frame-rate model cannot
+     * follow), accelerations clipped to ±100.
      */
     public static FieldSystem electrostatic() {
         return new FieldSystem("electrostatic", InteractionLaw.COULOMB, 2, 5, 20, 1.0, true, 5.0, 1.0, 1.0, 0.5, 0.001, 5000,
-                100, 100.0, 0.1);
+                100, 100.0, 0.5);
     }
 
     /**
      * The gravitational setting: 3D, 5 unit-mass bodies and one static mass of strength 10. Our choices: the static
-     * mass uniform in a box of half-width 1, G = 1, dt 0.001, initial positions N(0, 1.5²), speed 1, softening 0.2,
+     * mass uniform in a box of half-width 1, G = 1, dt 0.001, initial positions N(0, 1.5²), speed 1, softening 0.5,
      * clipping ±100, 5,000 steps sampled every 100.
      */
     public static FieldSystem gravitational() {
         return new FieldSystem("gravitational", InteractionLaw.GRAVITY, 3, 5, 1, 10.0, false, 1.0, 1.0, 1.5, 1.0, 0.001, 5000,
-                100, 100.0, 0.2);
+                100, 100.0, 0.5);
     }
 
     /** Frames per trajectory: one every {@code sampleEvery} steps. */
