@@ -80,6 +80,12 @@ class ExperimentDeterminismTest {
                 "channels", "2", "hidden", "4", "baseline-k", "4", "baseline-channels", "2", "baseline-hidden", "4");
         toy.put("gridifier-classify", pointClouds);
         toy.put("gridifier-segment", pointClouds);
+        Map<String, String> fields = Map.ofEntries(Map.entry("train-size", "3"), Map.entry("test-size", "2"),
+                Map.entry("hidden", "4"), Map.entry("layers", "1"), Map.entry("field-hidden", "4"),
+                Map.entry("field-features", "4"), Map.entry("batch-size", "32"), Map.entry("grid", "5"),
+                Map.entry("steps", "3000"), Map.entry("rollout-start", "20"), Map.entry("rollout-steps", "5"));
+        toy.put("lff-electrostatic", fields);
+        toy.put("lff-gravitational", fields);
         return toy;
     }
 
