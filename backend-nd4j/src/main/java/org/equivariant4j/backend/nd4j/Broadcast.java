@@ -42,7 +42,7 @@ final class Broadcast {
                 axes[n++] = i;
             }
         }
-        INDArray summed = n == 0 ? grad : grad.sum(true, Arrays.copyOf(axes, n));
+        INDArray summed = n == 0 ? grad : ReductionOps.sumKept(grad, Arrays.copyOf(axes, n));
         return summed.reshape(target);
     }
 

@@ -90,6 +90,32 @@ final class ReductionOps {
         }
     }
 
+    /** The sum of {@code x} over {@code axes} (sorted, distinct, at least one), reduced axes kept as 1. */
+    static INDArray sumKept(INDArray x, int[] axes) {
+        return scaledSumKept(x, axes, 1.0, false);
+    }
+
+    /** The mean of {@code x} over {@code axes} (sorted, distinct, at least one), reduced axes kept as 1. */
+    static INDArray meanKept(INDArray x, int[] axes) {
+        return scaledSumKept(x, axes, 1.0 / reducedLength(x.shape(), axes), true);
+    }
+
+    /** On the host kernel ({@link SumKernel}) where it applies, else ND4J's reduction. */
+    private static INDArray scaledSumKept(INDArray x, int[] axes, double scale, boolean mean) {
+        if (KernelSelection.useKernels() && SumKernel.supports(x, x.length() / reducedLength(x.shape(), axes))) {
+            return SumKernel.sum(x, axes, scale);
+        }
+        return mean ? x.mean(true, axes) : x.sum(true, axes);
+    }
+
+    private static long reducedLength(long[] shape, int[] axes) {
+        long n = 1;
+        for (int d : axes) {
+            n *= shape[d];
+        }
+        return Math.max(1, n);
+    }
+
     private static INDArray finish(INDArray reducedKeep, long[] inputShape, int[] axes, boolean keepDims) {
         if (keepDims) {
             return reducedKeep.reshape(keptShape(inputShape, axes));
@@ -111,7 +137,7 @@ final class ReductionOps {
         }
         INDArray x = a.value();
         long[] shape = x.shape();
-        INDArray out = ax.length == 0 ? x.dup() : finish(x.sum(true, ax), shape, ax, keepDims);
+        INDArray out = ax.length == 0 ? x.dup() : finish(sumKept(x, ax), shape, ax, keepDims);
         return Nd4jTensor.record("sum", out, g -> new INDArray[] {expandBack(g, shape, ax)}, a);
     }
 
@@ -128,7 +154,7 @@ final class ReductionOps {
             n *= shape[d];
         }
         double inv = 1.0 / n;
-        INDArray out = ax.length == 0 ? x.dup() : finish(x.mean(true, ax), shape, ax, keepDims);
+        INDArray out = ax.length == 0 ? x.dup() : finish(meanKept(x, ax), shape, ax, keepDims);
         return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).muli(inv)}, a);
     }
 
@@ -162,8 +188,8 @@ final class ReductionOps {
         for (int d : ax) {
             n *= shape[d];
         }
-        INDArray centered = x.sub(x.mean(true, ax).broadcast(shape));
-        INDArray out = finish(centered.mul(centered).mean(true, ax), shape, ax, keepDims);
+        INDArray centered = ElementwiseOps.apply("var", Arith.SUB, x, meanKept(x, ax));
+        INDArray out = finish(meanKept(ElementwiseOps.apply("var", Arith.MUL, centered, centered), ax), shape, ax, keepDims);
         double scale = 2.0 / n;
         return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)}, a);
     }

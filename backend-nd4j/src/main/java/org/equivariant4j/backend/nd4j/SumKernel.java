@@ -1,0 +1,129 @@
+package org.equivariant4j.backend.nd4j;
+
+import static org.equivariant4j.backend.nd4j.NativeMemory.DOUBLE_ARRAY_BASE;
+import static org.equivariant4j.backend.nd4j.NativeMemory.FLOAT_ARRAY_BASE;
+import static org.equivariant4j.backend.nd4j.NativeMemory.UNSAFE;
+
+import java.lang.ref.Reference;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Sums (and means) over any set of axes on host memory in Java, one pass over the input in its
+ * memory order. ND4J reduces over non-trailing axes by "tensor along dimension" sub-arrays, with
+ * per-call set-up of 15-40 µs and strided access: a batch norm's per-channel mean over axes
+ * {0, 2, 3} of [64,16,28,28] is such a reduction. Here the input is walked in row-major order
+ * ({@link StridedWalk}, merged dimensions); a run along a reduced axis is summed into one value, a
+ * run along a kept axis is added element-wise into the accumulators. Accumulation is in double
+ * precision (float32 is rounded once, at the end), so the result is at least as accurate as ND4J's
+ * float32 accumulation; {@code ElementwisePathsAgreeTest} compares both paths. Sums start from
+ * {@code -0.0}, the exact additive identity, so a sum of zeros keeps the sign ND4J's gives it.
+ *
+ * <p>One thread: the accumulators are shared by the whole walk, and the sums these kernels see in
+ * training (batch statistics, bias gradients) read a few megabytes, well under a millisecond.
+ */
+final class SumKernel {
+    private static final int CHUNK = 1024;
+    /** Most accumulators (output elements) the kernel takes: beyond it ND4J's reduction is used. */
+    static final long MAX_OUTPUT = 1 << 22;
+
+    private static final ThreadLocal<double[]> STAGE = ThreadLocal.withInitial(() -> new double[CHUNK]);
+    private static final ThreadLocal<float[]> STAGE_F = ThreadLocal.withInitial(() -> new float[CHUNK]);
+
+    private SumKernel() {
+    }
+
+    /** Whether the kernel handles {@code x} reduced to {@code outputLength} elements. */
+    static boolean supports(INDArray x, long outputLength) {
+        return ElementwiseKernel.supports(x) && outputLength <= MAX_OUTPUT;
+    }
+
+    /**
+     * {@code scale} times the sum of {@code x} over {@code axes} (sorted, distinct), as a new dense
+     * array of the kept shape (reduced axes of size 1).
+     */
+    static INDArray sum(INDArray x, int[] axes, double scale) {
+        long[] shape = x.shape();
+        long[] kept = ReductionOps.keptShape(shape, axes);
+        long[] keptStrides = new long[kept.length];
+        long n = 1;
+        for (int d = kept.length - 1; d >= 0; d--) {
+            keptStrides[d] = n;
+            n *= kept[d];
+        }
+        double[] acc = new double[Math.toIntExact(n)];
+        // -0.0 is the exact additive identity: a sum of one -0.0 stays -0.0, as on ND4J's path.
+        java.util.Arrays.fill(acc, -0.0);
+        StridedWalk walk = StridedWalk.of(shape, new long[][] {shape, kept}, new long[][] {x.stride(), keptStrides});
+        long px = ElementwiseKernel.origin(x);
+        long sx = walk.innerStride(0);
+        boolean accumulateRun = walk.innerStride(1) == 0;
+        boolean doubles = x.dataType() == DataType.DOUBLE;
+        double[] stage = STAGE.get();
+        float[] stageF = STAGE_F.get();
+        walk.walk(0, walk.total(), CHUNK, (flat, off, len) -> {
+            if (doubles) {
+                load(px, off[0], sx, stage, len);
+            } else {
+                load(px, off[0], sx, stageF, len);
+                for (int i = 0; i < len; i++) {
+                    stage[i] = stageF[i];
+                }
+            }
+            int o = (int) off[1];
+            if (accumulateRun) {
+                double s = -0.0;
+                for (int i = 0; i < len; i++) {
+                    s += stage[i];
+                }
+                acc[o] += s;
+            } else {
+                for (int i = 0; i < len; i++) {
+                    acc[o + i] += stage[i];
+                }
+            }
+        });
+        Reference.reachabilityFence(x);
+        INDArray out = NativeMemory.uninitialized(x, kept);
+        long po = NativeMemory.address(out);
+        if (doubles) {
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] *= scale;
+            }
+            UNSAFE.copyMemory(acc, DOUBLE_ARRAY_BASE, null, po, (long) acc.length * Double.BYTES);
+        } else {
+            float[] f = new float[acc.length];
+            for (int i = 0; i < acc.length; i++) {
+                f[i] = (float) (acc[i] * scale);
+            }
+            UNSAFE.copyMemory(f, FLOAT_ARRAY_BASE, null, po, (long) f.length * Float.BYTES);
+        }
+        Reference.reachabilityFence(out);
+        return out;
+    }
+
+    private static void load(long base, long offset, long stride, double[] dst, int n) {
+        long p = base + offset * Double.BYTES;
+        if (stride == 1) {
+            UNSAFE.copyMemory(null, p, dst, DOUBLE_ARRAY_BASE, (long) n * Double.BYTES);
+            return;
+        }
+        long step = stride * Double.BYTES;
+        for (int i = 0; i < n; i++, p += step) {
+            dst[i] = UNSAFE.getDouble(p);
+        }
+    }
+
+    private static void load(long base, long offset, long stride, float[] dst, int n) {
+        long p = base + offset * Float.BYTES;
+        if (stride == 1) {
+            UNSAFE.copyMemory(null, p, dst, FLOAT_ARRAY_BASE, (long) n * Float.BYTES);
+            return;
+        }
+        long step = stride * Float.BYTES;
+        for (int i = 0; i < n; i++, p += step) {
+            dst[i] = UNSAFE.getFloat(p);
+        }
+    }
+}
