@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.equivariant4j.backend.nd4j.ElementwiseOps.Arith;
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.tensor.GradMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
@@ -100,9 +101,14 @@ final class ReductionOps {
         return scaledSumKept(x, axes, 1.0 / reducedLength(x.shape(), axes), true);
     }
 
+    /** Whether a reduction of {@code x} to {@code outputLength} elements runs on the host kernel ({@link SumKernel}). */
+    private static boolean onKernels(INDArray x, long outputLength) {
+        return KernelSelection.useKernels() && SumKernel.supports(x, outputLength);
+    }
+
     /** On the host kernel ({@link SumKernel}) where it applies, else ND4J's reduction. */
     private static INDArray scaledSumKept(INDArray x, int[] axes, double scale, boolean mean) {
-        if (KernelSelection.useKernels() && SumKernel.supports(x, x.length() / reducedLength(x.shape(), axes))) {
+        if (onKernels(x, x.length() / reducedLength(x.shape(), axes))) {
             return SumKernel.sum(x, axes, scale);
         }
         return mean ? x.mean(true, axes) : x.sum(true, axes);
@@ -188,8 +194,17 @@ final class ReductionOps {
         for (int d : ax) {
             n *= shape[d];
         }
-        INDArray centered = ElementwiseOps.apply("var", Arith.SUB, x, meanKept(x, ax));
-        INDArray out = finish(meanKept(ElementwiseOps.apply("var", Arith.MUL, centered, centered), ax), shape, ax, keepDims);
+        INDArray mean = meanKept(x, ax);
+        // The backward needs x - mean; the host kernel needs no full-size temporary for the value itself.
+        boolean recorded = GradMode.isEnabled() && a.requiresGrad();
+        INDArray centered = recorded || !onKernels(x, mean.length()) ? ElementwiseOps.apply("var", Arith.SUB, x, mean) : null;
+        INDArray kept;
+        if (onKernels(x, mean.length())) {
+            kept = SumKernel.sum(x, ax, 1.0 / n, mean);
+        } else {
+            kept = meanKept(ElementwiseOps.apply("var", Arith.MUL, centered, centered), ax);
+        }
+        INDArray out = finish(kept, shape, ax, keepDims);
         double scale = 2.0 / n;
         return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)}, a);
     }
