@@ -80,8 +80,9 @@ final class ElementwiseKernel {
      * {@code x * factor} where {@code factor} is 1 for {@code x > 0} and {@code slope} otherwise
      * (NaN included), into a new dense array; the factor too when {@code factorOut} is not null
      * (it must be a fresh dense array of {@code x}'s shape and dtype), for the backward. The
-     * same arithmetic as the ND4J path (mask, cast, scale, multiply), so the same bits: ReLU of a
-     * negative value is {@code -0.0} on both.
+     * same arithmetic as the ND4J path (mask, cast, scale, multiply), so the same values; a plain
+     * ReLU with no factor to keep is {@code max(x, 0)}, which gives {@code +0.0} (as PyTorch) where the
+     * product gives {@code -0.0}, and 0 rather than NaN for {@code -inf}.
      */
     static INDArray leakyRelu(INDArray x, double slope, INDArray factorOut) {
         INDArray out = NativeMemory.uninitialized(x, x.shape());
@@ -92,6 +93,8 @@ final class ElementwiseKernel {
         boolean doubles = x.dataType() == DataType.DOUBLE;
         long sx = walk.innerStride(0);
         float slopeF = (float) slope;
+        // A plain ReLU without factor: max(x, 0), which C2 vectorises (the select below it does not).
+        boolean plain = slope == 0 && factorOut == null;
         parallel(walk.total(), (from, to) -> walk.walk(from, to, CHUNK, (flat, off, n) -> {
             Chunks c = CHUNKS.get();
             if (doubles) {
@@ -99,9 +102,15 @@ final class ElementwiseKernel {
                 double[] x1 = c.xd;
                 double[] f = c.yd;
                 double[] z = c.zd;
-                for (int i = 0; i < n; i++) {
-                    f[i] = x1[i] > 0 ? 1.0 : slope;
-                    z[i] = x1[i] * f[i];
+                if (plain) {
+                    for (int i = 0; i < n; i++) {
+                        z[i] = Math.max(x1[i], 0.0);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        f[i] = x1[i] > 0 ? 1.0 : slope;
+                        z[i] = x1[i] * f[i];
+                    }
                 }
                 storeD(z, po, flat, n);
                 if (pf != 0) {
@@ -112,9 +121,15 @@ final class ElementwiseKernel {
                 float[] x1 = c.xf;
                 float[] f = c.yf;
                 float[] z = c.zf;
-                for (int i = 0; i < n; i++) {
-                    f[i] = x1[i] > 0 ? 1f : slopeF;
-                    z[i] = x1[i] * f[i];
+                if (plain) {
+                    for (int i = 0; i < n; i++) {
+                        z[i] = Math.max(x1[i], 0f);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        f[i] = x1[i] > 0 ? 1f : slopeF;
+                        z[i] = x1[i] * f[i];
+                    }
                 }
                 storeF(z, po, flat, n);
                 if (pf != 0) {
