@@ -20,13 +20,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * part a contiguous range of the output, so it runs at memory bandwidth.
  *
  * <p>Operands may be any strided views or broadcast ({@link StridedWalk}). Each run is staged in
- * per-thread {@code float[]}/{@code double[]} chunks (bulk copies in and out), where the arithmetic
- * loops are plain array loops that C2 vectorises; a chunk stays in L1. Arithmetic is in the
- * operands' own precision, as ND4J's, so results agree with the portable path (checked in
- * {@code ElementwisePathsAgreeTest}).
+ * per-thread {@code double[]} chunks (bulk copies in and out, widened from float32), where the
+ * arithmetic loops are plain array loops that C2 vectorises; a chunk stays in L1. One loop serves
+ * both dtypes without changing a float32 result: a sum, difference, product or quotient of two
+ * floats computed in double and rounded once is the correctly rounded float result (53 >= 2·24 + 2
+ * bits), and scalars are first rounded to float32 for float32 arrays, as ND4J does. So results
+ * agree with the portable path (checked in {@code ElementwisePathsAgreeTest}).
  */
 final class ElementwiseKernel {
-    /** Elements per staged chunk: three chunks of floats fit in L1 (12 KB). */
+    /** Elements per staged chunk: the chunks of one thread fit in L1 (28 KB). */
     private static final int CHUNK = 1024;
     /** Below this many elements per part a second thread costs more than it saves (a hand-off is ~5-20 µs). */
     static final long MIN_WORK_PER_PART = 1 << 16;
@@ -51,25 +53,16 @@ final class ElementwiseKernel {
     static INDArray binary(Arith kind, INDArray a, INDArray b, long[] shape) {
         INDArray out = NativeMemory.uninitialized(a, shape);
         StridedWalk walk = StridedWalk.of(shape, new long[][] {a.shape(), b.shape()}, new long[][] {a.stride(), b.stride()});
-        long pa = origin(a);
-        long pb = origin(b);
+        StagedOperand x = StagedOperand.of(a, walk, 0);
+        StagedOperand y = StagedOperand.of(b, walk, 1);
         long po = NativeMemory.address(out);
         boolean doubles = a.dataType() == DataType.DOUBLE;
-        long sa = walk.innerStride(0);
-        long sb = walk.innerStride(1);
         parallel(walk.total(), (from, to) -> walk.walk(from, to, CHUNK, (flat, off, n) -> {
             Chunks c = CHUNKS.get();
-            if (doubles) {
-                loadD(pa, off[0], sa, c.xd, n);
-                loadD(pb, off[1], sb, c.yd, n);
-                arith(kind, c.xd, c.yd, c.zd, n);
-                storeD(c.zd, po, flat, n);
-            } else {
-                loadF(pa, off[0], sa, c.xf, n);
-                loadF(pb, off[1], sb, c.yf, n);
-                arith(kind, c.xf, c.yf, c.zf, n);
-                storeF(c.zf, po, flat, n);
-            }
+            x.load(off[0], c.f, c.x, n);
+            y.load(off[1], c.f, c.y, n);
+            arith(kind, c.x, c.y, c.z, n);
+            store(doubles, c.f, c.z, po, flat, n);
         }));
         Reference.reachabilityFence(a);
         Reference.reachabilityFence(b);
@@ -87,54 +80,32 @@ final class ElementwiseKernel {
     static INDArray leakyRelu(INDArray x, double slope, INDArray factorOut) {
         INDArray out = NativeMemory.uninitialized(x, x.shape());
         StridedWalk walk = StridedWalk.of(x.shape(), new long[][] {x.shape()}, new long[][] {x.stride()});
-        long px = origin(x);
+        StagedOperand in = StagedOperand.of(x, walk, 0);
         long po = NativeMemory.address(out);
         long pf = factorOut == null ? 0 : NativeMemory.address(factorOut);
         boolean doubles = x.dataType() == DataType.DOUBLE;
-        long sx = walk.innerStride(0);
-        float slopeF = (float) slope;
+        double s = scalar(doubles, slope);
         // A plain ReLU without factor: max(x, 0), which C2 vectorises (the select below it does not).
         boolean plain = slope == 0 && factorOut == null;
         parallel(walk.total(), (from, to) -> walk.walk(from, to, CHUNK, (flat, off, n) -> {
             Chunks c = CHUNKS.get();
-            if (doubles) {
-                loadD(px, off[0], sx, c.xd, n);
-                double[] x1 = c.xd;
-                double[] f = c.yd;
-                double[] z = c.zd;
-                if (plain) {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = Math.max(x1[i], 0.0);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        f[i] = x1[i] > 0 ? 1.0 : slope;
-                        z[i] = x1[i] * f[i];
-                    }
-                }
-                storeD(z, po, flat, n);
-                if (pf != 0) {
-                    storeD(f, pf, flat, n);
+            double[] v = c.x;
+            double[] f = c.y;
+            double[] z = c.z;
+            in.load(off[0], c.f, v, n);
+            if (plain) {
+                for (int i = 0; i < n; i++) {
+                    z[i] = Math.max(v[i], 0.0);
                 }
             } else {
-                loadF(px, off[0], sx, c.xf, n);
-                float[] x1 = c.xf;
-                float[] f = c.yf;
-                float[] z = c.zf;
-                if (plain) {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = Math.max(x1[i], 0f);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        f[i] = x1[i] > 0 ? 1f : slopeF;
-                        z[i] = x1[i] * f[i];
-                    }
+                for (int i = 0; i < n; i++) {
+                    f[i] = v[i] > 0 ? 1.0 : s;
+                    z[i] = v[i] * f[i];
                 }
-                storeF(z, po, flat, n);
-                if (pf != 0) {
-                    storeF(f, pf, flat, n);
-                }
+            }
+            store(doubles, c.f, z, po, flat, n);
+            if (pf != 0) {
+                store(doubles, c.f, f, pf, flat, n);
             }
         }));
         Reference.reachabilityFence(x);
@@ -143,52 +114,44 @@ final class ElementwiseKernel {
     }
 
     /**
-     * {@code x * scale + shift} into a new dense array ({@code mul} and {@code add} by a scalar);
-     * with {@code shift} 0 no addition at all, which would turn {@code -0.0} products into {@code +0.0}.
+     * {@code x * scale + shift} into a new dense array ({@code mul} and {@code add} by a scalar), rounded
+     * once; with {@code shift} 0 no addition at all, which would turn {@code -0.0} products into {@code +0.0}.
      */
     static INDArray affine(INDArray x, double scale, double shift) {
         INDArray out = NativeMemory.uninitialized(x, x.shape());
         StridedWalk walk = StridedWalk.of(x.shape(), new long[][] {x.shape()}, new long[][] {x.stride()});
-        long px = origin(x);
+        StagedOperand in = StagedOperand.of(x, walk, 0);
         long po = NativeMemory.address(out);
         boolean doubles = x.dataType() == DataType.DOUBLE;
-        long sx = walk.innerStride(0);
-        float scaleF = (float) scale;
-        float shiftF = (float) shift;
+        double a = scalar(doubles, scale);
+        double b = scalar(doubles, shift);
         parallel(walk.total(), (from, to) -> walk.walk(from, to, CHUNK, (flat, off, n) -> {
             Chunks c = CHUNKS.get();
-            if (doubles) {
-                loadD(px, off[0], sx, c.xd, n);
-                double[] x1 = c.xd;
-                double[] z = c.zd;
-                if (shift == 0) {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = x1[i] * scale;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = x1[i] * scale + shift;
-                    }
+            double[] v = c.x;
+            double[] z = c.z;
+            in.load(off[0], c.f, v, n);
+            if (b == 0) {
+                for (int i = 0; i < n; i++) {
+                    z[i] = v[i] * a;
                 }
-                storeD(z, po, flat, n);
+            } else if (a == 1) {
+                for (int i = 0; i < n; i++) {
+                    z[i] = v[i] + b;
+                }
             } else {
-                loadF(px, off[0], sx, c.xf, n);
-                float[] x1 = c.xf;
-                float[] z = c.zf;
-                if (shift == 0) {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = x1[i] * scaleF;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        z[i] = x1[i] * scaleF + shiftF;
-                    }
+                for (int i = 0; i < n; i++) {
+                    z[i] = v[i] * a + b;
                 }
-                storeF(z, po, flat, n);
             }
+            store(doubles, c.f, z, po, flat, n);
         }));
         Reference.reachabilityFence(x);
         return out;
+    }
+
+    /** A scalar as the array's dtype holds it: rounded to float32 for a float32 array, as ND4J's scalar ops do. */
+    private static double scalar(boolean doubles, double value) {
+        return doubles ? value : (float) value;
     }
 
     /** What one part of a parallel loop does: flat output indices {@code [from, to)}. */
@@ -216,65 +179,19 @@ final class ElementwiseKernel {
         return a.data().addressPointer().address();
     }
 
-    private static void loadF(long base, long offset, long stride, float[] dst, int n) {
-        if (stride == 1) {
-            UNSAFE.copyMemory(null, base + offset * Float.BYTES, dst, FLOAT_ARRAY_BASE, (long) n * Float.BYTES);
-        } else if (stride == 0) {
-            java.util.Arrays.fill(dst, 0, n, UNSAFE.getFloat(base + offset * Float.BYTES));
-        } else {
-            long p = base + offset * Float.BYTES;
-            long step = stride * Float.BYTES;
-            for (int i = 0; i < n; i++, p += step) {
-                dst[i] = UNSAFE.getFloat(p);
-            }
+    /**
+     * {@code src[0, n)} to elements {@code [offset, offset + n)} of a dense output at {@code base},
+     * narrowed to float32 through {@code f} (at least {@code n} long) unless {@code doubles}.
+     */
+    static void store(boolean doubles, float[] f, double[] src, long base, long offset, int n) {
+        if (doubles) {
+            UNSAFE.copyMemory(src, DOUBLE_ARRAY_BASE, null, base + offset * Double.BYTES, (long) n * Double.BYTES);
+            return;
         }
-    }
-
-    private static void loadD(long base, long offset, long stride, double[] dst, int n) {
-        if (stride == 1) {
-            UNSAFE.copyMemory(null, base + offset * Double.BYTES, dst, DOUBLE_ARRAY_BASE, (long) n * Double.BYTES);
-        } else if (stride == 0) {
-            java.util.Arrays.fill(dst, 0, n, UNSAFE.getDouble(base + offset * Double.BYTES));
-        } else {
-            long p = base + offset * Double.BYTES;
-            long step = stride * Double.BYTES;
-            for (int i = 0; i < n; i++, p += step) {
-                dst[i] = UNSAFE.getDouble(p);
-            }
+        for (int i = 0; i < n; i++) {
+            f[i] = (float) src[i];
         }
-    }
-
-    private static void storeF(float[] src, long base, long offset, int n) {
-        UNSAFE.copyMemory(src, FLOAT_ARRAY_BASE, null, base + offset * Float.BYTES, (long) n * Float.BYTES);
-    }
-
-    private static void storeD(double[] src, long base, long offset, int n) {
-        UNSAFE.copyMemory(src, DOUBLE_ARRAY_BASE, null, base + offset * Double.BYTES, (long) n * Double.BYTES);
-    }
-
-    private static void arith(Arith kind, float[] x, float[] y, float[] z, int n) {
-        switch (kind) {
-            case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    z[i] = x[i] + y[i];
-                }
-            }
-            case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    z[i] = x[i] - y[i];
-                }
-            }
-            case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    z[i] = x[i] * y[i];
-                }
-            }
-            case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    z[i] = x[i] / y[i];
-                }
-            }
-        }
+        UNSAFE.copyMemory(f, FLOAT_ARRAY_BASE, null, base + offset * Float.BYTES, (long) n * Float.BYTES);
     }
 
     private static void arith(Arith kind, double[] x, double[] y, double[] z, int n) {
@@ -302,13 +219,11 @@ final class ElementwiseKernel {
         }
     }
 
-    /** One thread's staging chunks. */
+    /** One thread's staging chunks: three of doubles and one of floats for widening and narrowing. */
     private static final class Chunks {
-        final float[] xf = new float[CHUNK];
-        final float[] yf = new float[CHUNK];
-        final float[] zf = new float[CHUNK];
-        final double[] xd = new double[CHUNK];
-        final double[] yd = new double[CHUNK];
-        final double[] zd = new double[CHUNK];
+        final double[] x = new double[CHUNK];
+        final double[] y = new double[CHUNK];
+        final double[] z = new double[CHUNK];
+        final float[] f = new float[CHUNK];
     }
 }

@@ -1,9 +1,5 @@
 package org.equivariant4j.backend.nd4j;
 
-import static org.equivariant4j.backend.nd4j.NativeMemory.DOUBLE_ARRAY_BASE;
-import static org.equivariant4j.backend.nd4j.NativeMemory.FLOAT_ARRAY_BASE;
-import static org.equivariant4j.backend.nd4j.NativeMemory.UNSAFE;
-
 import java.lang.ref.Reference;
 import java.util.Arrays;
 
@@ -67,21 +63,13 @@ final class SumKernel {
         Arrays.fill(acc, -0.0);
         double[] centers = center == null ? null : center.data().asDouble();
         StridedWalk walk = StridedWalk.of(shape, new long[][] {shape, kept}, new long[][] {x.stride(), keptStrides});
-        long px = ElementwiseKernel.origin(x);
-        long sx = walk.innerStride(0);
+        StagedOperand in = StagedOperand.of(x, walk, 0);
         boolean accumulateRun = walk.innerStride(1) == 0;
         boolean doubles = x.dataType() == DataType.DOUBLE;
         double[] stage = STAGE.get();
         float[] stageF = STAGE_F.get();
         walk.walk(0, walk.total(), CHUNK, (flat, off, len) -> {
-            if (doubles) {
-                load(px, off[0], sx, stage, len);
-            } else {
-                load(px, off[0], sx, stageF, len);
-                for (int i = 0; i < len; i++) {
-                    stage[i] = stageF[i];
-                }
-            }
+            in.load(off[0], stageF, stage, len);
             int o = (int) off[1];
             if (centers != null) {
                 centerAndSquare(stage, len, centers, o, accumulateRun);
@@ -97,18 +85,10 @@ final class SumKernel {
         Reference.reachabilityFence(x);
         INDArray out = NativeMemory.uninitialized(x, kept);
         long po = NativeMemory.address(out);
-        if (doubles) {
-            for (int i = 0; i < acc.length; i++) {
-                acc[i] *= scale;
-            }
-            UNSAFE.copyMemory(acc, DOUBLE_ARRAY_BASE, null, po, (long) acc.length * Double.BYTES);
-        } else {
-            float[] f = new float[acc.length];
-            for (int i = 0; i < acc.length; i++) {
-                f[i] = (float) (acc[i] * scale);
-            }
-            UNSAFE.copyMemory(f, FLOAT_ARRAY_BASE, null, po, (long) f.length * Float.BYTES);
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] *= scale;
         }
+        ElementwiseKernel.store(doubles, new float[doubles ? 0 : acc.length], acc, po, 0, acc.length);
         Reference.reachabilityFence(out);
         return out;
     }
@@ -149,29 +129,5 @@ final class SumKernel {
             s0 += v[i];
         }
         return (s0 + s1) + (s2 + s3);
-    }
-
-    private static void load(long base, long offset, long stride, double[] dst, int n) {
-        long p = base + offset * Double.BYTES;
-        if (stride == 1) {
-            UNSAFE.copyMemory(null, p, dst, DOUBLE_ARRAY_BASE, (long) n * Double.BYTES);
-            return;
-        }
-        long step = stride * Double.BYTES;
-        for (int i = 0; i < n; i++, p += step) {
-            dst[i] = UNSAFE.getDouble(p);
-        }
-    }
-
-    private static void load(long base, long offset, long stride, float[] dst, int n) {
-        long p = base + offset * Float.BYTES;
-        if (stride == 1) {
-            UNSAFE.copyMemory(null, p, dst, FLOAT_ARRAY_BASE, (long) n * Float.BYTES);
-            return;
-        }
-        long step = stride * Float.BYTES;
-        for (int i = 0; i < n; i++, p += step) {
-            dst[i] = UNSAFE.getFloat(p);
-        }
     }
 }

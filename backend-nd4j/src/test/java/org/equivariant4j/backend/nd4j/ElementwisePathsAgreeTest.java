@@ -12,11 +12,10 @@ import java.util.stream.Stream;
 
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,25 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * result's largest magnitude; a wrong index, stride or broadcast is off by the size of an element
  * ({@link #theToleranceRejectsAWrongElement}).
  */
+@ExtendWith(KernelsSwitchRestored.class)
 class ElementwisePathsAgreeTest {
     private static final int CASES = 36;
     private static final String[] LAYOUTS = {"dense", "f-order", "strided view", "offset view", "permuted view"};
-
-    private String saved;
-
-    @BeforeEach
-    void saveProperty() {
-        saved = System.getProperty(KernelSelection.PROPERTY);
-    }
-
-    @AfterEach
-    void restoreProperty() {
-        if (saved == null) {
-            System.clearProperty(KernelSelection.PROPERTY);
-        } else {
-            System.setProperty(KernelSelection.PROPERTY, saved);
-        }
-    }
 
     @TestFactory
     Stream<DynamicTest> elementwiseAndReductions() {
