@@ -6,7 +6,7 @@
 # Knobs (environment):     SKIP_BUILD=1      use the existing target/benchmarks.jar
 #                          SKIP_TORCH=1      JMH only (the PyTorch column shows dashes)
 #                          JMH_ARGS="..."    extra JMH arguments, e.g. a benchmark regex 'OpOverhead'
-#                          TORCH_WORKLOADS="ops gemm mlp conv2d conv3d segsum egnn"
+#                          TORCH_WORKLOADS="ops elementwise gemm mlp conv2d conv3d segsum egnn"
 #                          WAIT_IDLE=1       wait (up to 30 min) for the 1-minute load average to fall below 0.8
 #                          BENCH_NICE=-15    run both sides at this nice level (negative needs root): on a shared
 #                                            machine that cannot be quietened, it lets the benchmarks win the CPU
@@ -83,7 +83,7 @@ fi
 # ---- ours and raw ND4J (JMH, or CpuTimeRun with CLOCK=cpu: one JVM per class, as JMH's forks)
 if [ "${CLOCK:-wall}" = cpu ]; then
   echo "== CPU-time runs $(date +%T) -> $OUT/jmh.log" >&2
-  CLASSES="${CPU_CLASSES:-OpOverheadBenchmark GemmBenchmark MlpTrainStepBenchmark Conv2dBenchmark Conv3dBenchmark SegmentSumBenchmark EgnnLayerBenchmark}"
+  CLASSES="${CPU_CLASSES:-OpOverheadBenchmark ElementwiseBenchmark GemmBenchmark MlpTrainStepBenchmark Conv2dBenchmark Conv3dBenchmark SegmentSumBenchmark EgnnLayerBenchmark}"
   parts=()
   for c in $CLASSES; do
     "${RUN[@]}" java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dbench.threads="$THREADS" -cp "$HERE/target/benchmarks.jar" \

@@ -11,17 +11,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * µs of a 40-50 µs call, the BLAS work ~2 µs (PERFORMANCE.md). Operands need no copy when they are
  * row-major or column-major with any leading dimension (transposes and row or column slices of a
  * matrix): the layout becomes BLAS's transpose flag and leading dimension. Other layouts are
- * copied once. OpenBLAS threads large products itself and runs small ones on the calling thread.
+ * copied once. Small products only ({@link #MAX_WORK}); OpenBLAS runs them on the calling thread.
  */
 final class DirectGemm {
 
     private DirectGemm() {
     }
 
-    /** Whether the product of these 2D operands runs here: float32 or float64, one dtype, non-empty. */
-    static boolean supports(INDArray x, INDArray y) {
-        return x.rank() == 2 && y.rank() == 2 && ElementwiseKernel.supports(x, y) && !y.isEmpty()
-                && x.length() <= Integer.MAX_VALUE && y.length() <= Integer.MAX_VALUE;
+    /**
+     * Above this many multiply-adds ({@code m·n·k}, 256x256x64) the per-call set-up is under a tenth
+     * of the product's time and {@code Nd4j.gemm} is kept: with the {@code -onednn} natives it may
+     * run oneDNN's GEMM, ~2x OpenBLAS's on large products (PERFORMANCE.md).
+     */
+    static final long MAX_WORK = 1L << 22;
+
+    /** Whether the product of these 2D operands runs here: float32 or float64, one dtype, non-empty, small. */
+    static boolean supports(INDArray x, INDArray y, boolean transX) {
+        if (x.rank() != 2 || y.rank() != 2 || !ElementwiseKernel.supports(x, y) || y.isEmpty()) {
+            return false;
+        }
+        long work = (transX ? x.size(1) : x.size(0)) * x.size(transX ? 0 : 1) * (y.length() / x.size(transX ? 0 : 1));
+        return work <= MAX_WORK;
     }
 
     /** {@code op(x) @ op(y)} into a new dense row-major array, op transposing when its flag is set. */
