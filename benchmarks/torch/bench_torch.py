@@ -12,7 +12,7 @@ Prints one JSON object per line: {"name", "score", "cpu_score", "unit", "min", "
 /usr/bin/python3 (python3-torch) through ../run_side_by_side.sh, which points it at OpenBLAS.
 
 Usage: bench_torch.py [workload ...]
-workloads: ops gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3 (default: all)
+workloads: ops elementwise gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3 (default: all)
 BENCH_PLAN="warm-up-iterations seconds measured-iterations seconds" overrides every workload's plan
 (run_side_by_side.sh passes the plan it gives JMH).
 """
@@ -89,6 +89,27 @@ def bench_ops():
     report("add_32x64_grad_on", lambda: ag + bg, "us", PLAN_OPS)
     report("matmul_32x64x64_grad_off", lambda: a @ w, "us", PLAN_OPS)
     report("matmul_32x64x64_grad_on", lambda: ag @ wg, "us", PLAN_OPS)
+
+
+def bench_elementwise():
+    a = det(1, 1.0, 32, 64)
+    b = det(2, 1.0, 32, 64)
+    big = det(1, 1.0, 64, 16, 28, 28)
+    per_channel = det(2, 1.0, 1, 16, 1, 1)
+    report("add_32x64", lambda: a + b, "us", PLAN_OPS)
+    report("mul_32x64", lambda: a * b, "us", PLAN_OPS)
+    report("relu_32x64", lambda: torch.relu(a), "us", PLAN_OPS)
+    report("relu_64x16x28x28", lambda: torch.relu(big), "us", PLAN_OPS)
+    report("add_per_channel_64x16x28x28", lambda: big + per_channel, "us", PLAN_OPS)
+    # EquivariantBatchNorm over 4 regular C4 fields (4 channels each): one mean and variance per field,
+    # which is F.batch_norm on the [64, 4, 4*28*28] view (escnn's InnerBatchNorm does the same).
+    weight = torch.ones(4)
+    bias = torch.zeros(4)
+    running_mean = torch.zeros(4)
+    running_var = torch.ones(4)
+    report("batch_norm_fwd_64x16x28x28",
+           lambda: F.batch_norm(big.view(64, 4, -1), running_mean, running_var, weight, bias, training=True,
+                                momentum=0.1, eps=1e-5).view(64, 16, 28, 28), "us", PLAN_OPS)
 
 
 def bench_gemm(n=1024):
@@ -237,7 +258,7 @@ def bench_se3():
     report("se3_separable_train_step", bench_se3.make_step(train=True), "ms", PLAN_HEAVY)
 
 
-WORKLOADS = {"ops": bench_ops, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d, "conv3d": bench_conv3d,
+WORKLOADS = {"ops": bench_ops, "elementwise": bench_elementwise, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d, "conv3d": bench_conv3d,
              "segsum": bench_segsum, "egnn": bench_egnn, "egnn_step": bench_egnn_step, "gcnn": bench_gcnn,
              "se3": bench_se3}
 

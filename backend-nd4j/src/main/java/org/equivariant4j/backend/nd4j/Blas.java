@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -40,6 +41,31 @@ final class Blas {
         } else {
             openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, (FloatPointer) a.pointer(aAt), lda,
                     (FloatPointer) b.pointer(bAt), ldb, (float) beta, (FloatPointer) c.pointer(cAt), ldc);
+        }
+    }
+
+    /**
+     * As {@link #gemm(boolean, boolean, int, int, int, HostArray, long, int, HostArray, long, int, double, HostArray, long, int)}
+     * on raw host addresses of the first elements, in double or single precision; {@code C} is overwritten.
+     * The caller keeps the arrays behind the addresses reachable until this returns.
+     */
+    static void gemm(boolean doubles, boolean transA, boolean transB, int m, int n, int k, long a, int lda, long b, int ldb,
+            long c, int ldc) {
+        int ta = transA ? CblasTrans : CblasNoTrans;
+        int tb = transB ? CblasTrans : CblasNoTrans;
+        if (doubles) {
+            openblas_nolapack.cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, 1.0, new DoublePointer(new Address(a)), lda,
+                    new DoublePointer(new Address(b)), ldb, 0.0, new DoublePointer(new Address(c)), ldc);
+        } else {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, 1f, new FloatPointer(new Address(a)), lda,
+                    new FloatPointer(new Address(b)), ldb, 0f, new FloatPointer(new Address(c)), ldc);
+        }
+    }
+
+    /** A pointer to a raw address, owning nothing (JavaCPP keeps the address field protected). */
+    private static final class Address extends Pointer {
+        Address(long address) {
+            this.address = address;
         }
     }
 }

@@ -34,7 +34,7 @@ final class Broadcast {
         if (axes == null) {
             return grad;
         }
-        INDArray summed = axes.length == 0 ? grad : grad.sum(true, axes);
+        INDArray summed = axes.length == 0 ? grad : ReductionOps.sumKept(grad, axes);
         return summed.reshape(target);
     }
 

@@ -10,6 +10,7 @@ import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.ShapeMismatchException;
 import org.equivariant4j.core.tensor.DType;
+import org.equivariant4j.core.tensor.GradMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.controlflow.Select;
@@ -54,6 +55,11 @@ final class ElementwiseOps {
     static INDArray apply(String op, Arith kind, INDArray a, INDArray b) {
         if (a.isEmpty() || b.isEmpty()) {
             return Nd4j.create(a.dataType(), Broadcast.shape(op, a.shape(), b.shape()));
+        }
+        if (KernelSelection.useKernels() && ElementwiseKernel.supports(a, b)) {
+            long[] shape = Broadcast.shape(op, a.shape(), b.shape());
+            AllocationLimit.check(op, shape, a.dataType());
+            return ElementwiseKernel.binary(kind, a, b, shape);
         }
         if (Arrays.equals(a.shape(), b.shape())) {
             return switch (kind) {
@@ -143,16 +149,22 @@ final class ElementwiseOps {
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape("add", a);
         }
-        return Nd4jTensor.record("add", a.value().add(scalarFor(a, s, "add")), g -> new INDArray[] {g},
-                (g, y) -> new Nd4jTensor[] {g}, a);
+        INDArray out = onKernels(a.value()) ? ElementwiseKernel.affine(a.value(), 1.0, s) : a.value().add(scalarFor(a, s, "add"));
+        return Nd4jTensor.record("add", out, g -> new INDArray[] {g}, (g, y) -> new Nd4jTensor[] {g}, a);
     }
 
     public static Nd4jTensor mulScalar(Nd4jTensor a, double s) {
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape("mul", a);
         }
-        return Nd4jTensor.record("mul", a.value().mul(scalarFor(a, s, "mul")), g -> new INDArray[] {g.mul(s)},
+        INDArray out = onKernels(a.value()) ? ElementwiseKernel.affine(a.value(), s, 0.0) : a.value().mul(scalarFor(a, s, "mul"));
+        return Nd4jTensor.record("mul", out, g -> new INDArray[] {g.mul(s)},
                 (g, y) -> new Nd4jTensor[] {mulScalar(g, s)}, a);
+    }
+
+    /** Whether an op on {@code x} alone runs on the host kernels ({@link ElementwiseKernel}). */
+    private static boolean onKernels(INDArray x) {
+        return KernelSelection.useKernels() && ElementwiseKernel.supports(x);
     }
 
     /**
@@ -279,12 +291,26 @@ final class ElementwiseOps {
         if (a.value().isEmpty()) {
             return EmptyOps.sameShape(name, a);
         }
-        INDArray x = a.value();
-        INDArray positive = floatMask(x.gt(0.0), x.dataType());
-        // slope where x <= 0, 1 where x > 0
-        INDArray factor = slope == 0.0 ? positive : positive.mul(1.0 - slope).addi(slope);
-        return Nd4jTensor.record(name, x.mul(factor), g -> new INDArray[] {g.mul(factor)},
+        INDArray[] outAndFactor = leakyReluForward(a, slope);
+        INDArray factor = outAndFactor[1];
+        return Nd4jTensor.record(name, outAndFactor[0], g -> new INDArray[] {g.mul(factor)},
                 (g, y) -> new Nd4jTensor[] {mul(g, constant(factor))}, a);
+    }
+
+    /**
+     * The value of a leaky ReLU and its factor (slope where x <= 0, 1 where x > 0), which the
+     * backward multiplies by. The host kernel makes both in one pass, and the factor only when a
+     * gradient will be recorded; ND4J's path takes a mask, a cast and a product.
+     */
+    private static INDArray[] leakyReluForward(Nd4jTensor a, double slope) {
+        INDArray x = a.value();
+        if (onKernels(x)) {
+            INDArray factor = GradMode.isEnabled() && a.requiresGrad() ? NativeMemory.uninitialized(x, x.shape()) : null;
+            return new INDArray[] {ElementwiseKernel.leakyRelu(x, slope, factor), factor};
+        }
+        INDArray positive = floatMask(x.gt(0.0), x.dataType());
+        INDArray factor = slope == 0.0 ? positive : positive.mul(1.0 - slope).addi(slope);
+        return new INDArray[] {x.mul(factor), factor};
     }
 
     /**

@@ -130,6 +130,9 @@ final class LinalgOps {
         long m = transX ? x.size(1) : x.size(0);
         long n = transY ? y.size(0) : y.size(1);
         AllocationLimit.check("matmul", new long[] {m, n}, x.dataType());
+        if (KernelSelection.useKernels() && DirectGemm.supports(x, y, transX)) {
+            return DirectGemm.product(x, y, transX, transY);
+        }
         INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c');
         INDArray cx = contiguous(x);
         INDArray cy = contiguous(y);

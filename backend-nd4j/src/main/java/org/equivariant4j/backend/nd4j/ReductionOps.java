@@ -7,6 +7,7 @@ import static org.equivariant4j.backend.nd4j.GraphGradients.constant;
 import org.equivariant4j.backend.nd4j.ElementwiseOps.Arith;
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.ShapeMismatchException;
+import org.equivariant4j.core.tensor.GradMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
@@ -92,6 +93,37 @@ final class ReductionOps {
         }
     }
 
+    /** The sum of {@code x} over {@code axes} (sorted, distinct, at least one), reduced axes kept as 1. */
+    static INDArray sumKept(INDArray x, int[] axes) {
+        return scaledSumKept(x, axes, 1.0, false);
+    }
+
+    /** The mean of {@code x} over {@code axes} (sorted, distinct, at least one), reduced axes kept as 1. */
+    static INDArray meanKept(INDArray x, int[] axes) {
+        return scaledSumKept(x, axes, 1.0 / reducedLength(x.shape(), axes), true);
+    }
+
+    /** Whether a reduction of {@code x} to {@code outputLength} elements runs on the host kernel ({@link SumKernel}). */
+    private static boolean onKernels(INDArray x, long outputLength) {
+        return KernelSelection.useKernels() && SumKernel.supports(x, outputLength);
+    }
+
+    /** On the host kernel ({@link SumKernel}) where it applies, else ND4J's reduction. */
+    private static INDArray scaledSumKept(INDArray x, int[] axes, double scale, boolean mean) {
+        if (onKernels(x, x.length() / reducedLength(x.shape(), axes))) {
+            return SumKernel.sum(x, axes, scale);
+        }
+        return mean ? x.mean(true, axes) : x.sum(true, axes);
+    }
+
+    private static long reducedLength(long[] shape, int[] axes) {
+        long n = 1;
+        for (int d : axes) {
+            n *= shape[d];
+        }
+        return Math.max(1, n);
+    }
+
     private static INDArray finish(INDArray reducedKeep, long[] inputShape, int[] axes, boolean keepDims) {
         if (keepDims) {
             return reducedKeep.reshape(keptShape(inputShape, axes));
@@ -113,7 +145,7 @@ final class ReductionOps {
         }
         INDArray x = a.value();
         long[] shape = x.shape();
-        INDArray out = ax.length == 0 ? x.dup() : finish(x.sum(true, ax), shape, ax, keepDims);
+        INDArray out = ax.length == 0 ? x.dup() : finish(sumKept(x, ax), shape, ax, keepDims);
         return Nd4jTensor.record("sum", out, g -> new INDArray[] {expandBack(g, shape, ax)},
                 (g, y) -> new Nd4jTensor[] {GraphGradients.expandBack(g, shape, ax)}, a);
     }
@@ -131,7 +163,7 @@ final class ReductionOps {
             n *= shape[d];
         }
         double inv = 1.0 / n;
-        INDArray out = ax.length == 0 ? x.dup() : finish(x.mean(true, ax), shape, ax, keepDims);
+        INDArray out = ax.length == 0 ? x.dup() : finish(meanKept(x, ax), shape, ax, keepDims);
         return Nd4jTensor.record("mean", out, g -> new INDArray[] {expandBack(g, shape, ax).muli(inv)},
                 (g, y) -> new Nd4jTensor[] {ElementwiseOps.mulScalar(GraphGradients.expandBack(g, shape, ax), inv)}, a);
     }
@@ -171,8 +203,17 @@ final class ReductionOps {
         for (int d : ax) {
             n *= shape[d];
         }
-        INDArray centered = x.sub(x.mean(true, ax).broadcast(shape));
-        INDArray out = finish(centered.mul(centered).mean(true, ax), shape, ax, keepDims);
+        INDArray mean = meanKept(x, ax);
+        // The backward needs x - mean; the host kernel needs no full-size temporary for the value itself.
+        boolean recorded = GradMode.isEnabled() && a.requiresGrad();
+        INDArray centered = recorded || !onKernels(x, mean.length()) ? ElementwiseOps.apply("var", Arith.SUB, x, mean) : null;
+        INDArray kept;
+        if (onKernels(x, mean.length())) {
+            kept = SumKernel.sum(x, ax, 1.0 / n, mean);
+        } else {
+            kept = meanKept(ElementwiseOps.apply("var", Arith.MUL, centered, centered), ax);
+        }
+        INDArray out = finish(kept, shape, ax, keepDims);
         double scale = 2.0 / n;
         return Nd4jTensor.record("var", out, g -> new INDArray[] {expandBack(g, shape, ax).mul(centered).muli(scale)},
                 (g, y) -> {

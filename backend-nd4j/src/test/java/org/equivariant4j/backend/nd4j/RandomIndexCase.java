@@ -73,7 +73,7 @@ record RandomIndexCase(long seed, INDArray data, int dim, INDArray index, int si
     }
 
     /** The same logical values in another memory layout. */
-    private static INDArray withLayout(INDArray dense, String layout) {
+    static INDArray withLayout(INDArray dense, String layout) {
         long[] shape = dense.shape();
         int rank = shape.length;
         switch (layout) {

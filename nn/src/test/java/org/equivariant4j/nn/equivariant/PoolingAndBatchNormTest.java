@@ -39,6 +39,9 @@ class PoolingAndBatchNormTest {
             Representation.trivial(C4), Representation.quotient(C4.subgroup(2))));
     private static final FieldType D4_POINTS = FieldType.of(Domain.points(2),
             sum(Representation.regular(D4), Representation.quotient(D4.rotations())));
+    /** Fields of one dimension: batch norm's two-array path ({@code trainUniformFields}). */
+    private static final FieldType C4_REGULAR_GRID = FieldType.of(Domain.grid(2), sum(Representation.regular(C4),
+            Representation.regular(C4), Representation.regular(C4)));
     private static final FieldType Q8_VECTORS = FieldType.of(Domain.vectors(),
             sum(Representation.regular(Q8), Representation.trivial(Q8), Representation.regular(Q8)));
 
@@ -51,6 +54,7 @@ class PoolingAndBatchNormTest {
                 new Case("mean pool, D4 points", new GroupPooling(D4_POINTS, GroupPooling.Mode.MEAN)),
                 new Case("max pool, Q8 vectors", new GroupPooling(Q8_VECTORS, GroupPooling.Mode.MAX)),
                 new Case("batch norm, C4 grid", new EquivariantBatchNorm(C4_GRID)),
+                new Case("batch norm, C4 grid, regular fields only", new EquivariantBatchNorm(C4_REGULAR_GRID)),
                 new Case("batch norm, D4 points", new EquivariantBatchNorm(D4_POINTS)),
                 new Case("batch norm, Q8 vectors", new EquivariantBatchNorm(Q8_VECTORS)),
                 new Case("batch norm (eval), Q8 vectors", trainedThenEvaluating(new EquivariantBatchNorm(Q8_VECTORS))));
@@ -136,6 +140,46 @@ class PoolingAndBatchNormTest {
         assertThat(bn.stateDict().get("running_var").toDoubleArray()[0]).isBetween(0.9 + 0.1 * 7, 0.9 + 0.1 * 11);
     }
 
+    /**
+     * Fields of equal dimension take the path that normalises as {@code x * s + t}: it must give the
+     * per-field formula, worked out here in double loops, and the same running statistics.
+     */
+    @Test
+    void batchNormOfEqualFieldsGivesThePerFieldFormula() {
+        EquivariantBatchNorm bn = new EquivariantBatchNorm(C4_REGULAR_GRID);
+        bn.to(DType.FLOAT64);
+        Rng rng = new Rng(43);
+        bn.parameters().forEach(p -> p.set(Tensors.randn(rng, DType.FLOAT64, p.shape()).add(1)));
+        double[] weight = bn.parameters().get(0).value().toDoubleArray();
+        double[] bias = bn.parameters().get(1).value().toDoubleArray();
+        Tensor x = Tensors.randn(new Rng(42), DType.FLOAT64, 4, 12, 3, 3).mul(3).add(2);
+        double[] y = bn.forward(GeometricTensor.of(x, C4_REGULAR_GRID)).tensor().toDoubleArray();
+        double[] in = x.toDoubleArray();
+        double[] sum = new double[3];
+        double[] sumSq = new double[3];
+        double n = 4 * 4 * 9;
+        for (int i = 0; i < in.length; i++) {
+            int field = (i / 9) % 12 / 4;
+            sum[field] += in[i];
+        }
+        for (int i = 0; i < in.length; i++) {
+            int field = (i / 9) % 12 / 4;
+            double d = in[i] - sum[field] / n;
+            sumSq[field] += d * d;
+        }
+        for (int i = 0; i < in.length; i++) {
+            int f = (i / 9) % 12 / 4;
+            double expected = (in[i] - sum[f] / n) / Math.sqrt(sumSq[f] / n + 1e-5) * weight[f] + bias[f];
+            assertThat(y[i]).as("output %d (field %d)", i, f).isCloseTo(expected, offset(1e-12));
+        }
+        double[] runningMean = bn.stateDict().get("running_mean").toDoubleArray();
+        double[] runningVar = bn.stateDict().get("running_var").toDoubleArray();
+        for (int f = 0; f < 3; f++) {
+            assertThat(runningMean[f]).as("running mean %d", f).isCloseTo(0.1 * sum[f] / n, offset(1e-12));
+            assertThat(runningVar[f]).as("running var %d (unbiased)", f).isCloseTo(0.9 + 0.1 * sumSq[f] / (n - 1), offset(1e-12));
+        }
+    }
+
     @Test
     void gradients() {
         // Small on purpose: every input entry costs two forward passes.
@@ -146,6 +190,12 @@ class PoolingAndBatchNormTest {
             layer.to(DType.FLOAT64);
             GradientCheck.of(layer.toString(), in -> layer.forward(GeometricTensor.of(in[0], t)).tensor(), x).assertCorrect();
         }
+        // Equal fields: the x * s + t path, on a grid so the reshape to [B, F, d, H, W] is exercised.
+        EquivariantBatchNorm equal = new EquivariantBatchNorm(C4_REGULAR_GRID);
+        equal.to(DType.FLOAT64);
+        Tensor grid = Tensors.randn(new Rng(52), DType.FLOAT64, 2, C4_REGULAR_GRID.channels(), 2, 2);
+        GradientCheck.of(equal.toString(), in -> equal.forward(GeometricTensor.of(in[0], C4_REGULAR_GRID)).tensor(), grid)
+                .assertCorrect();
     }
 
     private static EquivariantLayer trainedThenEvaluating(EquivariantBatchNorm bn) {
