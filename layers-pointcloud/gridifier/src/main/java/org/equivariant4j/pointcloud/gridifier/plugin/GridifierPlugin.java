@@ -26,7 +26,7 @@ public final class GridifierPlugin implements Plugin {
 
     @Override
     public PluginDescriptor descriptor() {
-        return PluginDescriptor.of(ID, BuildInfo.version(GridifierPlugin.class, "pointcloud-gridifier"), SpiVersion.MAJOR,
+        return PluginDescriptor.of(ID, BuildInfo.version(GridifierPlugin.class, "gridifier"), SpiVersion.MAJOR,
                 SpiVersion.MINOR, PluginFeature.EXPERIMENTS);
     }
 
