@@ -106,16 +106,17 @@ final class FftOps {
         int outer = data.length / block;
         int spectrum = block / n * bins;
         double[] out = new double[2 * outer * spectrum];
-        inParts(outer, block, b -> {
-            double[] re = new double[spectrum];
-            double[] im = new double[spectrum];
-            RealLines.forward(data, b * block, n, block / n, re, im);
-            int[] half = sizes.clone();
-            half[sizes.length - 1] = bins;
+        int[] half = sizes.clone();
+        half[sizes.length - 1] = bins;
+        inParts(outer, block, (from, to) -> {
+            int count = to - from;
+            double[] re = new double[count * spectrum];
+            double[] im = new double[count * spectrum];
+            RealLines.forward(data, from * block, n, count * (block / n), re, im);
             for (int axis = 0; axis < sizes.length - 1; axis++) {
                 alongAxis(re, im, half, axis, false);
             }
-            interleave(re, im, out, 2 * b * spectrum);
+            interleave(re, im, out, 2 * from * spectrum);
         });
         return out;
     }
@@ -129,39 +130,37 @@ final class FftOps {
         int outer = data.length / (2 * spectrum);
         double[] out = new double[outer * block];
         double scale = 1.0 / block;
-        inParts(outer, block, b -> {
-            double[] re = new double[spectrum];
-            double[] im = new double[spectrum];
-            for (int i = 0; i < spectrum; i++) {
-                re[i] = data[2 * (b * spectrum + i)];
-                im[i] = data[2 * (b * spectrum + i) + 1];
+        int[] half = sizes.clone();
+        half[sizes.length - 1] = bins;
+        inParts(outer, block, (from, to) -> {
+            int count = to - from;
+            double[] re = new double[count * spectrum];
+            double[] im = new double[count * spectrum];
+            for (int i = 0; i < re.length; i++) {
+                re[i] = data[2 * (from * spectrum + i)];
+                im[i] = data[2 * (from * spectrum + i) + 1];
             }
-            int[] half = sizes.clone();
-            half[sizes.length - 1] = bins;
             for (int axis = 0; axis < sizes.length - 1; axis++) {
                 alongAxis(re, im, half, axis, true);
             }
-            RealLines.inverse(re, im, n, block / n, out, b * block, scale);
+            RealLines.inverse(re, im, n, count * (block / n), out, from * block, scale);
         });
         return out;
     }
 
+    /** A contiguous range {@code [from, to)} of leading slices, transformed with one set of scratch arrays. */
     private interface Part {
-        void run(int index);
+        void run(int from, int to);
     }
 
-    /** Runs {@code part} for every leading slice, split over the kernel threads when the work pays for it. */
+    /** Runs {@code part} over all leading slices, split over the kernel threads when the work pays for it. */
     private static void inParts(int outer, int block, Part part) {
         int threads = KernelThreads.parallelism();
-        int parts = Math.min(outer, KernelThreads.parts((long) outer * block, MIN_WORK_PER_PART, threads, 2));
-        KernelThreads.run(parts, threads, p -> {
-            for (int b = (int) ((long) outer * p / parts); b < (int) ((long) outer * (p + 1) / parts); b++) {
-                part.run(b);
-            }
-        });
+        int parts = Math.max(1, Math.min(outer, KernelThreads.parts((long) outer * block, MIN_WORK_PER_PART, threads, 2)));
+        KernelThreads.run(parts, threads, p -> part.run((int) ((long) outer * p / parts), (int) ((long) outer * (p + 1) / parts)));
     }
 
-    /** Complex transform along {@code axis} of a row-major {@code shape} held in (re, im). */
+    /** Complex transform along {@code axis} of consecutive row-major arrays of {@code shape} held in (re, im). */
     private static void alongAxis(double[] re, double[] im, int[] shape, int axis, boolean inverse) {
         int len = shape[axis];
         if (len == 1) {
@@ -229,18 +228,51 @@ final class FftOps {
         }
     }
 
+    /**
+     * A new {@code type} array of {@code shape} holding {@code values}, written by one bulk copy
+     * ({@code Nd4j.create(double[])} and {@code toDoubleVector} go element by element and cost more
+     * than the transform itself).
+     */
     private static INDArray array(double[] values, int[] shape, DataType type) {
-        if (values.length == 0) {
-            return Nd4j.create(type, toLong(shape));
+        if (!HostArray.supports(type)) {
+            return array(values, shape, DataType.DOUBLE).castTo(type);
         }
-        return Nd4j.create(values, toLong(shape), DataType.DOUBLE).castTo(type);
+        INDArray out = Nd4j.createUninitialized(type, toLong(shape), 'c');
+        if (values.length == 0) {
+            return out;
+        }
+        HostArray host = HostArray.of(out);
+        if (type == DataType.DOUBLE) {
+            host.put(0, values, 0, values.length);
+        } else {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            host.put(0, f, 0, f.length);
+        }
+        return out;
     }
 
+    /** The values of {@code a} in row-major order, read by one bulk copy. */
     private static double[] doubles(INDArray a) {
         if (a.length() == 0) {
             return new double[0];
         }
-        return a.castTo(DataType.DOUBLE).dup('c').reshape('c', new long[] {a.length()}).toDoubleVector();
+        INDArray dense = HostArray.usable(HostArray.supports(a.dataType()) ? a : a.castTo(DataType.DOUBLE));
+        HostArray host = HostArray.of(dense);
+        int n = Math.toIntExact(dense.length());
+        double[] out = new double[n];
+        if (host.isDouble()) {
+            host.get(0, out, 0, n);
+        } else {
+            float[] f = new float[n];
+            host.get(0, f, 0, n);
+            for (int i = 0; i < n; i++) {
+                out[i] = f[i];
+            }
+        }
+        return out;
     }
 
     private static int product(int[] sizes) {

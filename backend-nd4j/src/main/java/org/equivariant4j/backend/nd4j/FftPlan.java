@@ -37,9 +37,19 @@ final class FftPlan {
     private final double[] chirpIm;
     private final double[] kernelRe;
     private final double[] kernelIm;
+    // the twiddles e^{-2 pi i k/(2n)}, k in [0, n], with which a real line of length 2n is split
+    // from (or merged into) this plan's complex transform of its packed samples
+    private final double[] realCos;
+    private final double[] realSin;
 
     private FftPlan(int n) {
         this.n = n;
+        realCos = new double[n + 1];
+        realSin = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            realCos[k] = Math.cos(Math.PI * k / n);
+            realSin[k] = -Math.sin(Math.PI * k / n);
+        }
         if (Integer.bitCount(n) == 1) {
             bitReversed = bitReversal(n);
             // The pass of butterfly span h reads twiddles e^{-pi i k/h}, k < h, from [h, 2h): each
@@ -98,6 +108,16 @@ final class FftPlan {
 
     int length() {
         return n;
+    }
+
+    /** cos of the angle -2 pi k/(2n), k in [0, n], for real lines of length 2n; shared, do not modify. */
+    double[] realCos() {
+        return realCos;
+    }
+
+    /** sin of the angle -2 pi k/(2n), k in [0, n], for real lines of length 2n; shared, do not modify. */
+    double[] realSin() {
+        return realSin;
     }
 
     /** In place: {@code (re, im)[offset .. offset + n)} becomes its DFT {@code X_k = sum_j x_j e^{-2 pi i jk/n}}. */

@@ -37,8 +37,8 @@ final class RealLines {
         FftPlan plan = FftPlan.forLength(h);
         double[] zr = new double[h];
         double[] zi = new double[h];
-        double[] cos = twiddleCos(n);
-        double[] sin = twiddleSin(n);
+        double[] cos = plan.realCos();
+        double[] sin = plan.realSin();
         for (int l = 0; l < lines; l++) {
             int src = offset + l * n;
             for (int j = 0; j < h; j++) {
@@ -96,8 +96,8 @@ final class RealLines {
         FftPlan plan = FftPlan.forLength(h);
         double[] zr = new double[h];
         double[] zi = new double[h];
-        double[] cos = twiddleCos(n);
-        double[] sin = twiddleSin(n);
+        double[] cos = plan.realCos();
+        double[] sin = plan.realSin();
         for (int l = 0; l < lines; l++) {
             int src = l * bins;
             // The zero and Nyquist bins of a real signal are real: their imaginary parts are ignored.
@@ -128,23 +128,5 @@ final class RealLines {
                 out[dst + 2 * j + 1] = zi[j] * scale * 2;
             }
         }
-    }
-
-    /** cos of the forward angle -2 pi k / n for k in [0, n/2]. */
-    private static double[] twiddleCos(int n) {
-        double[] c = new double[n / 2 + 1];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = Math.cos(2 * Math.PI * k / n);
-        }
-        return c;
-    }
-
-    /** sin of the forward angle -2 pi k / n for k in [0, n/2]. */
-    private static double[] twiddleSin(int n) {
-        double[] s = new double[n / 2 + 1];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = -Math.sin(2 * Math.PI * k / n);
-        }
-        return s;
     }
 }
