@@ -35,7 +35,8 @@ public final class CcnnBlock extends UnaryModule {
                     config.maskSigma(), config.dtype(), rng);
             case CK -> new CKConv(config.dims(), c, c, true, config.padding(), config.referenceSize(), config.kernelNet(),
                     config.dtype(), rng);
-            case DISCRETE -> new DiscreteConv(config.dims(), c, matchedTaps(config), config.padding(), config.dtype(), rng);
+            case DISCRETE -> new DiscreteConv(config.dims(), c, config.discreteTaps() > 0 ? config.discreteTaps() : matchedTaps(config),
+                    config.padding(), config.dtype(), rng);
         };
     }
 

@@ -9,10 +9,11 @@ import org.equivariant4j.gconv.ccnn.kernel.KernelNetSpec;
  * changes between sequences, images and volumes; {@code referenceSize} (one entry per dimension,
  * or null) is the input size the model is trained at (see {@link ContinuousConv} on resolution).
  * {@code padding} CAUSAL reads the output at the last step (a sequence model); the centred modes
- * average over all positions.
+ * average over all positions. {@code discreteTaps}: the kernel size of {@link ConvKind#DISCRETE}
+ * blocks, 0 for the size whose weights match the kernel network's parameter count.
  */
 public record CcnnConfig(int dims, int inChannels, int classes, int hidden, int blocks, ConvKind conv, KernelNetSpec kernelNet,
-        double maskSigma, Padding padding, double dropout, int[] referenceSize, DType dtype) {
+        double maskSigma, Padding padding, double dropout, int[] referenceSize, DType dtype, int discreteTaps) {
 
     public CcnnConfig {
         if (dims < 1 || dims > 3) {
@@ -22,6 +23,10 @@ public record CcnnConfig(int dims, int inChannels, int classes, int hidden, int 
             throw new InvalidArgumentException("CcnnConfig: need inChannels, hidden, blocks >= 1, classes >= 2, dropout in [0, 1) and"
                     + " maskSigma > 0, got " + inChannels + ", " + hidden + ", " + blocks + ", " + classes + ", " + dropout + ", "
                     + maskSigma);
+        }
+        if (discreteTaps < 0) {
+            throw new InvalidArgumentException("CcnnConfig: discreteTaps must be >= 0 (0: matched to the kernel network), got "
+                    + discreteTaps);
         }
         if (referenceSize != null && referenceSize.length != dims) {
             throw new InvalidArgumentException("CcnnConfig: referenceSize needs " + dims + " entries, got "
@@ -37,22 +42,27 @@ public record CcnnConfig(int dims, int inChannels, int classes, int hidden, int 
     public static CcnnConfig of(int dims, int inChannels, int classes, int hidden, int blocks, Padding padding, int[] referenceSize,
             double omega0) {
         return new CcnnConfig(dims, inChannels, classes, hidden, blocks, ConvKind.FLEX,
-                new KernelNetSpec(KernelNetSpec.Kind.MAGNET, 32, 3, omega0), 0.1, padding, 0.1, referenceSize, DType.FLOAT32);
+                new KernelNetSpec(KernelNetSpec.Kind.MAGNET, 32, 3, omega0), 0.1, padding, 0.1, referenceSize, DType.FLOAT32, 0);
     }
 
     public CcnnConfig withConv(ConvKind value) {
         return new CcnnConfig(dims, inChannels, classes, hidden, blocks, value, kernelNet, maskSigma, padding, dropout, referenceSize,
-                dtype);
+                dtype, discreteTaps);
     }
 
     public CcnnConfig withDtype(DType value) {
         return new CcnnConfig(dims, inChannels, classes, hidden, blocks, conv, kernelNet, maskSigma, padding, dropout, referenceSize,
-                value);
+                value, discreteTaps);
     }
 
     public CcnnConfig withDropout(double value) {
         return new CcnnConfig(dims, inChannels, classes, hidden, blocks, conv, kernelNet, maskSigma, padding, value, referenceSize,
-                dtype);
+                dtype, discreteTaps);
+    }
+
+    public CcnnConfig withDiscreteTaps(int value) {
+        return new CcnnConfig(dims, inChannels, classes, hidden, blocks, conv, kernelNet, maskSigma, padding, dropout, referenceSize,
+                dtype, value);
     }
 
     @Override

@@ -115,10 +115,6 @@ class FftConvTest {
 
     static double maxDiff(double[] a, double[] b) {
         assertThat(b).hasSameSizeAs(a);
-        double m = 0;
-        for (int i = 0; i < a.length; i++) {
-            m = Math.max(m, Math.abs(a[i] - b[i]));
-        }
-        return m;
+        return Tensors.of(a, DType.FLOAT64, a.length).sub(Tensors.of(b, DType.FLOAT64, b.length)).abs().max().item();
     }
 }

@@ -50,8 +50,10 @@ public final class SequenceExperiment extends ClassifierExperiment {
                 OptionSpec.ofInt("blocks", 4, "residual blocks", 1, 32),
                 OptionSpec.ofString("models", "flex,ck,plain", "models to train, comma-separated: flex, ck, plain"),
                 OptionSpec.ofDouble("omega0", 20.0, "frequency scale of the MAGNet kernel networks", 0.1, 10000.0),
-                OptionSpec.ofDouble("mask-sigma", 0.5, "initial FlexConv mask width in kernel coordinates [-1, 1]", 0.01, 10.0),
+                OptionSpec.ofDouble("mask-sigma", 1.0, "initial FlexConv mask width in kernel coordinates [-1, 1]; the mask must first reach"
+                        + " the marks: the crop passes no gradient from beyond its support", 0.01, 10.0),
                 OptionSpec.ofDouble("dropout", 0.1, "dropout in every block", 0.0, 0.9),
+                OptionSpec.ofInt("plain-taps", 0, "kernel size of the plain CNN (0: as many weights as a kernel network)", 0, 4096),
                 learningRate(5e-3),
                 OptionSpec.ofString("data", "", "a directory with MNIST's IDX files, for --task smnist / psmnist"));
     }
@@ -98,7 +100,8 @@ public final class SequenceExperiment extends ClassifierExperiment {
             }
             CcnnConfig config = new CcnnConfig(1, train.features().size(1), classes, c.intValue("hidden"), c.intValue("blocks"), kind,
                     new KernelNetSpec(KernelNetSpec.Kind.MAGNET, 32, 3, c.doubleValue("omega0")), c.doubleValue("mask-sigma"),
-                    Padding.CAUSAL, c.doubleValue("dropout"), new int[] {length}, org.equivariant4j.core.tensor.DType.FLOAT32);
+                    Padding.CAUSAL, c.doubleValue("dropout"), new int[] {length}, org.equivariant4j.core.tensor.DType.FLOAT32,
+                    c.intValue("plain-taps"));
             Ccnn model = new Ccnn(config, rng.split());
             models.add(n, model, model::forward, c.doubleValue("lr"), null);
             labels.put(n, switch (kind) {

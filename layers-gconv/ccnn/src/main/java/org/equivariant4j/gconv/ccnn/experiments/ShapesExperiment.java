@@ -43,7 +43,8 @@ public final class ShapesExperiment extends ClassifierExperiment {
                 OptionSpec.ofInt("size", 0, "side of the image / volume (0: 20 for images, 12 for volumes)", 0, 64),
                 OptionSpec.ofInt("hidden", 16, "channels of every block", 1, 1024),
                 OptionSpec.ofInt("blocks", 2, "residual blocks", 1, 32),
-                OptionSpec.ofDouble("omega0", 10.0, "frequency scale of the MAGNet kernel networks", 0.1, 10000.0),
+                OptionSpec.ofDouble("omega0", 3.0, "frequency scale of the MAGNet kernel networks (the kernel spans the whole image:"
+                        + " low frequencies)", 0.1, 10000.0),
                 OptionSpec.ofDouble("mask-sigma", 0.3, "initial FlexConv mask width in kernel coordinates [-1, 1]", 0.01, 10.0),
                 OptionSpec.ofBoolean("plain", true, "also train the plain CNN of the same size"),
                 learningRate(5e-3));
@@ -79,7 +80,7 @@ public final class ShapesExperiment extends ClassifierExperiment {
         Map<String, String> labels = new LinkedHashMap<>();
         CcnnConfig config = new CcnnConfig(dims, 1, classes, c.intValue("hidden"), c.intValue("blocks"), ConvKind.FLEX,
                 new KernelNetSpec(KernelNetSpec.Kind.MAGNET, 32, 3, c.doubleValue("omega0")), c.doubleValue("mask-sigma"),
-                Padding.SAME, 0.1, reference, DType.FLOAT32);
+                Padding.SAME, 0.1, reference, DType.FLOAT32, 0);
         Ccnn ccnn = new Ccnn(config, rng.split());
         models.add("ccnn", ccnn, ccnn::forward, c.doubleValue("lr"), null);
         labels.put("ccnn", "CCNN (FlexConv), " + dims + "D");
