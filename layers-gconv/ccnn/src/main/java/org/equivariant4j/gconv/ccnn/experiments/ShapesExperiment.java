@@ -43,11 +43,11 @@ public final class ShapesExperiment extends ClassifierExperiment {
                 OptionSpec.ofInt("size", 0, "side of the image / volume (0: 20 for images, 12 for volumes)", 0, 64),
                 OptionSpec.ofInt("hidden", 16, "channels of every block", 1, 1024),
                 OptionSpec.ofInt("blocks", 2, "residual blocks", 1, 32),
-                OptionSpec.ofDouble("omega0", 3.0, "frequency scale of the MAGNet kernel networks (the kernel spans the whole image:"
-                        + " low frequencies)", 0.1, 10000.0),
-                OptionSpec.ofDouble("mask-sigma", 0.3, "initial FlexConv mask width in kernel coordinates [-1, 1]", 0.01, 10.0),
+                OptionSpec.ofDouble("omega0", 10.0, "frequency scale of the MAGNet kernel networks", 0.1, 10000.0),
+                OptionSpec.ofDouble("mask-sigma", 0.15, "initial FlexConv mask width in kernel coordinates [-1, 1] (small: kernels"
+                        + " start local and grow, as in FlexConv)", 0.01, 10.0),
                 OptionSpec.ofBoolean("plain", true, "also train the plain CNN of the same size"),
-                learningRate(5e-3));
+                learningRate(0.02));
     }
 
     @Override
