@@ -25,15 +25,15 @@ import org.equivariant4j.core.tensor.Tensors;
  *
  * <p>{@link #convolve} picks the route by kernel size: FFT once the kernel has at least
  * {@link #FFT_MIN_KERNEL_TAPS} taps (product of its spatial sizes), the crossover measured in
- * {@code benchmarks/} ({@code FftConvBenchmark}, see this module's README).
+ * {@code benchmarks/} ({@code FftConvCrossover}, {@code FftConvBenchmark}; see this module's README).
  */
 public final class FftConv {
     /**
-     * Kernels with at least this many taps go through the FFT. Measured (causal depthwise 1D, [8, 32, L]
-     * fp32, forward + backward, CPU time of one thread, 2026-12-06, load ~21 on 2 vCPU): at L = 784
-     * direct 17 / 39 / 120 ms against FFT 33 / 33 / 67 ms for 64 / 128 / 256 taps; at L = 256 the
-     * crossover lies between 128 (11 vs 16 ms) and 256 taps (26 vs 17 ms). Re-measure with
-     * {@code FftConvBenchmark} on a quiet machine.
+     * Kernels with at least this many taps go through the FFT. Measured with {@code FftConvCrossover}
+     * in {@code benchmarks/} (causal depthwise 1D, [8, 32, L] fp32, forward + backward, CPU time of one
+     * thread, 2026-12-06, load ~6): at L = 784 direct 16 / 28 / 63 ms against FFT 31 / 28 / 59 ms for
+     * 64 / 128 / 256 taps; at L = 256 the crossover lies between 128 (10 vs 14 ms) and 256 taps (20 vs
+     * 15 ms). Provisional until re-measured on a quiet machine (see the README).
      */
     public static final int FFT_MIN_KERNEL_TAPS = 128;
 
