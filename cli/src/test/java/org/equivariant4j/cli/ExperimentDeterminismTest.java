@@ -55,6 +55,10 @@ class ExperimentDeterminismTest {
                 "c4-fields", "1", "d4-fields", "1", "batch-size", "16"));
         toy.put("se3-polycubes", Map.of("train-size", "16", "test-size", "8", "size", "8", "scale", "2", "width", "1",
                 "kernel", "3", "grids", "O", "batch-size", "8"));
+        toy.put("ccnn-sequence", Map.of("train-size", "16", "test-size", "8", "length", "16", "hidden", "4", "blocks", "1",
+                "batch-size", "8"));
+        toy.put("ccnn-shapes", Map.of("train-size", "12", "test-size", "6", "size", "10", "hidden", "4", "blocks", "1",
+                "batch-size", "6"));
         Map<String, String> discovery = Map.of("train-size", "32", "test-size", "16", "channels", "2", "size", "9",
                 "batch-size", "16");
         toy.put("ws-discover-c4", discovery);

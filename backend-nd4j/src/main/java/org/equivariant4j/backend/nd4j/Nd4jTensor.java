@@ -651,6 +651,16 @@ final class Nd4jTensor implements Tensor {
     }
 
     @Override
+    public Tensor rfft(int dims) {
+        return FftOps.rfft(this, dims);
+    }
+
+    @Override
+    public Tensor irfft(int... sizes) {
+        return FftOps.irfft(this, sizes);
+    }
+
+    @Override
     public Tensor gridSample(Tensor grid, boolean alignCorners) {
         return SamplingOps.gridSample(this, of(grid, "gridSample"), alignCorners);
     }

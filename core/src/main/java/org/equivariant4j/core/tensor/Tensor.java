@@ -380,6 +380,28 @@ public interface Tensor {
      */
     Tensor gridSample(Tensor grid, boolean alignCorners);
 
+    // ---------------------------------------------------------------- Fourier transforms
+
+    /**
+     * The discrete Fourier transform of this real tensor over its last {@code dims} (1, 2 or 3)
+     * dimensions, keeping the non-redundant half of the last one: PyTorch's
+     * {@code torch.view_as_real(torch.fft.rfftn(x, dim=(-dims..-1)))}. A shape
+     * {@code [..., n1, ..., nd]} gives {@code [..., n1, ..., nd/2 + 1, 2]}: the trailing 2 holds the
+     * real and imaginary parts. Unnormalised ({@code norm="backward"}):
+     * {@code X_k = sum_j x_j e^{-2 pi i <j, k/n>}}. Any sizes (fastest for powers of two).
+     */
+    Tensor rfft(int dims);
+
+    /**
+     * The inverse of {@link #rfft}: real output with the last dimensions {@code sizes} (1 to 3 of
+     * them) from a half spectrum {@code [..., n1, ..., nd/2 + 1, 2]}, PyTorch's
+     * {@code torch.fft.irfftn(torch.view_as_complex(z), s=sizes)}, divided by the product of
+     * {@code sizes}. The spectrum is read as that of a real signal: the imaginary parts of the bins
+     * that must be real (zero frequency and, for even nd, Nyquist on the last dimension) are ignored.
+     * The sizes are needed because nd/2 + 1 bins fit an even and an odd length alike.
+     */
+    Tensor irfft(int... sizes);
+
     // ---------------------------------------------------------------- leaving the tensor world
 
     /** The single value of a one-element tensor. */

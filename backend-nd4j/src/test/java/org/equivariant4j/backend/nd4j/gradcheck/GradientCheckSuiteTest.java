@@ -35,7 +35,7 @@ class GradientCheckSuiteTest {
 
     private static final List<GradCaseFamily> FAMILIES = List.of(new ElementwiseGradCases(), new ReductionGradCases(),
             new LinalgGradCases(), new ShapeGradCases(), new IndexGradCases(), new ConvGradCases(), new PoolGradCases(),
-            new SamplingGradCases());
+            new SamplingGradCases(), new FftGradCases());
 
     private static final Set<String> CHECKED_OPS = new TreeSet<>();
     private static int checkedCases;
