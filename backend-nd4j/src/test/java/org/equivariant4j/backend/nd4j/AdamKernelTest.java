@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * natives that fuse multiply-adds). The negative
  * control shows the bound is not loose: the same comparison fails when the fused update is given beta2 off by 1e-4.
  */
-@ExtendWith(RestoresKernelProperty.class)
+@ExtendWith(KernelsSwitchRestored.class)
 class AdamKernelTest {
     private static final int ROWS = 41;
     private static final int COLS = 23;

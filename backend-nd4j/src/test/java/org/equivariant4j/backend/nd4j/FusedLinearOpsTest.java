@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reduction), so they may differ by a few roundings of the largest partial sums: at float32 (6e-8 each) over the
  * 16-term sums here (measured: at most 3e-7), well below 1e-5; the negative control (a bias off by 1e-3) fails it.
  */
-@ExtendWith(RestoresKernelProperty.class)
+@ExtendWith(KernelsSwitchRestored.class)
 class FusedLinearOpsTest {
     private static final int N = 7;
     private static final int IN = 16;
