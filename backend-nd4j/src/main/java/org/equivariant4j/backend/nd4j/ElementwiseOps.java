@@ -163,7 +163,7 @@ final class ElementwiseOps {
     }
 
     /** Whether an op on {@code x} alone runs on the host kernels ({@link ElementwiseKernel}). */
-    private static boolean onKernels(INDArray x) {
+    static boolean onKernels(INDArray x) {
         return KernelSelection.useKernels() && ElementwiseKernel.supports(x);
     }
 

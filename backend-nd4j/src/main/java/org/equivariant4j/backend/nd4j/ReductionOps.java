@@ -55,8 +55,7 @@ final class ReductionOps {
     /** Gradient of a reduction's output, reshaped to the kept shape and broadcast back over the input. */
     static INDArray expandBack(INDArray g, long[] inputShape, int[] axes) {
         INDArray kept = g.reshape(keptShape(inputShape, axes));
-        return KernelSelection.useKernels() && ElementwiseKernel.supports(kept) && NativeMemory.isAvailable()
-                ? ElementwiseKernel.broadcast(kept, inputShape) : kept.broadcast(inputShape);
+        return ElementwiseOps.onKernels(kept) ? ElementwiseKernel.broadcast(kept, inputShape) : kept.broadcast(inputShape);
     }
 
     /** The shape of a reduction's result: the reduced axes kept as 1 or dropped. */
