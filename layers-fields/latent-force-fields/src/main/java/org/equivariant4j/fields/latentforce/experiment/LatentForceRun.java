@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.equivariant4j.core.experiment.DatasetSummary;
@@ -139,6 +140,11 @@ final class LatentForceRun implements ExperimentRun {
 
     @Override
     public Map<String, Double> evaluate() {
+        return metrics(fieldComparisons());
+    }
+
+    /** The metrics of {@link #evaluate()}, with the field scores taken from {@code fields}. */
+    private Map<String, Double> metrics(Map<ForceModel, FieldComparison> fields) {
         Map<String, Double> m = new LinkedHashMap<>();
         double interval = data.system().frameInterval();
         for (Map.Entry<ForceModel, LatentForceModel> e : models.entrySet()) {
@@ -147,8 +153,8 @@ final class LatentForceRun implements ExperimentRun {
             m.put(k + "_test_mse", Forecasts.oneStepMse(model, test, protocol.batchSize()));
             m.put(k + "_rollout_mse", Forecasts.rolloutMse(model, test, protocol.rolloutStart(), protocol.rolloutSteps(),
                     interval, protocol.batchSize()));
-            if (model.field() != null) {
-                FieldComparison c = compare(model);
+            FieldComparison c = fields.get(e.getKey());
+            if (c != null) {
                 m.put(k + "_field_cosine", c.cosine());
                 m.put(k + "_field_relative_error", c.relativeError());
             }
@@ -159,13 +165,22 @@ final class LatentForceRun implements ExperimentRun {
         return m;
     }
 
-    private FieldComparison compare(LatentForceModel model) {
-        return FieldComparison.measure(FieldComparison.of(model.field()), data.simulator(), data.train(), protocol.grid());
+    /** The learned field of every model that has one against the true field, in the models' order. */
+    private Map<ForceModel, FieldComparison> fieldComparisons() {
+        Map<ForceModel, FieldComparison> out = new LinkedHashMap<>();
+        models.forEach((kind, model) -> {
+            if (model.field() != null) {
+                out.put(kind, FieldComparison.measure(FieldComparison.of(model.field()), data.simulator(), data.train(),
+                        protocol.grid()));
+            }
+        });
+        return out;
     }
 
     @Override
     public ResultTable results() {
-        Map<String, Double> m = evaluate();
+        Map<ForceModel, FieldComparison> fields = fieldComparisons();
+        Map<String, Double> m = metrics(fields);
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<ForceModel, LatentForceModel> e : models.entrySet()) {
             String k = e.getKey().id();
@@ -181,25 +196,22 @@ final class LatentForceRun implements ExperimentRun {
                 + " one-step: next positions over all test transitions", protocol.rolloutSteps(), protocol.rolloutStart()));
         notes.add("field: learned acceleration on a unit positive coupling against the true one, on a "
                 + protocol.grid() + "-point-per-axis grid, over the cells the training trajectories visited");
-        writeFigure().ifPresent(notes::add);
+        writeFigure(fields).ifPresent(notes::add);
         return new ResultTable(id + ": forecasting and field discovery on the " + data.system().name() + " system",
                 List.of("model", "parameters", "1-step test MSE", "rollout MSE", "field cosine", "field rel. error"), rows,
                 notes);
     }
 
-    private java.util.Optional<String> writeFigure() {
-        if (protocol.figure() == null) {
-            return java.util.Optional.empty();
+    /** The figure of the method's field (or the field-only model's), from the comparison already measured. */
+    private Optional<String> writeFigure(Map<ForceModel, FieldComparison> fields) {
+        ForceModel kind = fields.containsKey(ForceModel.AETHER) ? ForceModel.AETHER : ForceModel.FIELD;
+        FieldComparison c = fields.get(kind);
+        if (protocol.figure() == null || c == null) {
+            return Optional.empty();
         }
-        LatentForceModel withField = models.get(ForceModel.AETHER) != null ? models.get(ForceModel.AETHER)
-                : models.get(ForceModel.FIELD);
-        if (withField == null) {
-            return java.util.Optional.empty();
-        }
-        FieldComparison c = compare(withField);
         FieldFigure.write(protocol.figure(), String.format(Locale.ROOT, "%s: %s (cosine %.3f, relative error %.3f)",
-                data.system().name(), withField.kind().label(), c.cosine(), c.relativeError()), c, data.sources());
-        return java.util.Optional.of("figure: " + protocol.figure().toAbsolutePath());
+                data.system().name(), kind.label(), c.cosine(), c.relativeError()), c, data.sources());
+        return Optional.of("figure: " + protocol.figure().toAbsolutePath());
     }
 
     private static String format(Double v) {
