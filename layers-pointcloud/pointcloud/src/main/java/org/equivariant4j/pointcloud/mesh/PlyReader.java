@@ -25,8 +25,12 @@ public final class PlyReader {
     }
 
     public static TriangleMesh read(Path file) {
+        return read(file, MeshLimits.DEFAULT);
+    }
+
+    public static TriangleMesh read(Path file, MeshLimits limits) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), MeshLimits.DEFAULT);
+            return read(in, file.toString(), limits);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }

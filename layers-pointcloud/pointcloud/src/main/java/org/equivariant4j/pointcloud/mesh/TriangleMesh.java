@@ -81,6 +81,24 @@ public final class TriangleMesh {
         return new TriangleMesh(vertices, triangles, p);
     }
 
+    /**
+     * The triangles labelled {@code part}, e.g. to write a composite as one file per part. All vertices are kept
+     * (unused ones do not change what is sampled from the surface).
+     */
+    public TriangleMesh onlyPart(int part) {
+        int n = (int) Arrays.stream(parts).filter(p -> p == part).count();
+        int[] t = new int[3 * n];
+        int at = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == part) {
+                System.arraycopy(triangles, 3 * i, t, 3 * at++, 3);
+            }
+        }
+        int[] p = new int[n];
+        Arrays.fill(p, part);
+        return new TriangleMesh(vertices, t, p);
+    }
+
     /** Each vertex mapped to {@code (s_x x + t_x, s_y y + t_y, s_z z + t_z)}. */
     public TriangleMesh scaledAndMoved(double[] scale, double[] shift) {
         double[] v = vertices.clone();

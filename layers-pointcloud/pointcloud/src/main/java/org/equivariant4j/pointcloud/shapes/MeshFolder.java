@@ -1,19 +1,14 @@
 package org.equivariant4j.pointcloud.shapes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.mesh.MeshLimits;
 import org.equivariant4j.pointcloud.mesh.OffReader;
-import org.equivariant4j.pointcloud.mesh.PlyReader;
 import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 
 /**
@@ -42,7 +37,7 @@ public final class MeshFolder {
             throw new InvalidArgumentException("MeshFolder: " + root + " is not a directory (expected <root>/<class>/" + split
                     + "/*.off)");
         }
-        List<String> names = classes != null ? classes : classNames(root);
+        List<String> names = classes != null ? classes : MeshFiles.folderNames(root);
         if (names.isEmpty()) {
             throw new InvalidArgumentException("MeshFolder: " + root + " has no class folders (expected <root>/<class>/" + split
                     + "/*.off)");
@@ -54,9 +49,8 @@ public final class MeshFolder {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            for (Path f : meshFiles(dir, maxPerClass)) {
-                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                meshes.add(n.endsWith(".ply") ? PlyReader.read(f) : OffReader.read(f, MeshLimits.DEFAULT));
+            for (Path f : MeshFiles.meshes(dir, maxPerClass)) {
+                meshes.add(MeshFiles.read(f, MeshLimits.DEFAULT));
                 labels.add(c);
             }
         }
@@ -65,24 +59,5 @@ public final class MeshFolder {
         }
         int[] l = labels.stream().mapToInt(Integer::intValue).toArray();
         return new Loaded(List.copyOf(names), ShapeSampling.sample(meshes, l, points, noise, false, rng));
-    }
-
-    private static List<String> classNames(Path root) {
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + root, e);
-        }
-    }
-
-    private static List<Path> meshFiles(Path dir, int max) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(p) && (n.endsWith(".off") || n.endsWith(".ply"));
-            }).sorted().limit(max).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + dir, e);
-        }
     }
 }

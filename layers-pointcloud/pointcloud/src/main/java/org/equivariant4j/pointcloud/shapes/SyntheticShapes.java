@@ -26,6 +26,9 @@ public final class SyntheticShapes {
     public static final List<String> CLASSES = List.of("sphere", "cube", "cylinder", "cone", "torus", "lens", "dumbbell",
             "table", "snowman", "lamp", "cross", "chair");
 
+    /** The classes of {@link #parts} (its cloud labels), in label order. */
+    public static final List<String> COMPOSITES = List.of("table", "chair", "lamp", "dumbbell", "snowman");
+
     /** The part roles of {@link #parts}, in label order. */
     public static final List<String> PARTS = List.of("slab", "support", "round", "back-or-head");
 
@@ -44,7 +47,7 @@ public final class SyntheticShapes {
      * turn; the class is the cloud label, the part role ({@link #PARTS}) the point label.
      */
     public static SampledShapes parts(int count, int points, double noise, Rng rng) {
-        int[] composites = {7, 11, 9, 6, 8};
+        int[] composites = COMPOSITES.stream().mapToInt(CLASSES::indexOf).toArray();
         return ShapeSampling.generate(count, composites.length, points, noise, true, rng,
                 (c, r) -> mesh(composites[c], r));
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded truncations, byte flips, digit insertions (inflated counts and indices) and line splices of valid OFF and
- * PLY files: every case must end in a mesh or a {@link MalformedFileException}, never another exception, within
+ * PLY files and of a part list ({@link PartNames}): every case must end in a mesh (a list) or a
+ * {@link MalformedFileException}, never another exception, within
  * <ul>
  *   <li><b>memory</b>: the bytes the reading thread allocates at most {@code 24 L + 2 MiB}, L the case's length. The
  *   reader holds one line buffer (the 64 KiB limit), the growing arrays (each value needs at least 2 bytes of text
@@ -45,6 +46,12 @@ class MeshReaderFuzzTest {
     }
 
     @Test
+    void partListMutationsEndInANameListOrAMalformedFileException() {
+        String valid = "# parts of a part-labelled mesh folder\nslab\nsupport\nround\nback-or-head\narm_rest\n";
+        run(valid, text -> PartNames.read(stream(text), "parts.txt"), 20261208L);
+    }
+
+    @Test
     void theBoundCatchesAReaderThatTrustsTheDeclaredCount() {
         String hostile = "OFF\n4999999 1 0\n0 0 0\n";
         long before = allocated();
@@ -64,7 +71,7 @@ class MeshReaderFuzzTest {
         }
     }
 
-    private static void run(String valid, Function<String, TriangleMesh> reader, long seed) {
+    private static void run(String valid, Function<String, ?> reader, long seed) {
         Random random = new Random(seed);
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

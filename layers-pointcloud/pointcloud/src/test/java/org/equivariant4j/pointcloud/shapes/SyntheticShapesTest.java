@@ -58,6 +58,14 @@ class SyntheticShapesTest {
         // the table (cloud 0) has slab and support points only; the snowman (cloud 4) round and head
         assertThat(java.util.Arrays.stream(s.parts(), 0, 200).distinct().sorted().toArray()).containsExactly(0, 1);
         assertThat(java.util.Arrays.stream(s.parts(), 800, 1000).distinct().sorted().toArray()).containsExactly(2, 3);
+        // a composite split into its parts and merged again has the same triangles, each with its part
+        TriangleMesh table = SyntheticShapes.mesh(SyntheticShapes.CLASSES.indexOf("table"), new Rng(7));
+        TriangleMesh slab = table.onlyPart(0);
+        TriangleMesh legs = table.onlyPart(1);
+        assertThat(slab.numTriangles()).isEqualTo(12);
+        assertThat(slab.numTriangles() + legs.numTriangles()).isEqualTo(table.numTriangles());
+        assertThat(legs.parts()).containsOnly(1);
+        assertThat(table.onlyPart(3).numTriangles()).isZero();
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.equivariant4j.pointcloud.shapes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.equivariant4j.core.error.InvalidArgumentException;
+import org.equivariant4j.core.error.MalformedFileException;
+import org.equivariant4j.core.tensor.Rng;
+import org.equivariant4j.pointcloud.mesh.MeshLimits;
+import org.equivariant4j.pointcloud.mesh.OffReader;
+import org.equivariant4j.pointcloud.mesh.PartNames;
+import org.equivariant4j.pointcloud.mesh.TriangleMesh;
+
+/**
+ * A folder of part-labelled meshes for segmentation, the {@link MeshFolder} layout with a folder per shape:
+ * <pre>
+ * root/parts.txt                               the part names, one a line, in label order ({@link PartNames})
+ * root/&lt;class&gt;/&lt;split&gt;/&lt;shape&gt;/&lt;part&gt;.off       one mesh per part of the shape (or .ply)
+ * root/&lt;class&gt;/&lt;split&gt;/&lt;shape&gt;/&lt;part&gt;.&lt;any&gt;.off  more meshes of the same part (leg.1.off, leg.2.off)
+ * </pre>
+ * A mesh file's part is its name up to the first '.', which must be declared in {@code parts.txt}; other files in a
+ * shape's folder are ignored. Each shape's parts are read (every file untrusted, see {@link OffReader}), labelled,
+ * merged and sampled area-weighted over all of them ({@link ShapeSampling}), so each point carries the part of the
+ * triangle it was drawn from. Classes are the class folders in name order; {@code maxPerClass} bounds the shapes
+ * taken per class (in folder name order). The parts of one shape share one {@link MeshLimits} budget, so a shape
+ * of many files cannot hold more than one mesh could.
+ */
+public final class PartMeshFolder {
+    /** The name of the part list at the root. */
+    public static final String PARTS_FILE = "parts.txt";
+    /** The most mesh files one shape's folder may hold. */
+    public static final int MAX_FILES_PER_SHAPE = 4096;
+
+    /** The classes and parts found, and the sampled clouds (a class label per cloud, a part label per point). */
+    public record Loaded(List<String> classes, List<String> parts, SampledShapes shapes) {
+    }
+
+    private PartMeshFolder() {
+    }
+
+    /** The shapes of {@code split}, classes from the class folders. */
+    public static Loaded load(Path root, String split, int points, double noise, int maxPerClass, Rng rng) {
+        return load(root, split, null, points, noise, maxPerClass, rng);
+    }
+
+    /** As {@link #load(Path, String, int, double, int, Rng)}, with the classes fixed (a test split uses the training split's). */
+    public static Loaded load(Path root, String split, List<String> classes, int points, double noise, int maxPerClass,
+            Rng rng) {
+        String layout = " (expected " + root + "/" + PARTS_FILE + " and <root>/<class>/" + split + "/<shape>/<part>.off)";
+        if (!Files.isDirectory(root)) {
+            throw new InvalidArgumentException("PartMeshFolder: " + root + " is not a directory" + layout);
+        }
+        Path partsFile = root.resolve(PARTS_FILE);
+        if (!Files.isRegularFile(partsFile)) {
+            throw new InvalidArgumentException("PartMeshFolder: " + root + " has no " + PARTS_FILE + layout);
+        }
+        List<String> parts = PartNames.read(partsFile);
+        List<String> names = classes != null ? classes : MeshFiles.folderNames(root);
+        List<TriangleMesh> meshes = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            Path dir = root.resolve(names.get(c)).resolve(split);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Path shape : MeshFiles.list(dir, Files::isDirectory, maxPerClass)) {
+                meshes.add(shape(shape, parts, MeshLimits.DEFAULT));
+                labels.add(c);
+            }
+        }
+        if (meshes.isEmpty()) {
+            throw new InvalidArgumentException("PartMeshFolder: no shape folders under " + root + "/<class>/" + split + layout);
+        }
+        int[] l = labels.stream().mapToInt(Integer::intValue).toArray();
+        return new Loaded(List.copyOf(names), parts, ShapeSampling.sample(meshes, l, points, noise, true, rng));
+    }
+
+    /** The meshes of one shape's folder, each labelled with the part its file name declares, merged. */
+    static TriangleMesh shape(Path folder, List<String> parts, MeshLimits limits) {
+        List<Path> files = MeshFiles.list(folder, f -> Files.isRegularFile(f) && MeshFiles.isMesh(f), MAX_FILES_PER_SHAPE + 1);
+        if (files.size() > MAX_FILES_PER_SHAPE) {
+            throw new MalformedFileException(folder + ": more than " + MAX_FILES_PER_SHAPE + " mesh files in one shape");
+        }
+        List<TriangleMesh> meshes = new ArrayList<>();
+        long vertices = 0;
+        long triangles = 0;
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String part = name.substring(0, name.indexOf('.'));
+            int label = parts.indexOf(part);
+            if (label < 0) {
+                throw new MalformedFileException(f + ": part '" + part + "' (the file name up to its first '.') is not one of"
+                        + " the parts declared in " + PARTS_FILE + ": " + parts);
+            }
+            // the shape's parts share one budget: what is left of it bounds the next file
+            long leftVertices = limits.maxVertices() - vertices;
+            long leftTriangles = limits.maxFaces() - triangles;
+            if (leftVertices < 3 || leftTriangles < 1) {
+                throw new MalformedFileException(f + ": the parts of " + folder + " hold more than " + limits.maxVertices()
+                        + " vertices or " + limits.maxFaces() + " triangles");
+            }
+            TriangleMesh m = MeshFiles.read(f, new MeshLimits((int) leftVertices, (int) leftTriangles, limits.maxLineLength(),
+                    limits.maxPolygon()));
+            vertices += m.numVertices();
+            triangles += m.numTriangles();
+            meshes.add(m.withPart(label));
+        }
+        if (triangles == 0) {
+            throw new MalformedFileException(folder + ": a shape folder without triangles (expected one mesh file per part,"
+                    + " named <part>.off or <part>.<any>.off)");
+        }
+        return TriangleMesh.merge(meshes);
+    }
+}
