@@ -22,15 +22,17 @@ public final class GridEdges {
     private final EdgeIndex toGrid;
     private final Tensor pointIndex;
     private final Tensor nodeIndex;
+    private final GridEdges nearestNodes;
     private Tensor nodePositions;
 
-    private GridEdges(Grid grid, int numClouds, int numPoints, EdgeIndex toGrid) {
+    private GridEdges(Grid grid, int numClouds, int numPoints, EdgeIndex toGrid, EdgeIndex nearestNodes) {
         this.grid = grid;
         this.numClouds = numClouds;
         this.numPoints = numPoints;
         this.toGrid = toGrid;
         this.pointIndex = Tensors.of(toGrid.senders(), toGrid.size());
         this.nodeIndex = Tensors.of(toGrid.receivers(), toGrid.size());
+        this.nearestNodes = nearestNodes == null ? this : new GridEdges(grid, numClouds, numPoints, nearestNodes, null);
     }
 
     /** The coalesced kNN edges between {@code cloud} and {@code grid} with {@code k} neighbours each way. */
@@ -51,7 +53,8 @@ public final class GridEdges {
         // the k nearest nodes of each point: sender node, receiver point; reversed to point -> node
         EdgeIndex fromPoints = EdgeUnion.reversed(NearestNeighbours.bipartite(points, pointCloud, nodes, nodeCloud, k));
         return new GridEdges(grid, clouds, cloud.numPoints(),
-                EdgeUnion.of(cloud.numPoints(), nodeCloud.length, fromNodes, fromPoints));
+                EdgeUnion.of(cloud.numPoints(), nodeCloud.length, fromNodes, fromPoints),
+                EdgeUnion.of(cloud.numPoints(), nodeCloud.length, fromPoints));
     }
 
     public Grid grid() {
@@ -73,6 +76,16 @@ public final class GridEdges {
 
     public int numEdges() {
         return toGrid.size();
+    }
+
+    /**
+     * Only the "k nearest nodes of each point" half of the edges (point → node, coalesced order), for a
+     * de-gridification that reads every point from its own neighbourhood of the grid: in the union, a point of a
+     * sparse cloud also hears from every distant node whose k nearest points include it (with 128 points and 729
+     * nodes, about 50 nodes per point instead of 9). The same object when these are already all the edges.
+     */
+    public GridEdges nearestNodes() {
+        return nearestNodes;
     }
 
     /** Edges point → node (senders are points, receivers nodes). */

@@ -60,6 +60,48 @@ class GridEdgesTest {
     }
 
     @Test
+    void nearestNodesAreEachPointsKNearestAndAPartOfTheUnion() {
+        Grid grid = new Grid(9);
+        int k = 9;
+        PointCloud cloud = Clouds.random(4, DType.FLOAT64, 128, 96);
+        GridEdges edges = GridEdges.of(cloud, grid, k);
+        GridEdges nearest = edges.nearestNodes();
+        assertThat(nearest.nearestNodes()).isSameAs(nearest);
+        assertThat(nearest.numEdges()).isEqualTo(k * cloud.numPoints());
+        Set<Long> union = new HashSet<>();
+        for (int e = 0; e < edges.numEdges(); e++) {
+            union.add((long) edges.toGrid().receivers()[e] * 1000 + edges.toGrid().senders()[e]);
+        }
+        double[] p = cloud.positions().toDoubleArray();
+        double[] g = grid.positions();
+        int[] batch = cloud.batch();
+        for (int e = 0; e < nearest.numEdges(); e++) {
+            int i = nearest.toGrid().senders()[e];
+            int node = nearest.toGrid().receivers()[e];
+            assertThat(union).contains((long) node * 1000 + i);
+            assertThat(node / grid.nodes()).isEqualTo(batch[i]);
+            // no more than k - 1 nodes of the point's grid are strictly nearer than this one
+            double d = distance(p, i, g, node % grid.nodes());
+            int nearer = 0;
+            for (int n = 0; n < grid.nodes(); n++) {
+                nearer += distance(p, i, g, n) < d ? 1 : 0;
+            }
+            assertThat(nearer).isLessThan(k);
+        }
+        // why the segmenter reads from these: in the union a point of a sparse cloud also hears from many far nodes
+        // (729 nodes each send to their 9 nearest of ~100 points)
+        assertThat(edges.numEdges() / (double) cloud.numPoints()).isGreaterThan(4.0 * k);
+    }
+
+    private static double distance(double[] p, int i, double[] g, int n) {
+        double d = 0;
+        for (int t = 0; t < 3; t++) {
+            d += (p[3 * i + t] - g[3 * n + t]) * (p[3 * i + t] - g[3 * n + t]);
+        }
+        return d;
+    }
+
+    @Test
     void relativePositionsAreNodeMinusPoint() {
         Grid grid = new Grid(3);
         PointCloud cloud = Clouds.random(2, DType.FLOAT64, 5);

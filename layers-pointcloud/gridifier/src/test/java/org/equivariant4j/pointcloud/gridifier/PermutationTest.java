@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kit's permutation checks: the classifiers are invariant to renumbering the points, the segmenters equivariant
- * (both models, in training mode, where batch norm uses the batch's statistics, and in eval mode); a negative
- * control that reads point 0 fails. Float64, within 1e-10: the mean and max over edges add the same numbers in
- * another order, so only rounding differs.
+ * (both models, in training mode, where batch norm uses the batch's statistics, and in eval mode; the gridifier
+ * segmenter with either de-gridification reach); a negative control that reads point 0 fails. Float64, within
+ * 1e-10: the mean and max over edges add the same numbers in another order, so only rounding differs.
  */
 class PermutationTest {
     private static final int CLASSES = 4;
@@ -60,8 +60,12 @@ class PermutationTest {
     @Test
     void gridifierSegmenterIsEquivariant() {
         PointCloud cloud = Clouds.random(5, DType.FLOAT64, 25, 15);
-        GridifierSegmenter m = new GridifierSegmenter(small(), false, CLASSES, DType.FLOAT64, new Rng(6));
-        equivariance(m.toString(), m::forward, cloud, 7).assertWithin(TIGHT);
+        for (GridifierSegmenter.Reach reach : GridifierSegmenter.Reach.values()) {
+            GridifierSegmenter m = new GridifierSegmenter(small(), reach, false, CLASSES, DType.FLOAT64, new Rng(6));
+            equivariance(m.toString(), m::forward, cloud, 7).assertWithin(TIGHT);
+            m.eval();
+            equivariance(m.toString(), m::forward, cloud, 8).assertWithin(TIGHT);
+        }
     }
 
     @Test

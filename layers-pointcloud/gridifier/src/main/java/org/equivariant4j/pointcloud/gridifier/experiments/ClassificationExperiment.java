@@ -37,7 +37,7 @@ public final class ClassificationExperiment extends ClassifierExperiment {
     @Override
     protected List<OptionSpec> experimentOptions() {
         List<OptionSpec> all = new ArrayList<>(PointCloudData.options(512));
-        all.addAll(PointCloudData.folderOptions());
+        all.addAll(PointCloudData.folderOptions("<data>/<class>/{train,test}/*.off (ModelNet40's layout)"));
         all.addAll(ModelOptions.options(16, 40, 80));
         return all;
     }

@@ -25,9 +25,9 @@ import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.loss.CrossEntropyLoss;
 import org.equivariant4j.nn.optim.Adam;
 import org.equivariant4j.nn.optim.OptimizerStates;
+import org.equivariant4j.pointcloud.gridifier.GridifierSegmenter;
 import org.equivariant4j.pointcloud.gridifier.PointCloudNetwork;
 import org.equivariant4j.pointcloud.shapes.SampledShapes;
-import org.equivariant4j.pointcloud.shapes.SyntheticShapes;
 
 /**
  * Segmenters trained side by side on the same batches of clouds, each with its own Adam and a per-point cross
@@ -39,6 +39,7 @@ final class SegmentationRun implements ExperimentRun {
     private final ExperimentConfig config;
     private final TensorDataset train;
     private final TensorDataset test;
+    private final PointCloudData.Splits data;
     private final int parts;
     private final DataLoader loader;
     private final Models models = new Models();
@@ -54,14 +55,19 @@ final class SegmentationRun implements ExperimentRun {
         }
     }
 
-    SegmentationRun(ExperimentConfig config, SampledShapes train, SampledShapes test, int parts) {
+    SegmentationRun(ExperimentConfig config, PointCloudData.Splits data) {
         this.config = config;
-        this.train = new TensorDataset(train.features(DType.FLOAT32), train.partTensor());
-        this.test = new TensorDataset(test.features(DType.FLOAT32), test.partTensor());
-        this.parts = parts;
+        this.data = data;
+        this.train = dataset(data.train());
+        this.test = dataset(data.test());
+        this.parts = data.parts().size();
         int batch = Math.min(config.intValue(StandardOptions.BATCH_SIZE), this.train.size());
         this.loader = DataLoader.builder(this.train).batchSize(batch).shuffle(config.intValue(StandardOptions.SEED))
                 .dropLast(this.train.size() / batch >= 1).build();
+    }
+
+    private static TensorDataset dataset(SampledShapes s) {
+        return new TensorDataset(s.features(DType.FLOAT32), s.partTensor());
     }
 
     void add(String name, PointCloudNetwork net, double lr) {
@@ -86,10 +92,7 @@ final class SegmentationRun implements ExperimentRun {
 
     @Override
     public DatasetSummary data() {
-        return new DatasetSummary("part-labelled synthetic composites", "tables, chairs, lamps, dumbbells and snowmen with"
-                + " random proportions, " + config.intValue(PointCloudData.POINTS) + " points with normals, noise "
-                + config.doubleValue(PointCloudData.NOISE) + "; parts " + SyntheticShapes.PARTS,
-                Map.of("train", train.size(), "test", test.size()));
+        return new DatasetSummary(data.name(), data.description(), Map.of("train", train.size(), "test", test.size()));
     }
 
     @Override
@@ -189,11 +192,13 @@ final class SegmentationRun implements ExperimentRun {
             rows.add(List.of(label, String.format(Locale.ROOT, "%,d", models.all.get(name).parameterCount()),
                     String.format(Locale.ROOT, "%.1f%%", 100 * s[0]), String.format(Locale.ROOT, "%.1f%%", 100 * s[1])));
         }
-        return new ResultTable("Part segmentation of synthetic composites (" + parts + " part roles)",
+        return new ResultTable("Part segmentation of " + data.name() + " (" + parts + " parts)",
                 List.of("model", "parameters", "point accuracy", "mean IoU over parts"), rows,
                 List.of(test.size() + " test clouds of " + config.intValue(PointCloudData.POINTS) + " points",
-                        "gridifier: gridify -> 2 conv3 blocks at full resolution -> de-gridify (node -> point messages with"
-                                + " the point's input as skip) -> MLP per point",
+                        "gridifier: gridify -> 2 conv3 blocks at full resolution -> de-gridify (node -> point messages from "
+                                + (SegmentationExperiment.reach(config) == GridifierSegmenter.Reach.ALL_EDGES
+                                        ? "every node sharing a gridification edge" : "the point's k nearest nodes")
+                                + ", the point's input as skip) -> MLP per point",
                         "baseline: 2 edge convolutions on the kNN graph -> [local, global max] per point -> MLP"));
     }
 }

@@ -11,12 +11,14 @@ import org.equivariant4j.core.experiment.StepListener;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.shapes.SyntheticShapes;
 import org.equivariant4j.pointcloud.mesh.OffReader;
+import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both experiments learn at toy size: 12-class accuracy far above chance (8.3 %) for both models; part accuracy
- * above what the majority part alone gives. A model that does not learn (or a pipeline that scrambles labels
+ * above what the majority part alone gives, and the gridifier's de-gridification from each point's nearest nodes
+ * above the one from all its edges. A model that does not learn (or a pipeline that scrambles labels
  * against clouds) stays at chance and fails.
  */
 class ExperimentsTest {
@@ -49,11 +51,20 @@ class ExperimentsTest {
             counts[p]++;
         }
         double majority = java.util.Arrays.stream(counts).max().getAsLong() / (double) parts.length;
-        Map<String, Double> m = run(new SegmentationExperiment(), Map.of("epochs", "4", "train-size", "60", "test-size", "20",
-                "points", "96", "batch-size", "6", "grid", "7", "k", "6", "baseline-k", "8"));
+        Map<String, String> toy = Map.of("epochs", "4", "train-size", "60", "test-size", "20", "points", "96", "batch-size", "6",
+                "grid", "7", "k", "6", "baseline-k", "8");
+        Map<String, Double> m = run(new SegmentationExperiment(), toy);
         System.out.println("majority part share " + majority);
         assertThat(m.get("test_acc.gridifier")).isGreaterThan(majority + 0.1);
         assertThat(m.get("test_acc.baseline")).isGreaterThan(majority + 0.1);
+        // de-gridifying from each point's k nearest nodes beats reading from all its edges (the reference's reuse of
+        // the gridification edges): 69.8 % against 57.9 % here, +11.5 to +12.5 points over seeds 1-3. The baseline
+        // is shrunk in the second run to save time; it is built after the gridifier, so the gridifier's run is the same.
+        Map<String, String> all = new java.util.HashMap<>(toy);
+        all.putAll(Map.of(SegmentationExperiment.REACH, "all", "baseline-k", "2", "baseline-channels", "2", "baseline-hidden",
+                "4"));
+        assertThat(m.get("test_acc.gridifier")).isGreaterThan(run(new SegmentationExperiment(), all).get("test_acc.gridifier")
+                + 0.05);
     }
 
     @Test
@@ -93,5 +104,34 @@ class ExperimentsTest {
         run.trainEpoch(0, StepListener.NONE, () -> false);
         assertThat(run.evaluate()).containsKeys("test_acc.gridifier", "test_acc.baseline");
         assertThat(run.results().title()).contains("(2 classes)");
+    }
+
+    @Test
+    void segmentationRunsOnAFolderOfPartMeshes() throws Exception {
+        Rng rng = new Rng(4);
+        java.nio.file.Files.writeString(folder.resolve("parts.txt"), String.join("\n", SyntheticShapes.PARTS) + "\n");
+        for (String split : new String[] {"train", "test"}) {
+            for (int c = 0; c < 2; c++) {
+                // tables (slab + support) and lamps (slab + support + round), one OFF file per part of each shape
+                String name = c == 0 ? "table" : "lamp";
+                for (int i = 0; i < 3; i++) {
+                    TriangleMesh mesh = SyntheticShapes.mesh(SyntheticShapes.CLASSES.indexOf(name), rng);
+                    java.nio.file.Path shape = folder.resolve(name).resolve(split).resolve(name + i);
+                    java.nio.file.Files.createDirectories(shape);
+                    for (int part : java.util.Arrays.stream(mesh.parts()).distinct().toArray()) {
+                        java.nio.file.Files.writeString(shape.resolve(SyntheticShapes.PARTS.get(part) + ".off"),
+                                OffReader.toText(mesh.onlyPart(part)));
+                    }
+                }
+            }
+        }
+        SegmentationExperiment e = new SegmentationExperiment();
+        ExperimentRun run = e.start(ExperimentConfig.resolve(e, Map.of("data", folder.toString(), "points", "32", "grid", "3",
+                "k", "2", "channels", "2", "hidden", "4", "baseline-k", "4", "baseline-channels", "2", "batch-size", "3")));
+        assertThat(run.data().splits()).containsEntry("train", 6).containsEntry("test", 6);
+        assertThat(run.data().description()).contains("2 classes from " + folder).contains(SyntheticShapes.PARTS.toString());
+        run.trainEpoch(0, StepListener.NONE, () -> false);
+        assertThat(run.evaluate()).containsKeys("test_acc.gridifier", "test_miou.baseline");
+        assertThat(run.results().title()).contains("(4 parts)");
     }
 }
