@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,14 +25,34 @@ final class MeshFiles {
     private MeshFiles() {
     }
 
+    /** Meshes with the index of the class folder each came from. */
+    record Labelled(List<TriangleMesh> meshes, int[] labels) {
+    }
+
+    /**
+     * For each class, in order, at most {@code max} entries of {@code root/<class>/<split>} that {@code keep} (a class
+     * without that folder adds none), each made into a mesh by {@code read} and labelled with the class's index.
+     */
+    static Labelled perClass(Path root, List<String> classes, String split, Predicate<Path> keep, int max,
+            Function<Path, TriangleMesh> read) {
+        List<TriangleMesh> meshes = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Path dir = root.resolve(classes.get(c)).resolve(split);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Path entry : list(dir, keep, max)) {
+                meshes.add(read.apply(entry));
+                labels.add(c);
+            }
+        }
+        return new Labelled(meshes, labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** The sub-folders of {@code dir}, by name. */
     static List<String> folderNames(Path dir) {
         return list(dir, Files::isDirectory, Integer.MAX_VALUE).stream().map(p -> p.getFileName().toString()).toList();
-    }
-
-    /** At most {@code max} mesh files of {@code dir}, by name. */
-    static List<Path> meshes(Path dir, int max) {
-        return list(dir, p -> Files.isRegularFile(p) && isMesh(p), max);
     }
 
     /** At most {@code max} entries of {@code dir} that {@code keep}, by name. */
@@ -42,9 +64,10 @@ final class MeshFiles {
         }
     }
 
-    static boolean isMesh(Path file) {
+    /** A regular file with a mesh extension. */
+    static boolean isMeshFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".off") || n.endsWith(".ply");
+        return Files.isRegularFile(file) && (n.endsWith(".off") || n.endsWith(".ply"));
     }
 
     /** The mesh in {@code file}, read by the reader its extension names. */

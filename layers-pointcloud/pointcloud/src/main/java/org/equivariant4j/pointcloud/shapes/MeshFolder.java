@@ -2,14 +2,12 @@ package org.equivariant4j.pointcloud.shapes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.mesh.MeshLimits;
 import org.equivariant4j.pointcloud.mesh.OffReader;
-import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 
 /**
  * A ModelNet40-style folder of meshes, {@code root/<class>/<split>/*.off} (or {@code .ply}): classes are the
@@ -42,22 +40,11 @@ public final class MeshFolder {
             throw new InvalidArgumentException("MeshFolder: " + root + " has no class folders (expected <root>/<class>/" + split
                     + "/*.off)");
         }
-        List<TriangleMesh> meshes = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-            Path dir = root.resolve(names.get(c)).resolve(split);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            for (Path f : MeshFiles.meshes(dir, maxPerClass)) {
-                meshes.add(MeshFiles.read(f, MeshLimits.DEFAULT));
-                labels.add(c);
-            }
-        }
-        if (meshes.isEmpty()) {
+        MeshFiles.Labelled found = MeshFiles.perClass(root, names, split, MeshFiles::isMeshFile, maxPerClass,
+                f -> MeshFiles.read(f, MeshLimits.DEFAULT));
+        if (found.meshes().isEmpty()) {
             throw new InvalidArgumentException("MeshFolder: no .off or .ply meshes under " + root + "/<class>/" + split);
         }
-        int[] l = labels.stream().mapToInt(Integer::intValue).toArray();
-        return new Loaded(List.copyOf(names), ShapeSampling.sample(meshes, l, points, noise, false, rng));
+        return new Loaded(List.copyOf(names), ShapeSampling.sample(found.meshes(), found.labels(), points, noise, false, rng));
     }
 }

@@ -58,28 +58,18 @@ public final class PartMeshFolder {
         }
         List<String> parts = PartNames.read(partsFile);
         List<String> names = classes != null ? classes : MeshFiles.folderNames(root);
-        List<TriangleMesh> meshes = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-            Path dir = root.resolve(names.get(c)).resolve(split);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            for (Path shape : MeshFiles.list(dir, Files::isDirectory, maxPerClass)) {
-                meshes.add(shape(shape, parts, MeshLimits.DEFAULT));
-                labels.add(c);
-            }
-        }
-        if (meshes.isEmpty()) {
+        MeshFiles.Labelled found = MeshFiles.perClass(root, names, split, Files::isDirectory, maxPerClass,
+                shape -> shape(shape, parts, MeshLimits.DEFAULT));
+        if (found.meshes().isEmpty()) {
             throw new InvalidArgumentException("PartMeshFolder: no shape folders under " + root + "/<class>/" + split + layout);
         }
-        int[] l = labels.stream().mapToInt(Integer::intValue).toArray();
-        return new Loaded(List.copyOf(names), parts, ShapeSampling.sample(meshes, l, points, noise, true, rng));
+        return new Loaded(List.copyOf(names), parts, ShapeSampling.sample(found.meshes(), found.labels(), points, noise, true,
+                rng));
     }
 
     /** The meshes of one shape's folder, each labelled with the part its file name declares, merged. */
     static TriangleMesh shape(Path folder, List<String> parts, MeshLimits limits) {
-        List<Path> files = MeshFiles.list(folder, f -> Files.isRegularFile(f) && MeshFiles.isMesh(f), MAX_FILES_PER_SHAPE + 1);
+        List<Path> files = MeshFiles.list(folder, MeshFiles::isMeshFile, MAX_FILES_PER_SHAPE + 1);
         if (files.size() > MAX_FILES_PER_SHAPE) {
             throw new MalformedFileException(folder + ": more than " + MAX_FILES_PER_SHAPE + " mesh files in one shape");
         }
