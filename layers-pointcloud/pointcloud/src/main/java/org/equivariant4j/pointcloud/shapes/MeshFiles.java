@@ -25,17 +25,17 @@ final class MeshFiles {
     private MeshFiles() {
     }
 
-    /** Meshes with the index of the class folder each came from. */
-    record Labelled(List<TriangleMesh> meshes, int[] labels) {
+    /** Shapes with the index of the class folder each came from. */
+    record Labelled<T>(List<T> shapes, int[] labels) {
     }
 
     /**
      * For each class, in order, at most {@code max} entries of {@code root/<class>/<split>} that {@code keep} (a class
-     * without that folder adds none), each made into a mesh by {@code read} and labelled with the class's index.
+     * without that folder adds none), each made into a shape by {@code read} and labelled with the class's index.
      */
-    static Labelled perClass(Path root, List<String> classes, String split, Predicate<Path> keep, int max,
-            Function<Path, TriangleMesh> read) {
-        List<TriangleMesh> meshes = new ArrayList<>();
+    static <T> Labelled<T> perClass(Path root, List<String> classes, String split, Predicate<Path> keep, int max,
+            Function<Path, T> read) {
+        List<T> shapes = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             Path dir = root.resolve(classes.get(c)).resolve(split);
@@ -43,11 +43,11 @@ final class MeshFiles {
                 continue;
             }
             for (Path entry : list(dir, keep, max)) {
-                meshes.add(read.apply(entry));
+                shapes.add(read.apply(entry));
                 labels.add(c);
             }
         }
-        return new Labelled(meshes, labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Labelled<>(shapes, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The sub-folders of {@code dir}, by name. */

@@ -8,6 +8,7 @@ import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.mesh.MeshLimits;
 import org.equivariant4j.pointcloud.mesh.OffReader;
+import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 
 /**
  * A ModelNet40-style folder of meshes, {@code root/<class>/<split>/*.off} (or {@code .ply}): classes are the
@@ -40,11 +41,11 @@ public final class MeshFolder {
             throw new InvalidArgumentException("MeshFolder: " + root + " has no class folders (expected <root>/<class>/" + split
                     + "/*.off)");
         }
-        MeshFiles.Labelled found = MeshFiles.perClass(root, names, split, MeshFiles::isMeshFile, maxPerClass,
+        MeshFiles.Labelled<TriangleMesh> found = MeshFiles.perClass(root, names, split, MeshFiles::isMeshFile, maxPerClass,
                 f -> MeshFiles.read(f, MeshLimits.DEFAULT));
-        if (found.meshes().isEmpty()) {
+        if (found.shapes().isEmpty()) {
             throw new InvalidArgumentException("MeshFolder: no .off or .ply meshes under " + root + "/<class>/" + split);
         }
-        return new Loaded(List.copyOf(names), ShapeSampling.sample(found.meshes(), found.labels(), points, noise, false, rng));
+        return new Loaded(List.copyOf(names), ShapeSampling.sample(found.shapes(), found.labels(), points, noise, false, rng));
     }
 }

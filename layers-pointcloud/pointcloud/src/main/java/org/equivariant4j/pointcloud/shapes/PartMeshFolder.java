@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.MalformedFileException;
@@ -11,21 +12,27 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.mesh.MeshLimits;
 import org.equivariant4j.pointcloud.mesh.OffReader;
 import org.equivariant4j.pointcloud.mesh.PartNames;
+import org.equivariant4j.pointcloud.mesh.PartPointsReader;
+import org.equivariant4j.pointcloud.mesh.SurfaceSampler;
 import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 
 /**
- * A folder of part-labelled meshes for segmentation, the {@link MeshFolder} layout with a folder per shape:
+ * A folder of part-labelled shapes for segmentation, the {@link MeshFolder} layout with a folder (or a point file)
+ * per shape:
  * <pre>
  * root/parts.txt                               the part names, one a line, in label order ({@link PartNames})
  * root/&lt;class&gt;/&lt;split&gt;/&lt;shape&gt;/&lt;part&gt;.off       one mesh per part of the shape (or .ply)
  * root/&lt;class&gt;/&lt;split&gt;/&lt;shape&gt;/&lt;part&gt;.&lt;any&gt;.off  more meshes of the same part (leg.1.off, leg.2.off)
+ * root/&lt;class&gt;/&lt;split&gt;/&lt;shape&gt;.txt              or a shape as labelled points, x y z nx ny nz label a line
+ *                                              (ShapeNet-part's normal-resampled files, {@link PartPointsReader})
  * </pre>
  * A mesh file's part is its name up to the first '.', which must be declared in {@code parts.txt}; other files in a
  * shape's folder are ignored. Each shape's parts are read (every file untrusted, see {@link OffReader}), labelled,
  * merged and sampled area-weighted over all of them ({@link ShapeSampling}), so each point carries the part of the
- * triangle it was drawn from. Classes are the class folders in name order; {@code maxPerClass} bounds the shapes
- * taken per class (in folder name order). The parts of one shape share one {@link MeshLimits} budget, so a shape
- * of many files cannot hold more than one mesh could.
+ * triangle it was drawn from; a point file's labels index {@code parts.txt}, and the points are chosen at random
+ * among its rows (read only when drawn from, one file at a time). Classes are the class folders in name order;
+ * {@code maxPerClass} bounds the shapes taken per class (in name order). The parts of one shape share one
+ * {@link MeshLimits} budget, so a shape of many files cannot hold more than one mesh could.
  */
 public final class PartMeshFolder {
     /** The name of the part list at the root. */
@@ -48,7 +55,8 @@ public final class PartMeshFolder {
     /** As {@link #load(Path, String, int, double, int, Rng)}, with the classes fixed (a test split uses the training split's). */
     public static Loaded load(Path root, String split, List<String> classes, int points, double noise, int maxPerClass,
             Rng rng) {
-        String layout = " (expected " + root + "/" + PARTS_FILE + " and <root>/<class>/" + split + "/<shape>/<part>.off)";
+        String layout = " (expected " + root + "/" + PARTS_FILE + " and <root>/<class>/" + split + "/<shape>/<part>.off or"
+                + " <root>/<class>/" + split + "/<shape>.txt)";
         if (!Files.isDirectory(root)) {
             throw new InvalidArgumentException("PartMeshFolder: " + root + " is not a directory" + layout);
         }
@@ -58,13 +66,51 @@ public final class PartMeshFolder {
         }
         List<String> parts = PartNames.read(partsFile);
         List<String> names = classes != null ? classes : MeshFiles.folderNames(root);
-        MeshFiles.Labelled found = MeshFiles.perClass(root, names, split, Files::isDirectory, maxPerClass,
-                shape -> shape(shape, parts, MeshLimits.DEFAULT));
-        if (found.meshes().isEmpty()) {
-            throw new InvalidArgumentException("PartMeshFolder: no shape folders under " + root + "/<class>/" + split + layout);
+        MeshFiles.Labelled<ShapeSampling.Source> found = MeshFiles.perClass(root, names, split,
+                entry -> Files.isDirectory(entry) || isPointFile(entry), maxPerClass, entry -> Files.isDirectory(entry)
+                        ? ShapeSampling.Source.of(shape(entry, parts, MeshLimits.DEFAULT)) : points(entry, parts.size()));
+        if (found.shapes().isEmpty()) {
+            throw new InvalidArgumentException("PartMeshFolder: no shape folders or .txt point files under " + root
+                    + "/<class>/" + split + layout);
         }
-        return new Loaded(List.copyOf(names), parts, ShapeSampling.sample(found.meshes(), found.labels(), points, noise, true,
+        return new Loaded(List.copyOf(names), parts, ShapeSampling.draw(found.shapes(), found.labels(), points, noise, true,
                 rng));
+    }
+
+    private static boolean isPointFile(Path entry) {
+        return Files.isRegularFile(entry) && entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
+    /**
+     * A shape given as labelled points ({@link PartPointsReader}), read when it is drawn from (so a large dataset is
+     * never held whole): {@code n} of its points chosen at random, without repeats when it has that many.
+     */
+    private static ShapeSampling.Source points(Path file, int parts) {
+        return (n, rng) -> choose(PartPointsReader.read(file, parts, MeshLimits.DEFAULT.maxVertices()), n, rng);
+    }
+
+    static SurfaceSampler.Sample choose(SurfaceSampler.Sample all, int n, Rng rng) {
+        int m = all.size();
+        int[] index = new int[Math.max(m, n)];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i < m ? i : rng.nextInt(m);
+        }
+        // a partial Fisher-Yates shuffle: the first n entries become a uniform choice
+        for (int i = 0; i < Math.min(n, m); i++) {
+            int j = i + rng.nextInt(m - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        double[] p = new double[3 * n];
+        double[] q = new double[3 * n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all.positions(), 3 * index[i], p, 3 * i, 3);
+            System.arraycopy(all.normals(), 3 * index[i], q, 3 * i, 3);
+            labels[i] = all.parts()[index[i]];
+        }
+        return new SurfaceSampler.Sample(p, q, labels);
     }
 
     /** The meshes of one shape's folder, each labelled with the part its file name declares, merged. */

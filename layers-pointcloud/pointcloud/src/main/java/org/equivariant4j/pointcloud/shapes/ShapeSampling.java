@@ -18,19 +18,36 @@ public final class ShapeSampling {
     private ShapeSampling() {
     }
 
+    /** What a shape gives when asked for {@code points} points: a surface sampler, or a file of labelled points. */
+    @FunctionalInterface
+    public interface Source {
+        SurfaceSampler.Sample draw(int points, Rng rng);
+
+        /** Area-weighted samples of {@code mesh}'s surface. */
+        static Source of(TriangleMesh mesh) {
+            return (points, rng) -> SurfaceSampler.sample(mesh, points, rng);
+        }
+    }
+
     /** Samples each mesh; {@code labels} gives a class per mesh; part labels are kept when {@code withParts}. */
     public static SampledShapes sample(List<TriangleMesh> meshes, int[] labels, int points, double noise, boolean withParts,
             Rng rng) {
-        if (points <= 0 || !(noise >= 0) || labels.length != meshes.size()) {
-            throw new InvalidArgumentException("ShapeSampling: needs points > 0, noise >= 0 and a label per mesh, got "
-                    + points + ", " + noise + " and " + labels.length + " labels for " + meshes.size() + " meshes");
+        return draw(meshes.stream().map(Source::of).toList(), labels, points, noise, withParts, rng);
+    }
+
+    /** As {@link #sample}, from any sources (drawn one after another, so a source may read its file only then). */
+    public static SampledShapes draw(List<Source> sources, int[] labels, int points, double noise, boolean withParts,
+            Rng rng) {
+        if (points <= 0 || !(noise >= 0) || labels.length != sources.size()) {
+            throw new InvalidArgumentException("ShapeSampling: needs points > 0, noise >= 0 and a label per shape, got "
+                    + points + ", " + noise + " and " + labels.length + " labels for " + sources.size() + " shapes");
         }
-        int count = meshes.size();
+        int count = sources.size();
         double[] p = new double[3 * count * points];
         double[] n = new double[3 * count * points];
         int[] parts = withParts ? new int[count * points] : null;
         for (int m = 0; m < count; m++) {
-            SurfaceSampler.Sample s = SurfaceSampler.sample(meshes.get(m), points, rng);
+            SurfaceSampler.Sample s = sources.get(m).draw(points, rng);
             double[] q = s.positions();
             normalise(q);
             for (int i = 0; i < q.length; i++) {

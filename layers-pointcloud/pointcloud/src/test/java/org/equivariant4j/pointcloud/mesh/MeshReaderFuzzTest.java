@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded truncations, byte flips, digit insertions (inflated counts and indices) and line splices of valid OFF and
- * PLY files and of a part list ({@link PartNames}): every case must end in a mesh (a list) or a
- * {@link MalformedFileException}, never another exception, within
+ * PLY files, of a part list ({@link PartNames}) and of a labelled point file ({@link PartPointsReader}): every case
+ * must end in a mesh (a list, points) or a {@link MalformedFileException}, never another exception, within
  * <ul>
  *   <li><b>memory</b>: the bytes the reading thread allocates at most {@code 24 L + 2 MiB}, L the case's length. The
  *   reader holds one line buffer (the 64 KiB limit), the growing arrays (each value needs at least 2 bytes of text
@@ -49,6 +49,12 @@ class MeshReaderFuzzTest {
     void partListMutationsEndInANameListOrAMalformedFileException() {
         String valid = "# parts of a part-labelled mesh folder\nslab\nsupport\nround\nback-or-head\narm_rest\n";
         run(valid, text -> PartNames.read(stream(text), "parts.txt"), 20261208L);
+    }
+
+    @Test
+    void partPointMutationsEndInPointsOrAMalformedFileException() {
+        run(PartPointsReaderTest.THREE, text -> PartPointsReader.read(stream(text), "points.txt", 4,
+                MeshLimits.DEFAULT.maxVertices()), 20261209L);
     }
 
     @Test

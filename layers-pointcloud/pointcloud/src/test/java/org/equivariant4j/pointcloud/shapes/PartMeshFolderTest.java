@@ -12,6 +12,7 @@ import org.equivariant4j.core.error.MalformedFileException;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.pointcloud.mesh.MeshLimits;
 import org.equivariant4j.pointcloud.mesh.OffReader;
+import org.equivariant4j.pointcloud.mesh.SurfaceSampler;
 import org.equivariant4j.pointcloud.mesh.TriangleMesh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,7 @@ class PartMeshFolderTest {
         assertThatThrownBy(() -> PartMeshFolder.load(dir, "train", 16, 0.0, 10, new Rng(1)))
                 .isInstanceOf(MalformedFileException.class).hasMessageContaining("t0: a shape folder without triangles");
         assertThatThrownBy(() -> PartMeshFolder.load(dir, "validation", 16, 0.0, 10, new Rng(1)))
-                .isInstanceOf(Equivariant4jException.class).hasMessageContaining("no shape folders under");
+                .isInstanceOf(Equivariant4jException.class).hasMessageContaining("no shape folders or .txt point files under");
         Files.writeString(dir.resolve(PartMeshFolder.PARTS_FILE), "top\nleg.front\n");
         assertThatThrownBy(() -> PartMeshFolder.load(dir, "train", 16, 0.0, 10, new Rng(1)))
                 .isInstanceOf(MalformedFileException.class).hasMessageContaining("parts.txt: line 2");
@@ -120,5 +121,36 @@ class PartMeshFolderTest {
                 .isEqualTo(3 * MeshPrimitives.box(1, 1, 1).numTriangles());
         assertThatThrownBy(() -> PartMeshFolder.shape(dir.resolve("t"), PARTS, tight))
                 .isInstanceOf(MalformedFileException.class).hasMessageContaining("vertex count");
+    }
+
+    @Test
+    void aShapeMayBeAFileOfLabelledPointsAsShapeNetPartHasThem() throws Exception {
+        Files.writeString(dir.resolve(PartMeshFolder.PARTS_FILE), String.join("\n", PARTS) + "\n");
+        Files.createDirectories(dir.resolve("lamp/train"));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            // ten points up a pole: the lowest five "leg", the upper five "shade"; the normal says which point it is
+            rows.append("0 0 ").append(i).append(" 0 0 ").append(i).append(i < 5 ? " 1\n" : " 2\n");
+        }
+        Files.writeString(dir.resolve("lamp/train/l1.txt"), rows.toString());
+        table(dir.resolve("table/train/t1"));
+        PartMeshFolder.Loaded l = PartMeshFolder.load(dir, "train", 8, 0.0, 10, new Rng(3));
+        assertThat(l.shapes().labels()).containsExactly(0, 1);
+        SampledShapes s = l.shapes();
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            double which = s.normals()[3 * i + 2];
+            assertThat(seen.add(which)).as("8 of 10 points chosen without repeats").isTrue();
+            assertThat(s.parts()[i]).isEqualTo(which < 5 ? 1 : 2);
+        }
+        // more points than rows: every row once, the rest repeats
+        SurfaceSampler.Sample three = new SurfaceSampler.Sample(new double[] {0, 0, 0, 1, 1, 1, 2, 2, 2},
+                new double[9], new int[] {0, 1, 2});
+        SurfaceSampler.Sample five = PartMeshFolder.choose(three, 5, new Rng(4));
+        assertThat(java.util.Arrays.stream(five.parts()).distinct().count()).isEqualTo(3);
+        Files.writeString(dir.resolve("lamp/train/l2.txt"), "0 0 0 0 0 1 7\n");
+        assertThatThrownBy(() -> PartMeshFolder.load(dir, "train", 8, 0.0, 10, new Rng(3)))
+                .isInstanceOf(MalformedFileException.class).hasMessageContaining("l2.txt: line 1: point 0 part label 7 is"
+                        + " outside [0, 2]");
     }
 }
