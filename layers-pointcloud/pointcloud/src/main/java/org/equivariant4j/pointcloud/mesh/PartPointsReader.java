@@ -11,9 +11,10 @@ import org.equivariant4j.core.error.MalformedFileException;
 /**
  * Reads a file of part-labelled points as ShapeNet-part's normal-resampled release stores a shape
  * ({@code shapenetcore_partanno_segmentation_benchmark_v0_normal/<synset>/<id>.txt}): one point a line,
- * {@code x y z nx ny nz label}, the label a whole number in {@code [0, parts)} ({@code 38} or {@code 38.000000}). The file is untrusted: read through the
- * bounded line reader, at most {@code maxPoints} points, arrays growing as points arrive; any fault is a
- * {@link MalformedFileException} naming the file, the line, what was expected and what was found.
+ * {@code x y z nx ny nz label}, the label a whole number in {@code [0, parts)} ({@code 38} or {@code 38.000000}).
+ * The file is untrusted: read through the bounded line reader, at most {@code maxPoints} points, arrays growing as
+ * points arrive; any fault is a {@link MalformedFileException} naming the file, the line, what was expected and what
+ * was found.
  */
 public final class PartPointsReader {
 

@@ -41,7 +41,7 @@ final class PointCloudData {
     static List<OptionSpec> folderOptions(String layout) {
         return List.of(OptionSpec.ofString(DATA, "", "a folder " + layout + " to use instead of the synthetic shapes"
                         + " (empty: synthetic)"),
-                OptionSpec.ofInt(MAX_PER_CLASS, 100_000, "meshes read per class and split from --data", 1, 1_000_000));
+                OptionSpec.ofInt(MAX_PER_CLASS, 100_000, "shapes read per class and split from --data", 1, 1_000_000));
     }
 
     /** The synthetic classification shapes, or the meshes of {@code --data}. */
@@ -50,7 +50,8 @@ final class PointCloudData {
         double noise = c.doubleValue(NOISE);
         String folder = c.stringValue(DATA);
         if (folder.isBlank()) {
-            return new Splits(SyntheticShapes.CLASSES, List.of(), SyntheticShapes.classification(trainSize, points, noise, rng.split()),
+            return new Splits(SyntheticShapes.CLASSES, List.of(),
+                    SyntheticShapes.classification(trainSize, points, noise, rng.split()),
                     SyntheticShapes.classification(testSize, points, noise, rng.split()), "synthetic shapes",
                     SyntheticShapes.CLASSES.size() + " classes of sampled solids and compositions (random proportions,"
                             + " upright), " + points + " points with normals, noise " + noise);
@@ -85,8 +86,8 @@ final class PointCloudData {
         PartMeshFolder.Loaded test = PartMeshFolder.load(root, "test", train.classes(), points, noise, max, rng.split());
         return new Splits(train.classes(), train.parts(), train.shapes(), test.shapes(), root.getFileName().toString(),
                 train.shapes().count() + " shapes of " + train.classes().size() + " classes from " + root + ", " + points
-                        + " area-weighted samples over each shape's part meshes with face normals, noise " + noise + "; parts "
-                        + train.parts());
+                        + " points per shape (area-weighted over its part meshes with face normals, or chosen among its"
+                        + " labelled points), noise " + noise + "; parts " + train.parts());
     }
 
     /** Dense features {@code [B, N, 6]} as clouds with normals. */

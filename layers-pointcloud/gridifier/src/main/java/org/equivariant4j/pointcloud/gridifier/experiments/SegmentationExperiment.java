@@ -38,8 +38,8 @@ public final class SegmentationExperiment implements Experiment {
         List<OptionSpec> all = new ArrayList<>(List.of(StandardOptions.epochs(8), StandardOptions.batchSize(8),
                 StandardOptions.seed(1), StandardOptions.trainSize(400), StandardOptions.testSize(200)));
         all.addAll(PointCloudData.options(512));
-        all.addAll(PointCloudData.folderOptions("<data>/parts.txt + <data>/<class>/{train,test}/<shape>/<part>.off"
-                + " (one mesh per part; see the pointcloud module's README)"));
+        all.addAll(PointCloudData.folderOptions("<data>/parts.txt + <data>/<class>/{train,test}/<shape>/<part>.off (one"
+                + " mesh per part) or <shape>.txt (ShapeNet-part's labelled points); see the pointcloud module's README"));
         all.addAll(ModelOptions.options(16, 32, 64));
         all.add(OptionSpec.ofChoice(REACH, "nearest", "grid nodes each point reads from when de-gridifying: its k nearest"
                 + " (nearest) or all it shares a gridification edge with (all, as the reference)", "nearest", "all"));
