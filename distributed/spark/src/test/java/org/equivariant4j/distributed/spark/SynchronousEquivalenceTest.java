@@ -1,0 +1,129 @@
+package org.equivariant4j.distributed.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.equivariant4j.core.experiment.ExperimentConfig;
+import org.equivariant4j.core.experiment.ExperimentRun;
+import org.equivariant4j.core.experiment.StepListener;
+import org.equivariant4j.core.module.Module;
+import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.nn.optim.SGD;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Synchronous data-parallel SGD on 2 partitions of batch b equals single-process SGD on batch 2b (the union of the
+ * partitions' batches at every step), parameter for parameter, to {@value #TOLERANCE}; in float64 with no
+ * batch-dependent layer.
+ *
+ * <p>Why {@value #TOLERANCE}: the two computations add the same float64 terms in a different order (two partial
+ * means, then their weighted sum, against one mean over 2b), which moves each parameter by a few ulps per step,
+ * ~1e-16 relative; over 8 steps that stays below 1e-14. A trainer that forgets to normalise the summed gradient
+ * (twice the step) or loses one partition's gradient is off by 1e-3 or more after the same steps: the controls
+ * below compute both and must be far outside the bound.
+ */
+class SynchronousEquivalenceTest {
+    private static final double TOLERANCE = 1e-9;
+    private static final int PARTITIONS = 2;
+    private static final int PER_PARTITION = 4;
+    private static ExperimentConfig config;
+
+    @BeforeAll
+    static void configure() {
+        config = ExperimentConfig.resolve(new ToyRegressionExperiment(), Map.of("batch-size",
+                Integer.toString(PARTITIONS * PER_PARTITION), "train-size", "64", "lr", "0.2", "seed", "5"));
+    }
+
+    /** Single-process SGD from the same initial parameters; each step's batch chosen by {@code batchOf}. */
+    private static double[] singleProcess(int steps, double learningRateFactor, boolean dropSecondPartition) {
+        ToyRegressionExperiment.Replica all = new ToyRegressionExperiment.Replica(config, 1.0);
+        Module model = all.model();
+        model.loadStateDict(ToyRegressionExperiment.model(config).stateDict());
+        SGD sgd = new SGD(model.parameters(), config.doubleValue("lr") * learningRateFactor);
+        PartitionBatches batches = new PartitionBatches(64, PARTITIONS, PARTITIONS * PER_PARTITION, 5);
+        for (int s = 0; s < steps; s++) {
+            int[] first = batches.batch(0, s, 0);
+            int[] second = batches.batch(0, s, 1);
+            int[] union = new int[dropSecondPartition ? first.length : first.length + second.length];
+            System.arraycopy(first, 0, union, 0, first.length);
+            if (!dropSecondPartition) {
+                System.arraycopy(second, 0, union, first.length, second.length);
+            }
+            sgd.zeroGrad();
+            Tensor loss = all.loss(union, null);
+            loss.backward();
+            sgd.step();
+        }
+        return ReplicaRound.flatten(model, false);
+    }
+
+    static double[] trainOnSpark(Class<? extends ToyRegressionExperiment> experiment, SparkTrainingOptions options,
+            FailureInjection failure) {
+        ExperimentRun run = SparkDataParallel.start(SharedSpark.get(), ExperimentSource.ofClass(experiment), config, options,
+                failure);
+        run.trainEpoch(0, StepListener.NONE, () -> false);
+        return ReplicaRound.flatten(run.model(), false);
+    }
+
+    static double maxAbsDifference(double[] a, double[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
+    void twoPartitionsOfBatchBGiveTheParametersOfOneProcessWithBatch2B() {
+        double[] spark = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS),
+                FailureInjection.NONE);
+        int steps = new PartitionBatches(64, PARTITIONS, PARTITIONS * PER_PARTITION, 5).stepsPerEpoch();
+        assertThat(steps).as("steps of the epoch").isEqualTo(8);
+        double[] single = singleProcess(steps, 1.0, false);
+        double[] initial = ReplicaRound.flatten(ToyRegressionExperiment.model(config), false);
+        assertThat(maxAbsDifference(single, initial)).as("the parameters moved").isGreaterThan(1e-2);
+        assertThat(maxAbsDifference(spark, single)).as("data-parallel vs single-process parameters").isLessThanOrEqualTo(TOLERANCE);
+
+        // Negative controls: what a trainer that sums without normalising, or drops a partition, would reach.
+        assertThat(maxAbsDifference(spark, singleProcess(steps, PARTITIONS, false))).as("unnormalised sum")
+                .isGreaterThan(1e3 * TOLERANCE);
+        assertThat(maxAbsDifference(spark, singleProcess(steps, 1.0, true))).as("one partition dropped")
+                .isGreaterThan(1e3 * TOLERANCE);
+    }
+
+    @Test
+    void aTrainerFedABrokenPartitionFailsTheBound() {
+        double[] spark = trainOnSpark(LosesPartitionOne.class, SparkTrainingOptions.synchronous(PARTITIONS), FailureInjection.NONE);
+        assertThat(maxAbsDifference(spark, singleProcess(8, 1.0, false))).isGreaterThan(1e3 * TOLERANCE);
+    }
+
+    @Test
+    void aTaskThatFailsOnceAndIsRetriedGivesTheSameParameters() {
+        double[] clean = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS),
+                FailureInjection.NONE);
+        FailureInjection failure = new FailureInjection(0, 3, 1);
+        double[] retried = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS), failure);
+        assertThat(failure.wasThrown()).as("the injected failure happened").isTrue();
+        assertThat(retried).as("parameters after a retried task").containsExactly(clean);
+    }
+
+    @Test
+    void barrierModeGivesTheSameParameters() {
+        double[] plain = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS),
+                FailureInjection.NONE);
+        double[] barrier = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS).withBarrier(),
+                FailureInjection.NONE);
+        assertThat(barrier).containsExactly(plain);
+    }
+
+    /** Partition 1's gradient is lost (its loss counts zero), as when a trainer drops a partition's result. */
+    static final class LosesPartitionOne extends ToyRegressionExperiment {
+        @Override
+        double lossScale(int partition) {
+            return partition == 1 ? 0.0 : 1.0;
+        }
+    }
+}
