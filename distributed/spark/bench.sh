@@ -12,8 +12,8 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
   opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
 done
 cp="$root/distributed/spark/target/equivariant4j-distributed-spark-0.1.0-SNAPSHOT.jar"
-cp="$cp:$root/cli/target/equivariant4j-cli-0.1.0-SNAPSHOT.jar:$(cat "$root/cli/target/classpath.txt")"
-cp="$cp:$(cat "$root/distributed/spark/target/spark-classpath.txt")"
+# The module's class path: the cli and every plugin, then Spark (see pom.xml).
+cp="$cp:$(cat "$root/distributed/spark/target/runtime-classpath.txt"):$(cat "$root/distributed/spark/target/spark-classpath.txt")"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 exec java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=2G "${opens[@]}" \
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \

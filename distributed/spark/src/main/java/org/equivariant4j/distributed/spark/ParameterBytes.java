@@ -13,11 +13,14 @@ import org.equivariant4j.nn.checkpoint.Safetensors;
  * Tensors as safetensors bytes, the project's checkpoint format, for the wire: what the driver broadcasts (its
  * parameters and buffers) and what the workers read back. Never Java serialisation of engine objects.
  *
- * <p>{@link Safetensors} reads and writes files (atomically, validating every header), so the bytes pass through a
- * private temporary folder on the local disk; at the model sizes of this project (kilobytes to a few megabytes) that
- * costs well under a millisecond of I/O next to a training step (measured in the module README).
+ * <p>{@link Safetensors} reads and writes files (atomically, validating every header, forcing the data to disk
+ * before the rename), so the bytes pass through a private temporary folder: in {@code /dev/shm} where there is one
+ * (memory, where forcing to disk costs nothing), else in {@code java.io.tmpdir}. The cost per step is in the module
+ * README.
  */
 final class ParameterBytes {
+    /** Linux's memory-backed file system: an fsync there is free. */
+    private static final Path MEMORY = Path.of("/dev/shm");
     private ParameterBytes() {
     }
 
@@ -44,7 +47,8 @@ final class ParameterBytes {
     private static <T> T withTemporaryFile(FileWork<T> work) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("eq4j-spark-");
+            dir = Files.isDirectory(MEMORY) && Files.isWritable(MEMORY) ? Files.createTempDirectory(MEMORY, "eq4j-spark-")
+                    : Files.createTempDirectory("eq4j-spark-");
             Path file = dir.resolve("tensors.safetensors");
             try {
                 return work.apply(file);

@@ -45,12 +45,7 @@ public final class StepTimeBenchmark {
         List<String> rows = new ArrayList<>();
         ExperimentRun local = experiment.start(config);
         rows.add(row("local (no Spark)", stepMillis(local, measured), local));
-        long start = System.nanoTime();
-        int repeats = 20;
-        for (int r = 0; r < repeats; r++) {
-            ParameterBytes.decode(ParameterBytes.encode(local.model().stateDict()));
-        }
-        double codecMillis = (System.nanoTime() - start) / 1e6 / repeats;
+        String codec = codecCost(local);
 
         SparkConf conf = new SparkConf().setMaster(master).setAppName("eq4j step-time benchmark").set("spark.ui.enabled", "false");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
@@ -61,12 +56,39 @@ public final class StepTimeBenchmark {
                 rows.add(row("Spark " + master + ", " + partitions + " partition(s)", stepMillis(run, measured), run));
             }
         }
-        System.out.printf(Locale.ROOT, "%s, %s, batch %s, %d measured steps after %d warm-up; safetensors encode+decode of"
-                + " the state dict: %.2f ms%n", id, config.asText(), config.asText().get("batch-size"), measured, WARMUP,
-                codecMillis);
+        System.out.printf(Locale.ROOT, "%s, %s, %d measured steps after %d warm-up; %s%n", id, config.asText(), measured,
+                WARMUP, codec);
         System.out.println("| trainer | ms/step (median) | ms/step (min) | parameters |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
+    }
+
+    /**
+     * The safetensors encoding of the state dict (driver, once per step) and its decoding (each task): bytes, and the
+     * median CPU time of each over 20 calls after 5 warm-up calls (the first pays for class loading and JIT).
+     */
+    private static String codecCost(ExperimentRun run) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        int warmup = 5;
+        int repeats = 20;
+        double[] encode = new double[repeats];
+        double[] decode = new double[repeats];
+        byte[] bytes = new byte[0];
+        for (int r = -warmup; r < repeats; r++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
+            bytes = ParameterBytes.encode(run.model().stateDict());
+            long c1 = cpu.getCurrentThreadCpuTime();
+            ParameterBytes.decode(bytes);
+            long c2 = cpu.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                encode[r] = (c1 - c0) / 1e6;
+                decode[r] = (c2 - c1) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(encode);
+        java.util.Arrays.sort(decode);
+        return String.format(Locale.ROOT, "safetensors bytes of the state dict: %,d; median CPU time: encode %.2f ms, decode"
+                + " %.2f ms", bytes.length, encode[repeats / 2], decode[repeats / 2]);
     }
 
     /** Per-step wall times (ms) of {@code measured} steps after the warm-up, from the step listener's timestamps. */

@@ -42,14 +42,11 @@ class SparkRunCommandTest {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Eq4j.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        assertThat(code).as("exit code; out:%n%s%nerr:%n%s", out, err).isZero();
-        return out.toString();
+        StringWriter log = new StringWriter();
+        PrintWriter writer = new PrintWriter(log, true);
+        int code = Eq4j.commandLine().setOut(writer).setErr(writer).execute(args);
+        assertThat(code).as("exit code; output:%n%s", log).isZero();
+        return log.toString();
     }
 
     @Test

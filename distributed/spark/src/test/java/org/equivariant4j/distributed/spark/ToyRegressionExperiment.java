@@ -140,21 +140,7 @@ class ToyRegressionExperiment implements DataParallelExperiment {
     }
 
     /** The driver's run: the model, its trainer and the whole training set for evaluation. */
-    private static final class Run implements ExperimentRun {
-        private final Module model;
-        private final EpochTrainer trainer;
-        private final Replica evaluation;
-
-        Run(Module model, EpochTrainer trainer, Replica evaluation) {
-            this.model = model;
-            this.trainer = trainer;
-            this.evaluation = evaluation;
-        }
-
-        @Override
-        public Module model() {
-            return model;
-        }
+    private record Run(Module model, EpochTrainer trainer, Replica evaluation) implements ExperimentRun {
 
         @Override
         public Map<String, Tensor> trainingState() {
