@@ -24,7 +24,7 @@ final class ReplicaCache {
         String key = source.key() + "|" + configText + "|" + partition + "/" + partitions;
         return REPLICAS.computeIfAbsent(key, k -> {
             DataParallelExperiment experiment = source.experiment();
-            ExperimentConfig config = ExperimentConfig.resolve(experiment, configText);
+            ExperimentConfig config = ExperimentConfig.resolve(experiment, ShippedFiles.localise(configText));
             return experiment.replica(config, partition, partitions);
         });
     }

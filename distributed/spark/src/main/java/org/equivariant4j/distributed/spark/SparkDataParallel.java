@@ -27,7 +27,9 @@ public final class SparkDataParallel {
     }
 
     /**
-     * The driver's run of {@code config}, its epochs trained on {@code spark} as {@code options} say.
+     * The driver's run of {@code config}, its epochs trained on {@code spark} as {@code options} say. An option whose
+     * value is a URI of a Hadoop-compatible file system ({@code hdfs://...}, {@code s3a://...}, {@code file:/...}) is
+     * shipped to the driver and every executor, which read their local copies (a dataset, a cache folder).
      *
      * @param source how the executors find the experiment (the driver uses it too)
      */
@@ -40,8 +42,9 @@ public final class SparkDataParallel {
     static ExperimentRun start(JavaSparkContext spark, ExperimentSource source, ExperimentConfig config,
             SparkTrainingOptions options, FailureInjection failure) {
         DataParallelExperiment experiment = source.experiment();
-        Map<String, String> text = config.asText();
-        return experiment.start(config, (model, optimizer, examples, batchSize, seed, lossName) -> {
+        Map<String, String> text = ShippedFiles.ship(spark, config.asText());
+        ExperimentConfig local = ExperimentConfig.resolve(experiment, ShippedFiles.localise(text));
+        return experiment.start(local, (model, optimizer, examples, batchSize, seed, lossName) -> {
             SparkEpochTrainer trainer = new SparkEpochTrainer(spark, source, text, options, model, optimizer,
                     new PartitionBatches(examples, options.partitions(), batchSize, seed), batchSize, lossName);
             trainer.injectFailure(failure);

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.SparkFiles;
 import org.equivariant4j.cli.Eq4j;
 import org.equivariant4j.core.tensor.Tensor;
+import org.equivariant4j.graph.nbody.NBodyConfig;
+import org.equivariant4j.graph.nbody.NBodyDataset;
 import org.equivariant4j.nn.checkpoint.Safetensors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,21 @@ class SparkRunCommandTest {
         int code = Eq4j.commandLine().setOut(writer).setErr(writer).execute(args);
         assertThat(code).as("exit code; output:%n%s", log).isZero();
         return log.toString();
+    }
+
+    @Test
+    void aDataFolderGivenAsAUriIsShippedToTheDriverAndExecutors(@TempDir Path dir) throws Exception {
+        // A read-only data folder, as on a shared file system: the N-body cache of this config, made beforehand.
+        Path data = Files.createDirectories(dir.resolve("nbody-data"));
+        NBodyDataset.load(NBodyConfig.reference(), 43, 40, 8, 8, data);
+        Path out = dir.resolve("shipped");
+        String printed = run(args(out, 1, "-o", "cache-dir=" + data.toUri()));
+        assertThat(printed).contains("test MSE at best valid");
+        // The copy Spark fetched (the driver's and, in local mode, the executors') holds the same cache file.
+        try (var original = Files.list(data); var copy = Files.list(Path.of(SparkFiles.get("nbody-data")))) {
+            assertThat(copy.map(p -> p.getFileName().toString()).toList())
+                    .isEqualTo(original.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test
