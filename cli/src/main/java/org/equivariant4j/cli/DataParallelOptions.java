@@ -37,8 +37,16 @@ final class DataParallelOptions {
     @Option(names = "--barrier", description = "With --spark: run each step's tasks as a barrier stage (all at once).")
     private boolean barrier;
 
-    /** Whether the run is data-parallel. */
+    /**
+     * Whether the run is data-parallel.
+     *
+     * @throws Equivariant4jException when a data-parallel flag is given without {@code --spark} (it would be ignored)
+     */
     boolean enabled() {
+        if (master == null && (partitions != 0 || localSteps != 0 || barrier)) {
+            throw new Equivariant4jException("--partitions, --local-steps and --barrier apply to a data-parallel run only;"
+                    + " add --spark MASTER (e.g. --spark local[2]) or drop them");
+        }
         return master != null;
     }
 
