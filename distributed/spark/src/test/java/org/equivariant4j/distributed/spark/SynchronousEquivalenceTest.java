@@ -112,6 +112,19 @@ class SynchronousEquivalenceTest {
     }
 
     @Test
+    void localSgdWithOneLocalStepOfPlainSgdIsSynchronousSgd() {
+        // With plain SGD and K = 1, averaging the partitions' p - lr g_i is p - lr mean(g_i): the synchronous step.
+        // This checks local SGD's weighted parameter average against the gradient path to rounding.
+        double[] synchronous = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS),
+                FailureInjection.NONE);
+        double[] local = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.localSgd(PARTITIONS, 1),
+                FailureInjection.NONE);
+        double[] initial = ReplicaRound.flatten(ToyRegressionExperiment.model(config), false);
+        assertThat(maxAbsDifference(local, synchronous)).as("local SGD (K = 1) vs synchronous").isLessThanOrEqualTo(TOLERANCE);
+        assertThat(maxAbsDifference(local, initial)).as("the parameters moved").isGreaterThan(1e-2);
+    }
+
+    @Test
     void barrierModeGivesTheSameParameters() {
         double[] plain = trainOnSpark(ToyRegressionExperiment.class, SparkTrainingOptions.synchronous(PARTITIONS),
                 FailureInjection.NONE);
