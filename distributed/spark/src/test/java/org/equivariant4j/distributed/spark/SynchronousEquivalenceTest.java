@@ -32,28 +32,34 @@ class SynchronousEquivalenceTest {
 
     @BeforeAll
     static void configure() {
-        config = ExperimentConfig.resolve(new ToyRegressionExperiment(), Map.of("batch-size",
-                Integer.toString(PARTITIONS * PER_PARTITION), "train-size", "64", "lr", "0.2", "seed", "5"));
+        config = config(PARTITIONS);
+    }
+
+    /** The toy's config for {@code partitions} partitions of {@value #PER_PARTITION} examples per step. */
+    private static ExperimentConfig config(int partitions) {
+        return ExperimentConfig.resolve(new ToyRegressionExperiment(), Map.of("batch-size",
+                Integer.toString(partitions * PER_PARTITION), "train-size", "64", "lr", "0.2", "seed", "5"));
+    }
+
+    private static double[] singleProcess(int steps, double learningRateFactor, boolean dropSecondPartition) {
+        return singleProcess(config, PARTITIONS, steps, learningRateFactor, dropSecondPartition);
     }
 
     /**
-     * Single-process SGD from the same initial parameters on the union of the partitions' batches at each step (or on
-     * the first partition's alone), at the learning rate times {@code learningRateFactor}.
+     * Single-process SGD from the same initial parameters on the union of the partitions' batches at each step (or
+     * without the second partition's), at the learning rate times {@code learningRateFactor}.
      */
-    private static double[] singleProcess(int steps, double learningRateFactor, boolean dropSecondPartition) {
-        ToyRegressionExperiment.Replica all = new ToyRegressionExperiment.Replica(config, 1.0);
+    private static double[] singleProcess(ExperimentConfig c, int partitions, int steps, double learningRateFactor,
+            boolean dropSecondPartition) {
+        ToyRegressionExperiment.Replica all = new ToyRegressionExperiment.Replica(c, 1.0);
         Module model = all.model();
-        model.loadStateDict(ToyRegressionExperiment.model(config).stateDict());
-        SGD sgd = new SGD(model.parameters(), config.doubleValue("lr") * learningRateFactor);
-        PartitionBatches batches = new PartitionBatches(64, PARTITIONS, PARTITIONS * PER_PARTITION, 5);
+        model.loadStateDict(ToyRegressionExperiment.model(c).stateDict());
+        SGD sgd = new SGD(model.parameters(), c.doubleValue("lr") * learningRateFactor);
+        PartitionBatches batches = new PartitionBatches(64, partitions, partitions * PER_PARTITION, 5);
         for (int s = 0; s < steps; s++) {
-            int[] first = batches.batch(0, s, 0);
-            int[] second = batches.batch(0, s, 1);
-            int[] union = new int[dropSecondPartition ? first.length : first.length + second.length];
-            System.arraycopy(first, 0, union, 0, first.length);
-            if (!dropSecondPartition) {
-                System.arraycopy(second, 0, union, first.length, second.length);
-            }
+            int step = s;
+            int[] union = java.util.stream.IntStream.range(0, partitions).filter(p -> !(dropSecondPartition && p == 1))
+                    .flatMap(p -> java.util.Arrays.stream(batches.batch(0, step, p))).toArray();
             sgd.zeroGrad();
             Tensor loss = all.loss(union, null);
             loss.backward();
@@ -64,7 +70,12 @@ class SynchronousEquivalenceTest {
 
     static double[] trainOnSpark(Class<? extends ToyRegressionExperiment> experiment, SparkTrainingOptions options,
             FailureInjection failure) {
-        ExperimentRun run = SparkDataParallel.start(SharedSpark.get(), ExperimentSource.ofClass(experiment), config, options,
+        return trainOnSpark(experiment, config, options, failure);
+    }
+
+    private static double[] trainOnSpark(Class<? extends ToyRegressionExperiment> experiment, ExperimentConfig c,
+            SparkTrainingOptions options, FailureInjection failure) {
+        ExperimentRun run = SparkDataParallel.start(SharedSpark.get(), ExperimentSource.ofClass(experiment), c, options,
                 failure);
         run.trainEpoch(0, StepListener.NONE, () -> false);
         return ReplicaRound.flatten(run.model(), false);
@@ -93,6 +104,18 @@ class SynchronousEquivalenceTest {
                 + " one partition dropped %.3g%n", maxAbsDifference(spark, single), unnormalised, dropped);
         assertThat(unnormalised).as("unnormalised sum").isGreaterThan(1e3 * TOLERANCE);
         assertThat(dropped).as("one partition dropped").isGreaterThan(1e3 * TOLERANCE);
+    }
+
+    @Test
+    void threePartitionsOfUnequalShardsMatchOneProcessToo() {
+        // 64 examples over 3 partitions: shards of 22, 21 and 21; 5 steps of 3 x 4. The sums run in another order.
+        ExperimentConfig three = config(3);
+        double[] spark = trainOnSpark(ToyRegressionExperiment.class, three, SparkTrainingOptions.synchronous(3),
+                FailureInjection.NONE);
+        double[] single = singleProcess(three, 3, 5, 1.0, false);
+        assertThat(maxAbsDifference(spark, single)).as("3 partitions vs single process").isLessThanOrEqualTo(TOLERANCE);
+        assertThat(maxAbsDifference(spark, singleProcess(three, 3, 5, 1.0, true))).as("partition 1 dropped")
+                .isGreaterThan(1e3 * TOLERANCE);
     }
 
     @Test
