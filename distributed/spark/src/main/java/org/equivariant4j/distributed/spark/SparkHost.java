@@ -22,6 +22,11 @@ import com.google.auto.service.AutoService;
 public final class SparkHost implements DataParallelHost {
     /** The master meaning "whatever spark-submit (or spark-defaults) configured". */
     public static final String DEFAULT_MASTER = "default";
+    /**
+     * System property listing (class-path style) the jars executors of a cluster need, set by the {@code eq4j}
+     * launcher: sent as {@code spark.jars} unless the master is local or spark-submit already set them.
+     */
+    public static final String JARS_PROPERTY = "eq4j.spark.jars";
 
     @Override
     public String name() {
@@ -33,6 +38,11 @@ public final class SparkHost implements DataParallelHost {
         SparkConf conf = new SparkConf().setAppName("eq4j " + experiment.id());
         if (!settings.master().equals(DEFAULT_MASTER)) {
             conf.setMaster(settings.master());
+        }
+        // Executors of a cluster need our classes; spark-submit ships its application jar, the eq4j launcher names ours.
+        String jars = System.getProperty(JARS_PROPERTY, "");
+        if (!jars.isBlank() && !conf.contains("spark.jars") && !settings.master().startsWith("local")) {
+            conf.set("spark.jars", String.join(",", jars.split(java.io.File.pathSeparator)));
         }
         long before = System.currentTimeMillis();
         SparkContext context;
