@@ -17,6 +17,7 @@ import org.equivariant4j.core.experiment.ExperimentConfig;
 import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.StandardOptions;
 import org.equivariant4j.core.tensor.Tensors;
+import org.equivariant4j.nn.experiment.DataParallelHost;
 import org.equivariant4j.runtime.Contribution;
 
 import picocli.CommandLine.Command;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
                   "  eq4j run c4-tetrominoes --seed 3 --out runs/flagship",
                   "  eq4j run c4-tetrominoes --resume runs/flagship/checkpoint.safetensors --epochs 30",
                   "  eq4j run c4-tetrominoes --resume runs/flagship/checkpoint.safetensors --epochs 40 --out runs/flagship",
+                  "  eq4j run nbody-egnn --spark local[2]          # data-parallel on Spark (2 partitions)",
                   "  eq4j list --options                # every experiment's options and defaults"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -61,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private ExperimentOptions experimentOptions;
+
+    @Mixin
+    private DataParallelOptions dataParallel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<experiment>-<timestamp>).")
     private Path out;
@@ -93,10 +98,20 @@ final class RunCommand implements Callable<Integer> {
         ExperimentConfig config = from != null ? from.config()
                 : ExperimentConfig.resolve(experiment, experimentOptions.overrides());
         int epochs = config.has(StandardOptions.EPOCHS) ? config.intValue(StandardOptions.EPOCHS) : 1;
+        if (dataParallel.enabled()) {
+            dataParallel.check(experiment);
+        }
         OutputFolder folder = out != null ? OutputFolder.claim(out, overwrite, resume)
                 : OutputFolder.createDefault(Path.of("runs"), experimentId, LocalDateTime.now());
 
-        ExperimentRun run = experiment.start(config);
+        try (DataParallelHost.Session cluster = dataParallel.enabled() ? dataParallel.start(experiment, config) : null) {
+            ExperimentRun run = cluster != null ? cluster.run() : experiment.start(config);
+            return train(console, mode, found, config, epochs, folder, from, run, cluster);
+        }
+    }
+
+    private int train(PrintWriter console, ProgressMode mode, Contribution<Experiment> found, ExperimentConfig config,
+            int epochs, OutputFolder folder, ResumePoint from, ExperimentRun run, DataParallelHost.Session cluster) {
         int startEpoch = 0;
         MetricsHistory history = new MetricsHistory();
         double secondsBefore = 0;
@@ -118,6 +133,9 @@ final class RunCommand implements Callable<Integer> {
         console.printf("  data     %s%n", run.data());
         console.printf("  model    %,d parameters%n", run.model().parameterCount());
         console.printf("  output   %s%n", folder.dir());
+        if (cluster != null) {
+            console.printf("  cluster  %s%n", cluster.description());
+        }
         if (folder.staleTemporariesRemoved() > 0) {
             console.printf("  cleaned  %d temporary file(s) that killed writes left in it%n", folder.staleTemporariesRemoved());
         }

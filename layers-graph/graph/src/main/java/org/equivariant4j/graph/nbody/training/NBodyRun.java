@@ -17,6 +17,7 @@ import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.core.tensor.Tensors;
 import org.equivariant4j.graph.nbody.NBodyExamples;
+import org.equivariant4j.nn.experiment.EpochTrainer;
 import org.equivariant4j.nn.optim.OptimizerStates;
 
 /**
@@ -29,7 +30,7 @@ final class NBodyRun implements ExperimentRun {
     private static final String PROGRESS = "progress";
     private final String architecture;
     private final NBodyModel model;
-    private final NBodyTrainer trainer;
+    private final EpochTrainer trainer;
     private final NBodyExamples valid;
     private final NBodyExamples test;
     private final DatasetSummary data;
@@ -44,7 +45,7 @@ final class NBodyRun implements ExperimentRun {
     private int bestEpoch = -1;
     private double epochSeconds = Double.NaN;
 
-    NBodyRun(String architecture, NBodyModel model, NBodyTrainer trainer, NBodyExamples valid, NBodyExamples test,
+    NBodyRun(String architecture, NBodyModel model, EpochTrainer trainer, NBodyExamples valid, NBodyExamples test,
             DatasetSummary data, int batchSize, int evalEvery) {
         this.architecture = architecture;
         this.model = model;

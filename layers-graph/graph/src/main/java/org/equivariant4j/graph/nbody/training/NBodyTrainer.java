@@ -14,6 +14,7 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.graph.nbody.NBodyBatch;
 import org.equivariant4j.graph.nbody.NBodyExamples;
+import org.equivariant4j.nn.experiment.EpochTrainer;
 import org.equivariant4j.nn.loss.MseLoss;
 import org.equivariant4j.nn.optim.Adam;
 import org.equivariant4j.nn.optim.Optimizer;
@@ -25,7 +26,7 @@ import org.equivariant4j.nn.optim.Optimizer;
  * nothing): it is one short batch per epoch, as PyTorch's {@code DataLoader} gives without
  * {@code drop_last}. {@link #meanSquaredError} evaluates a split in batches (all samples, weighted by size).
  */
-public final class NBodyTrainer {
+public final class NBodyTrainer implements EpochTrainer {
     private final NBodyModel model;
     private final NBodyExamples train;
     private final int batchSize;
@@ -47,10 +48,16 @@ public final class NBodyTrainer {
         this.train = train;
         this.batchSize = Math.min(batchSize, train.size());
         this.seed = seed;
-        this.optimizer = Adam.builder(model.module().parameters()).learningRate(learningRate).weightDecay(weightDecay).build();
+        this.optimizer = adam(model, learningRate, weightDecay);
+    }
+
+    /** The protocol's optimiser of {@code model}: Adam with L2 weight decay, as {@code torch.optim.Adam}. */
+    static Optimizer adam(NBodyModel model, double learningRate, double weightDecay) {
+        return Adam.builder(model.module().parameters()).learningRate(learningRate).weightDecay(weightDecay).build();
     }
 
     /** Samples per optimisation step: the batch size asked for, or the whole training set when that is smaller. */
+    @Override
     public int batchSize() {
         return batchSize;
     }
@@ -61,6 +68,7 @@ public final class NBodyTrainer {
     }
 
     /** One epoch; reports the mean training MSE. */
+    @Override
     public EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
         model.module().train();
         int[] order = new Rng(seed * 1_000_003L + epoch).permutation(train.size());
@@ -85,6 +93,7 @@ public final class NBodyTrainer {
     }
 
     /** The optimiser, whose state dict a resumed run restores. */
+    @Override
     public Optimizer optimizer() {
         return optimizer;
     }
@@ -99,6 +108,7 @@ public final class NBodyTrainer {
     }
 
     /** Mean wall time per training step so far, in milliseconds (data batching included). */
+    @Override
     public double millisPerStep() {
         return steps == 0 ? Double.NaN : trainingNanos / 1e6 / steps;
     }
