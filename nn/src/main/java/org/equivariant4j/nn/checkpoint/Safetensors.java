@@ -5,7 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,40 +71,72 @@ public final class Safetensors {
      */
     public static void save(Map<String, Tensor> tensors, Path path, Map<String, String> metadata) {
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(metadata, "metadata (pass Map.of() for none)");
-        List<HeaderEntry> entries = new ArrayList<>();
-        long offset = 0;
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            String name = e.getKey();
-            if (name == null || name.isEmpty() || name.equals(SafetensorsHeader.METADATA_KEY)) {
-                throw new CheckpointException("Safetensors.save(" + path + "): invalid tensor name '" + name + "'");
-            }
-            Tensor t = Objects.requireNonNull(e.getValue(), () -> "tensor '" + name + "' is null");
-            long bytes = t.numel() * t.dtype().byteSize();
-            entries.add(new HeaderEntry(name, t.dtype(), t.shape(), offset, offset + bytes));
-            offset += bytes;
-        }
-        metadata.forEach((k, v) -> {
-            if (k == null || v == null) {
-                throw new CheckpointException("Safetensors.save(" + path + "): metadata keys and values must not be null");
-            }
-        });
-        byte[] header = SafetensorsHeader.encode(entries, metadata);
+        Layout layout = Layout.of(tensors, metadata, "Safetensors.save(" + path + ")");
         try {
-            AtomicFiles.write(path, channel -> {
-                ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
-                writeFully(channel, length);
-                writeFully(channel, ByteBuffer.wrap(header));
-                for (HeaderEntry entry : entries) {
-                    writeData(channel, tensors.get(entry.name()));
-                }
-            });
+            AtomicFiles.write(path, channel -> layout.writeTo(channel, tensors));
         } catch (IOException e) {
             throw new CheckpointException("Safetensors.save(" + path + "): " + e, e);
         }
     }
 
-    private static void writeData(FileChannel channel, Tensor t) throws IOException {
+    /**
+     * {@code tensors} as the bytes of a safetensors file with no metadata, for sending over a wire (the same bytes
+     * {@link #save} writes). The inverse is {@link #decode}.
+     *
+     * @throws CheckpointException when a name is empty or reserved, or the tensors need more than 2 GB
+     */
+    public static byte[] encode(Map<String, Tensor> tensors) {
+        Layout layout = Layout.of(tensors, Map.of(), "Safetensors.encode");
+        long total = 8L + layout.header.length + layout.dataBytes;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new CheckpointException("Safetensors.encode: " + total + " bytes do not fit in one byte array (at most "
+                    + (Integer.MAX_VALUE - 8) + "); save to a file instead");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) total);
+        try {
+            layout.writeTo(Channels.newChannel(out), tensors);
+        } catch (IOException e) {
+            throw new CheckpointException("Safetensors.encode: " + e, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The header entries and encoded header of {@code tensors}, validated; the data section's size. */
+    private record Layout(List<HeaderEntry> entries, byte[] header, long dataBytes) {
+        static Layout of(Map<String, Tensor> tensors, Map<String, String> metadata, String where) {
+            Objects.requireNonNull(tensors, "tensors");
+            Objects.requireNonNull(metadata, "metadata (pass Map.of() for none)");
+            List<HeaderEntry> entries = new ArrayList<>();
+            long offset = 0;
+            for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                String name = e.getKey();
+                if (name == null || name.isEmpty() || name.equals(SafetensorsHeader.METADATA_KEY)) {
+                    throw new CheckpointException(where + ": invalid tensor name '" + name + "'");
+                }
+                Tensor t = Objects.requireNonNull(e.getValue(), () -> "tensor '" + name + "' is null");
+                long bytes = t.numel() * t.dtype().byteSize();
+                entries.add(new HeaderEntry(name, t.dtype(), t.shape(), offset, offset + bytes));
+                offset += bytes;
+            }
+            metadata.forEach((k, v) -> {
+                if (k == null || v == null) {
+                    throw new CheckpointException(where + ": metadata keys and values must not be null");
+                }
+            });
+            return new Layout(entries, SafetensorsHeader.encode(entries, metadata), offset);
+        }
+
+        void writeTo(WritableByteChannel channel, Map<String, Tensor> tensors) throws IOException {
+            ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
+            writeFully(channel, length);
+            writeFully(channel, ByteBuffer.wrap(header));
+            for (HeaderEntry entry : entries) {
+                writeData(channel, tensors.get(entry.name()));
+            }
+        }
+    }
+
+    private static void writeData(WritableByteChannel channel, Tensor t) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try (GradMode.Scope ignored = GradMode.disabled()) {
             switch (t.dtype()) {
@@ -141,7 +176,7 @@ public final class Safetensors {
         writeFully(channel, chunk);
     }
 
-    private static ByteBuffer flushIfFull(FileChannel channel, ByteBuffer chunk, int needed) throws IOException {
+    private static ByteBuffer flushIfFull(WritableByteChannel channel, ByteBuffer chunk, int needed) throws IOException {
         if (chunk.remaining() < needed) {
             chunk.flip();
             writeFully(channel, chunk);
@@ -150,7 +185,7 @@ public final class Safetensors {
         return chunk;
     }
 
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    private static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
@@ -166,14 +201,7 @@ public final class Safetensors {
      */
     public static Map<String, Tensor> load(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long headerLength = headerLength(channel, path);
-            SafetensorsHeader header = readHeader(channel, path, headerLength);
-            long dataStart = 8 + headerLength;
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            for (HeaderEntry e : header.entries()) {
-                out.put(e.name(), readTensor(channel, dataStart, e, path));
-            }
-            return out;
+            return read(Source.of(channel), path.toString());
         } catch (NoSuchFileException e) {
             throw new CheckpointException("Safetensors.load(" + path + "): no such file", e);
         } catch (EOFException e) {
@@ -183,10 +211,78 @@ public final class Safetensors {
         }
     }
 
+    /**
+     * The tensors of safetensors {@code bytes} (from {@link #encode} or any writer), validated exactly as a file
+     * {@link #load} reads: untrusted bytes fail with a {@link CheckpointException}, never with a partial result.
+     */
+    public static Map<String, Tensor> decode(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            return read(Source.of(bytes), "Safetensors.decode(" + bytes.length + " bytes)");
+        } catch (EOFException e) {
+            throw new CheckpointException("Safetensors.decode: the bytes ended early", e);
+        } catch (IOException e) {
+            throw new CheckpointException("Safetensors.decode: " + e, e);
+        }
+    }
+
+    private static Map<String, Tensor> read(Source source, String name) throws IOException {
+        long headerLength = headerLength(source, name);
+        SafetensorsHeader header = readHeader(source, name, headerLength);
+        long dataStart = 8 + headerLength;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (HeaderEntry e : header.entries()) {
+            out.put(e.name(), readTensor(source, dataStart, e));
+        }
+        return out;
+    }
+
+    /** Where the bytes are read from: a file or an array, by position. */
+    private interface Source {
+        long size() throws IOException;
+
+        /** Reads into {@code buffer} from {@code position}; the count read, or -1 at the end. */
+        int read(ByteBuffer buffer, long position) throws IOException;
+
+        static Source of(FileChannel channel) {
+            return new Source() {
+                @Override
+                public long size() throws IOException {
+                    return channel.size();
+                }
+
+                @Override
+                public int read(ByteBuffer buffer, long position) throws IOException {
+                    return channel.read(buffer, position);
+                }
+            };
+        }
+
+        static Source of(byte[] bytes) {
+            return new Source() {
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+
+                @Override
+                public int read(ByteBuffer buffer, long position) {
+                    if (position >= bytes.length) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(buffer.remaining(), bytes.length - position);
+                    buffer.put(bytes, (int) position, n);
+                    return n;
+                }
+            };
+        }
+    }
+
     /** The {@code __metadata__} of a safetensors file (empty when absent); validates the whole header, reads no tensor data. */
     public static Map<String, String> readMetadata(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return readHeader(channel, path, headerLength(channel, path)).metadata();
+            Source source = Source.of(channel);
+            return readHeader(source, path.toString(), headerLength(source, path.toString())).metadata();
         } catch (NoSuchFileException e) {
             throw new CheckpointException("Safetensors.readMetadata(" + path + "): no such file", e);
         } catch (IOException e) {
@@ -202,7 +298,7 @@ public final class Safetensors {
         module.loadStateDict(load(path));
     }
 
-    private static long headerLength(FileChannel channel, Path path) throws IOException {
+    private static long headerLength(Source channel, String path) throws IOException {
         long size = channel.size();
         if (size < 8) {
             throw new CheckpointException(path + ": " + size + " bytes is too short for a safetensors file (8-byte header length"
@@ -225,13 +321,13 @@ public final class Safetensors {
         return n;
     }
 
-    private static SafetensorsHeader readHeader(FileChannel channel, Path path, long n) throws IOException {
+    private static SafetensorsHeader readHeader(Source channel, String path, long n) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate((int) n);
         readFully(channel, bytes, 8);
-        return SafetensorsHeader.parse(bytes.array(), channel.size() - 8 - n, path.toString());
+        return SafetensorsHeader.parse(bytes.array(), channel.size() - 8 - n, path);
     }
 
-    private static Tensor readTensor(FileChannel channel, long dataStart, HeaderEntry e, Path path) throws IOException {
+    private static Tensor readTensor(Source channel, long dataStart, HeaderEntry e) throws IOException {
         int numel = (int) e.numel();
         int[] shape = e.shape();
         long position = dataStart + e.begin();
@@ -280,7 +376,7 @@ public final class Safetensors {
     }
 
     /** Reads the next {@code min(remaining, chunk capacity)} bytes at {@code position} into {@code chunk}, ready to get. */
-    private static long refill(FileChannel channel, ByteBuffer chunk, long position, long remaining) throws IOException {
+    private static long refill(Source channel, ByteBuffer chunk, long position, long remaining) throws IOException {
         chunk.clear();
         chunk.limit((int) Math.min(chunk.capacity(), remaining));
         readFully(channel, chunk, position);
@@ -289,7 +385,7 @@ public final class Safetensors {
         return next;
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    private static void readFully(Source channel, ByteBuffer buffer, long position) throws IOException {
         long p = position;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, p);
