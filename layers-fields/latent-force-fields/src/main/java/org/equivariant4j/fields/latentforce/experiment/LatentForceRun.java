@@ -21,12 +21,10 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.fields.latentforce.model.ForceModel;
 import org.equivariant4j.fields.latentforce.model.LatentForceModel;
-import org.equivariant4j.fields.latentforce.model.State;
 import org.equivariant4j.fields.latentforce.model.TransitionBatch;
 import org.equivariant4j.fields.latentforce.model.Transitions;
 import org.equivariant4j.fields.latentforce.system.FieldDataset;
 import org.equivariant4j.nn.layer.ModuleDict;
-import org.equivariant4j.nn.loss.MseLoss;
 import org.equivariant4j.nn.optim.Adam;
 import org.equivariant4j.nn.optim.Optimizer;
 import org.equivariant4j.nn.optim.OptimizerStates;
@@ -52,7 +50,6 @@ final class LatentForceRun implements ExperimentRun {
     private final Protocol protocol;
     private final DatasetSummary summary;
     private final ModuleDict container = new ModuleDict();
-    private final MseLoss loss = new MseLoss();
     private final int batchSize;
     private long trainingNanos;
     private long steps;
@@ -130,9 +127,7 @@ final class LatentForceRun implements ExperimentRun {
 
     private double step(LatentForceModel model, Optimizer optimizer, TransitionBatch batch) {
         optimizer.zeroGrad();
-        State next = model.step(batch.graph());
-        Tensor l = loss.compute(next.positions(), batch.nextPositions())
-                .add(loss.compute(next.velocities(), batch.nextVelocities()));
+        Tensor l = model.loss(batch);
         l.backward();
         optimizer.step();
         return l.item();

@@ -13,6 +13,7 @@ import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.graph.Graph;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
 import org.equivariant4j.graph.egnn.nbody.GnnNBodyModel;
+import org.equivariant4j.nn.loss.MseLoss;
 
 /**
  * A forecaster of interacting particles: accelerations from the parts its {@link ForceModel} names, added, then
@@ -30,6 +31,7 @@ import org.equivariant4j.graph.egnn.nbody.GnnNBodyModel;
  * point of the method.
  */
 public final class LatentForceModel extends Module {
+    private static final MseLoss MSE = new MseLoss();
     private final ForceModel kind;
     private final double frameInterval;
     private final NeuralField field;
@@ -106,6 +108,15 @@ public final class LatentForceModel extends Module {
         Tensor v = g.velocities();
         return new State(g.positions().add(v.mul(frameInterval)).add(a.mul(0.5 * frameInterval * frameInterval)),
                 v.add(a.mul(frameInterval)));
+    }
+
+    /**
+     * The training loss on state-to-state examples: the MSE of the predicted next positions plus the MSE of the
+     * predicted next velocities (the Aether code trains on both).
+     */
+    public Tensor loss(TransitionBatch batch) {
+        State next = step(batch.graph());
+        return MSE.compute(next.positions(), batch.nextPositions()).add(MSE.compute(next.velocities(), batch.nextVelocities()));
     }
 
     /** {@code steps} states after {@code g}'s, each predicted from the previous prediction. */
