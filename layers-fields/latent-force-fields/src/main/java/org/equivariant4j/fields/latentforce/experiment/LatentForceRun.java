@@ -197,13 +197,14 @@ final class LatentForceRun implements ExperimentRun {
                 notes);
     }
 
-    /** The figure of the method's field (or the field-only model's), from the comparison already measured. */
+    /** The figure of the method's field (else the first model's with a field), from the comparison already measured. */
     private Optional<String> writeFigure(Map<ForceModel, FieldComparison> fields) {
-        ForceModel kind = fields.containsKey(ForceModel.AETHER) ? ForceModel.AETHER : ForceModel.FIELD;
-        FieldComparison c = fields.get(kind);
-        if (protocol.figure() == null || c == null) {
+        ForceModel kind = fields.containsKey(ForceModel.AETHER) ? ForceModel.AETHER
+                : fields.keySet().stream().findFirst().orElse(null);
+        if (protocol.figure() == null || kind == null) {
             return Optional.empty();
         }
+        FieldComparison c = fields.get(kind);
         FieldFigure.write(protocol.figure(), String.format(Locale.ROOT, "%s: %s (cosine %.3f, relative error %.3f)",
                 data.system().name(), kind.label(), c.cosine(), c.relativeError()), c, data.sources());
         return Optional.of("figure: " + protocol.figure().toAbsolutePath());
