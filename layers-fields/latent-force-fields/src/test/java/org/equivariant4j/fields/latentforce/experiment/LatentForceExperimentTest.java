@@ -37,12 +37,7 @@ class LatentForceExperimentTest {
 
     @Test
     void theLocalFrameModelsRunOnTheElectrostaticSystem() {
-        LatentForceExperiment e = LatentForceExperiment.electrostatic();
-        Map<String, String> options = new java.util.HashMap<>(TOY);
-        options.put("figure", "");
-        options.put("models", "aether-locs,locs");
-        ExperimentRun run = e.start(ExperimentConfig.resolve(e, options));
-        run.trainEpoch(0, StepListener.NONE, () -> false);
+        ExperimentRun run = oneEpoch(LatentForceExperiment.electrostatic(), "aether-locs,locs");
         assertThat(run.results().rows()).hasSize(3);
         assertThat(run.results().rows().get(0).get(0)).contains("local-frame");
         assertThat(run.evaluate()).containsKeys("aether-locs_rollout_mse", "aether-locs_field_cosine", "locs_rollout_mse");
@@ -50,12 +45,7 @@ class LatentForceExperimentTest {
 
     @Test
     void gravitationalRunsInThreeDimensions() {
-        LatentForceExperiment e = LatentForceExperiment.gravitational();
-        Map<String, String> options = new java.util.HashMap<>(TOY);
-        options.put("figure", "");
-        options.put("models", "aether,egnn");
-        ExperimentRun run = e.start(ExperimentConfig.resolve(e, options));
-        run.trainEpoch(0, StepListener.NONE, () -> false);
+        ExperimentRun run = oneEpoch(LatentForceExperiment.gravitational(), "aether,egnn");
         assertThat(run.results().rows()).hasSize(3);
         assertThat(run.evaluate().get("aether_field_cosine")).isBetween(-1.0, 1.0);
     }
@@ -76,5 +66,15 @@ class LatentForceExperimentTest {
         longRollout.put("rollout-steps", "40");
         assertThatThrownBy(() -> e.start(ExperimentConfig.resolve(e, longRollout)))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("rollout");
+    }
+
+    /** {@code e} at toy size with {@code models}, no figure, after one epoch. */
+    private static ExperimentRun oneEpoch(LatentForceExperiment e, String models) {
+        Map<String, String> options = new java.util.HashMap<>(TOY);
+        options.put("figure", "");
+        options.put("models", models);
+        ExperimentRun run = e.start(ExperimentConfig.resolve(e, options));
+        run.trainEpoch(0, StepListener.NONE, () -> false);
+        return run;
     }
 }
