@@ -27,10 +27,10 @@ import org.equivariant4j.groups.EuclideanGroup;
 
 /**
  * Field discovery and forecasting on one simulated {@link FieldSystem}: the models of the {@code models} option
- * ({@link ForceModel}: the method, EGNN interactions alone, a GNN on absolute positions, the field alone) are
- * trained side by side on the same state-to-state transitions (Adam, MSE on next positions and velocities), then
- * compared by the one-step and rollout position MSE on test trajectories and, for the models with a field, by how
- * close the learned field is to the true one ({@link FieldComparison}), drawn as a PNG.
+ * ({@link ForceModel}: the method with EGNN or local-frame interactions, either alone, a GNN on absolute positions,
+ * the field alone) are trained side by side on the same state-to-state transitions (Adam, MSE on next positions and
+ * velocities), then compared by the one-step and rollout position MSE on test trajectories and, for the models with a
+ * field, by how close the learned field is to the true one ({@link FieldComparison}), drawn as a PNG.
  */
 public final class LatentForceExperiment implements Experiment {
     private final String id;
@@ -77,7 +77,7 @@ public final class LatentForceExperiment implements Experiment {
                 StandardOptions.trainSize(500), StandardOptions.testSize(100),
                 OptionSpec.ofString("models", "aether,egnn,gnn,field", "comma-separated models to train: aether (neural"
                         + " field + EGNN), egnn, aether-locs (neural field + local-frame interactions, 2D), locs, gnn, field"),
-                OptionSpec.ofInt("hidden", 64, "hidden channels of the EGNN and GNN", 1, 4096),
+                OptionSpec.ofInt("hidden", 64, "hidden channels of the interaction networks and the GNN", 1, 4096),
                 OptionSpec.ofInt("layers", 4, "message-passing layers", 1, 64),
                 OptionSpec.ofInt("field-hidden", 32, "width of the neural field's two hidden layers", 1, 4096),
                 OptionSpec.ofInt("field-features", 32, "random Fourier features of the neural field", 1, 4096),
