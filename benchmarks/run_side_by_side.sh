@@ -7,7 +7,7 @@
 # Knobs (environment):     THREADS_LIST="1 2"  the thread counts, each run on both sides (OpenMP, BLAS, torch)
 #                          TABLE=steps       only the four training steps (about 7 min); default TABLE=all
 #                          JMH_INCLUDE="..." the JMH benchmark regex instead of TABLE's (TORCH_WORKLOADS to match)
-#                          TORCH_WORKLOADS="ops elementwise gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3"
+#                          TORCH_WORKLOADS="ops elementwise gemm mlp conv2d conv3d segsum egnn egnn_step lff_step gcnn se3"
 #                          PLAN="2 1 4 1"    warm-up iterations, seconds each, measured iterations, seconds each;
 #                                            both sides (JMH: -wi -w -i -r; torch: BENCH_PLAN)
 #                          JMH_ARGS="..."    extra JMH arguments (e.g. -prof stack)
@@ -40,8 +40,8 @@ if [ "${TABLE:-all}" = steps ]; then
   JMH_INCLUDE="${JMH_INCLUDE:-$STEPS}"
   TORCH_WORKLOADS="${TORCH_WORKLOADS:-mlp egnn_step gcnn se3}"
 else
-  JMH_INCLUDE="${JMH_INCLUDE:-$STEPS|OpOverheadBenchmark|ElementwiseBenchmark|GemmBenchmark|Conv2dBenchmark|Conv3dBenchmark|SegmentSumBenchmark|EgnnLayerBenchmark}"
-  TORCH_WORKLOADS="${TORCH_WORKLOADS:-egnn_step mlp gcnn se3 ops elementwise gemm conv2d conv3d segsum egnn}"
+  JMH_INCLUDE="${JMH_INCLUDE:-$STEPS|LatentForceStepBenchmark.trainStep$|OpOverheadBenchmark|ElementwiseBenchmark|GemmBenchmark|Conv2dBenchmark|Conv3dBenchmark|SegmentSumBenchmark|EgnnLayerBenchmark}"
+  TORCH_WORKLOADS="${TORCH_WORKLOADS:-egnn_step lff_step mlp gcnn se3 ops elementwise gemm conv2d conv3d segsum egnn}"
 fi
 OUT="$HERE/target/side-by-side/$(date +%Y%m%d-%H%M%S)"
 RUN=()

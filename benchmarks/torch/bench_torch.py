@@ -12,7 +12,7 @@ Prints one JSON object per line: {"name", "score", "cpu_score", "unit", "min", "
 /usr/bin/python3 (python3-torch) through ../run_side_by_side.sh, which points it at OpenBLAS.
 
 Usage: bench_torch.py [workload ...]
-workloads: ops elementwise gemm mlp conv2d conv3d segsum egnn egnn_step gcnn se3 (default: all)
+workloads: ops elementwise gemm mlp conv2d conv3d segsum egnn egnn_step lff_step gcnn se3 (default: all)
 BENCH_PLAN="warm-up-iterations seconds measured-iterations seconds" overrides every workload's plan
 (run_side_by_side.sh passes the plan it gives JMH).
 """
@@ -246,6 +246,12 @@ def bench_egnn_step():
     report("egnn_train_step", bench_egnn_step.make_step(), "ms", PLAN_HEAVY)
 
 
+def bench_lff_step():
+    """LatentForceStepBenchmark.trainStep: neural field + N-body EGNN, 100 2D systems, 137,254 parameters, Adam."""
+    import bench_lff
+    report("lff_train_step", bench_lff.make_step(), "ms", PLAN_HEAVY)
+
+
 def bench_gcnn():
     """GcnnTrainStepBenchmark.trainStep: C4 G-CNN on 28x28, batch 64, 1,966 parameters, Adam."""
     import bench_gcnn
@@ -259,7 +265,7 @@ def bench_se3():
 
 
 WORKLOADS = {"ops": bench_ops, "elementwise": bench_elementwise, "gemm": bench_gemm, "mlp": bench_mlp, "conv2d": bench_conv2d, "conv3d": bench_conv3d,
-             "segsum": bench_segsum, "egnn": bench_egnn, "egnn_step": bench_egnn_step, "gcnn": bench_gcnn,
+             "segsum": bench_segsum, "egnn": bench_egnn, "egnn_step": bench_egnn_step, "lff_step": bench_lff_step, "gcnn": bench_gcnn,
              "se3": bench_se3}
 
 

@@ -22,6 +22,8 @@ CPU_METRIC = "·cpu"
 ROWS = [
     ("EGNN N-body training step, 4 layers, 100 graphs, Adam", "ms", "EgnnTrainStepBenchmark.trainStep", None,
      "egnn_train_step", None, 1.0),
+    ("Latent force field step (neural field + EGNN), 100 2D systems, Adam", "ms", "LatentForceStepBenchmark.trainStep",
+     None, "lff_train_step", None, None),
     ("MLP train step 256-256-256-10, batch 256, Adam", "ms", "MlpTrainStepBenchmark.trainStepTensor",
      "MlpTrainStepBenchmark.trainStepNd4j", "mlp_train_step", None, 1.0),
     ("C4 G-CNN train step, 28x28, batch 64, Adam", "ms", "GcnnTrainStepBenchmark.trainStep", None,

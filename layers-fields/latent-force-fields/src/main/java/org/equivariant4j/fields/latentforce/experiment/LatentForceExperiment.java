@@ -18,6 +18,7 @@ import org.equivariant4j.core.experiment.StandardOptions;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.fields.latentforce.model.ForceModel;
+import org.equivariant4j.fields.latentforce.model.InteractionNetwork;
 import org.equivariant4j.fields.latentforce.model.LatentForceModel;
 import org.equivariant4j.fields.latentforce.model.Transitions;
 import org.equivariant4j.fields.latentforce.system.FieldDataset;
@@ -26,10 +27,10 @@ import org.equivariant4j.groups.EuclideanGroup;
 
 /**
  * Field discovery and forecasting on one simulated {@link FieldSystem}: the models of the {@code models} option
- * ({@link ForceModel}: the method, EGNN interactions alone, a GNN on absolute positions, the field alone) are
- * trained side by side on the same state-to-state transitions (Adam, MSE on next positions and velocities), then
- * compared by the one-step and rollout position MSE on test trajectories and, for the models with a field, by how
- * close the learned field is to the true one ({@link FieldComparison}), drawn as a PNG.
+ * ({@link ForceModel}: the method with EGNN or local-frame interactions, either alone, a GNN on absolute positions,
+ * the field alone) are trained side by side on the same state-to-state transitions (Adam, MSE on next positions and
+ * velocities), then compared by the one-step and rollout position MSE on test trajectories and, for the models with a
+ * field, by how close the learned field is to the true one ({@link FieldComparison}), drawn as a PNG.
  */
 public final class LatentForceExperiment implements Experiment {
     private final String id;
@@ -75,8 +76,8 @@ public final class LatentForceExperiment implements Experiment {
         return List.of(StandardOptions.epochs(20), StandardOptions.batchSize(batchSize), StandardOptions.seed(1),
                 StandardOptions.trainSize(500), StandardOptions.testSize(100),
                 OptionSpec.ofString("models", "aether,egnn,gnn,field", "comma-separated models to train: aether (neural"
-                        + " field + EGNN), egnn, gnn, field"),
-                OptionSpec.ofInt("hidden", 64, "hidden channels of the EGNN and GNN", 1, 4096),
+                        + " field + EGNN), egnn, aether-locs (neural field + local-frame interactions, 2D), locs, gnn, field"),
+                OptionSpec.ofInt("hidden", 64, "hidden channels of the interaction networks and the GNN", 1, 4096),
                 OptionSpec.ofInt("layers", 4, "message-passing layers", 1, 64),
                 OptionSpec.ofInt("field-hidden", 32, "width of the neural field's two hidden layers", 1, 4096),
                 OptionSpec.ofInt("field-features", 32, "random Fourier features of the neural field", 1, 4096),
@@ -104,6 +105,12 @@ public final class LatentForceExperiment implements Experiment {
                     + " frames needs " + (start + horizon + 1) + " frames, but " + sys.steps() + " steps give " + sys.frames());
         }
         List<ForceModel> kinds = parseModels(c.stringValue("models"));
+        for (ForceModel kind : kinds) {
+            if (kind.interactions() == InteractionNetwork.LOCAL_FRAMES && sys.dims() != 2) {
+                throw new InvalidOptionException("models", id + ": model '" + kind.id() + "' uses local frames from the"
+                        + " velocity, defined in 2D only; the " + sys.name() + " system is " + sys.dims() + "D");
+            }
+        }
         int trainSize = c.intValue(StandardOptions.TRAIN_SIZE);
         int testSize = c.intValue(StandardOptions.TEST_SIZE);
         FieldDataset data = FieldDataset.generate(sys, c.intValue("data-seed"), trainSize, 0, testSize);
@@ -140,14 +147,14 @@ public final class LatentForceExperiment implements Experiment {
             }
             ForceModel m = ForceModel.byId(idText);
             if (m == null) {
-                throw new InvalidOptionException("models", "unknown model '" + idText + "': choose from aether, egnn, gnn, field");
+                throw new InvalidOptionException("models", "unknown model '" + idText + "': choose from " + ForceModel.ids());
             }
             if (!out.contains(m)) {
                 out.add(m);
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidOptionException("models", "no model given: choose from aether, egnn, gnn, field");
+            throw new InvalidOptionException("models", "no model given: choose from " + ForceModel.ids());
         }
         return out;
     }

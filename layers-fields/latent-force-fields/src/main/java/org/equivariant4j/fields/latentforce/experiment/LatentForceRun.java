@@ -21,12 +21,10 @@ import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.fields.latentforce.model.ForceModel;
 import org.equivariant4j.fields.latentforce.model.LatentForceModel;
-import org.equivariant4j.fields.latentforce.model.State;
 import org.equivariant4j.fields.latentforce.model.TransitionBatch;
 import org.equivariant4j.fields.latentforce.model.Transitions;
 import org.equivariant4j.fields.latentforce.system.FieldDataset;
 import org.equivariant4j.nn.layer.ModuleDict;
-import org.equivariant4j.nn.loss.MseLoss;
 import org.equivariant4j.nn.optim.Adam;
 import org.equivariant4j.nn.optim.Optimizer;
 import org.equivariant4j.nn.optim.OptimizerStates;
@@ -52,7 +50,6 @@ final class LatentForceRun implements ExperimentRun {
     private final Protocol protocol;
     private final DatasetSummary summary;
     private final ModuleDict container = new ModuleDict();
-    private final MseLoss loss = new MseLoss();
     private final int batchSize;
     private long trainingNanos;
     private long steps;
@@ -130,9 +127,7 @@ final class LatentForceRun implements ExperimentRun {
 
     private double step(LatentForceModel model, Optimizer optimizer, TransitionBatch batch) {
         optimizer.zeroGrad();
-        State next = model.step(batch.graph());
-        Tensor l = loss.compute(next.positions(), batch.nextPositions())
-                .add(loss.compute(next.velocities(), batch.nextVelocities()));
+        Tensor l = model.loss(batch);
         l.backward();
         optimizer.step();
         return l.item();
@@ -202,13 +197,14 @@ final class LatentForceRun implements ExperimentRun {
                 notes);
     }
 
-    /** The figure of the method's field (or the field-only model's), from the comparison already measured. */
+    /** The figure of the method's field (else the first model's with a field), from the comparison already measured. */
     private Optional<String> writeFigure(Map<ForceModel, FieldComparison> fields) {
-        ForceModel kind = fields.containsKey(ForceModel.AETHER) ? ForceModel.AETHER : ForceModel.FIELD;
-        FieldComparison c = fields.get(kind);
-        if (protocol.figure() == null || c == null) {
+        ForceModel kind = fields.containsKey(ForceModel.AETHER) ? ForceModel.AETHER
+                : fields.keySet().stream().findFirst().orElse(null);
+        if (protocol.figure() == null || kind == null) {
             return Optional.empty();
         }
+        FieldComparison c = fields.get(kind);
         FieldFigure.write(protocol.figure(), String.format(Locale.ROOT, "%s: %s (cosine %.3f, relative error %.3f)",
                 data.system().name(), kind.label(), c.cosine(), c.relativeError()), c, data.sources());
         return Optional.of("figure: " + protocol.figure().toAbsolutePath());

@@ -11,8 +11,10 @@ import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.graph.Graph;
+import org.equivariant4j.graph.GraphLayer;
 import org.equivariant4j.graph.egnn.nbody.EgnnNBodyModel;
 import org.equivariant4j.graph.egnn.nbody.GnnNBodyModel;
+import org.equivariant4j.nn.loss.MseLoss;
 
 /**
  * A forecaster of interacting particles: accelerations from the parts its {@link ForceModel} names, added, then
@@ -21,19 +23,21 @@ import org.equivariant4j.graph.egnn.nbody.GnnNBodyModel;
  * half the acceleration the velocities ask for: {@code T² a} against the true {@code T² a / 2}.)
  * <ul>
  * <li>the global field: {@code a_field = F_θ(x_i, c_i)} ({@link NeuralField});</li>
- * <li>the interactions: {@code a_int = EGNN(x, v, c)_i - x_i}, the coordinate update of the N-body EGNN
- * ({@link EgnnNBodyModel}: edge attribute {@code c_i c_j}, velocity term): a translation-invariant, rotation-
- * and permutation-equivariant vector, so this part passes the test kit on its own;</li>
+ * <li>the interactions: {@code a_int = I(x, v, c)_i - x_i}, the position update of the kind's
+ * {@link InteractionNetwork}: the N-body EGNN ({@link EgnnNBodyModel}: edge attribute {@code c_i c_j}, velocity term)
+ * or message passing in local frames ({@link LocalFrameInteractions}); a translation-invariant, rotation- and
+ * permutation-equivariant vector either way, so this part passes the test kit on its own;</li>
  * <li>or, for the non-equivariant baseline, {@code a = GNN([x_i, v_i, c_i])} ({@link GnnNBodyModel}).</li>
  * </ul>
  * The sum is not equivariant when a field part is present: the field depends on absolute position, which is the
  * point of the method.
  */
 public final class LatentForceModel extends Module {
+    private static final MseLoss MSE = new MseLoss();
     private final ForceModel kind;
     private final double frameInterval;
     private final NeuralField field;
-    private final EgnnNBodyModel interactions;
+    private final GraphLayer interactions;
     private final GnnNBodyModel gnn;
 
     /** The sizes of the parts; the Aether code's field is 32 wide with RFF std 1, its EGNN 64 wide with 4 layers. */
@@ -59,7 +63,7 @@ public final class LatentForceModel extends Module {
         this.field = kind.hasField() ? registerModule("field",
                 new NeuralField(dims, sizes.fieldFeatures(), sizes.fieldStd(), sizes.fieldHidden(), rng)) : null;
         this.interactions = kind.hasInteractions()
-                ? registerModule("interactions", new EgnnNBodyModel(group, sizes.hidden(), sizes.layers(), rng)) : null;
+                ? registerModule("interactions", kind.interactions().create(group, sizes.hidden(), sizes.layers(), rng)) : null;
         this.gnn = kind.hasGnn() ? registerModule("gnn", new GnnNBodyModel(dims, 1, sizes.hidden(), sizes.layers(), rng)) : null;
     }
 
@@ -72,8 +76,8 @@ public final class LatentForceModel extends Module {
         return field;
     }
 
-    /** The EGNN interaction network, or null for a model without one. */
-    public EgnnNBodyModel interactions() {
+    /** The interaction network (its output positions are {@code x + a_int}), or null for a model without one. */
+    public GraphLayer interactions() {
         return interactions;
     }
 
@@ -88,7 +92,7 @@ public final class LatentForceModel extends Module {
             parts.add(field.forward(g.positions(), g.features()));
         }
         if (interactions != null) {
-            parts.add(interactions.predict(g).sub(g.positions()));
+            parts.add(interactions.forward(g).positions().sub(g.positions()));
         }
         if (gnn != null) {
             parts.add(gnn.predict(g));
@@ -106,6 +110,15 @@ public final class LatentForceModel extends Module {
         Tensor v = g.velocities();
         return new State(g.positions().add(v.mul(frameInterval)).add(a.mul(0.5 * frameInterval * frameInterval)),
                 v.add(a.mul(frameInterval)));
+    }
+
+    /**
+     * The training loss on state-to-state examples: the MSE of the predicted next positions plus the MSE of the
+     * predicted next velocities (the Aether code trains on both).
+     */
+    public Tensor loss(TransitionBatch batch) {
+        State next = step(batch.graph());
+        return MSE.compute(next.positions(), batch.nextPositions()).add(MSE.compute(next.velocities(), batch.nextVelocities()));
     }
 
     /** {@code steps} states after {@code g}'s, each predicted from the previous prediction. */

@@ -36,27 +36,45 @@ class LatentForceExperimentTest {
     }
 
     @Test
+    void theLocalFrameModelsRunOnTheElectrostaticSystem() {
+        ExperimentRun run = oneEpoch(LatentForceExperiment.electrostatic(), "aether-locs,locs");
+        assertThat(run.results().rows()).hasSize(3);
+        assertThat(run.results().rows().get(0).get(0)).contains("local-frame");
+        assertThat(run.evaluate()).containsKeys("aether-locs_rollout_mse", "aether-locs_field_cosine", "locs_rollout_mse");
+    }
+
+    @Test
     void gravitationalRunsInThreeDimensions() {
-        LatentForceExperiment e = LatentForceExperiment.gravitational();
-        Map<String, String> options = new java.util.HashMap<>(TOY);
-        options.put("figure", "");
-        options.put("models", "aether,egnn");
-        ExperimentRun run = e.start(ExperimentConfig.resolve(e, options));
-        run.trainEpoch(0, StepListener.NONE, () -> false);
+        ExperimentRun run = oneEpoch(LatentForceExperiment.gravitational(), "aether,egnn");
         assertThat(run.results().rows()).hasSize(3);
         assertThat(run.evaluate().get("aether_field_cosine")).isBetween(-1.0, 1.0);
     }
 
     @Test
-    void unknownModelsAndTooLongRolloutsAreRefusedByOption() {
+    void unknownModelsLocalFramesIn3dAndTooLongRolloutsAreRefusedByOption() {
         LatentForceExperiment e = LatentForceExperiment.electrostatic();
         Map<String, String> unknown = new java.util.HashMap<>(TOY);
         unknown.put("models", "aether,schnet");
         assertThatThrownBy(() -> e.start(ExperimentConfig.resolve(e, unknown))).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("schnet");
+        Map<String, String> localFramesIn3d = new java.util.HashMap<>(TOY);
+        localFramesIn3d.put("models", "aether-locs");
+        LatentForceExperiment gravitational = LatentForceExperiment.gravitational();
+        assertThatThrownBy(() -> gravitational.start(ExperimentConfig.resolve(gravitational, localFramesIn3d)))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("2D only");
         Map<String, String> longRollout = new java.util.HashMap<>(TOY);
         longRollout.put("rollout-steps", "40");
         assertThatThrownBy(() -> e.start(ExperimentConfig.resolve(e, longRollout)))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("rollout");
+    }
+
+    /** {@code e} at toy size with {@code models}, no figure, after one epoch. */
+    private static ExperimentRun oneEpoch(LatentForceExperiment e, String models) {
+        Map<String, String> options = new java.util.HashMap<>(TOY);
+        options.put("figure", "");
+        options.put("models", models);
+        ExperimentRun run = e.start(ExperimentConfig.resolve(e, options));
+        run.trainEpoch(0, StepListener.NONE, () -> false);
+        return run;
     }
 }

@@ -93,7 +93,7 @@ class LatentForceModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aether", "egnn", "gnn", "field"})
+    @ValueSource(strings = {"aether", "egnn", "aether-locs", "locs", "gnn", "field"})
     void theIntegratorStepsWithConstantAcceleration(String id) {
         Graph g = batch(2);
         LatentForceModel m = model(ForceModel.byId(id), 2, 3);
