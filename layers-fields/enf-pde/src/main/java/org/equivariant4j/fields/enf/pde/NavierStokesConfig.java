@@ -32,14 +32,22 @@ public record NavierStokesConfig(int size, double viscosity, double forcingAmpli
         }
     }
 
-    /** The reference: 64 x 64, ν 1e-3, forcing 0.3, GRF(2.5, 7), burn-in 30, 20 frames every 1.0; steps of 0.01. */
+    /**
+     * The reference: 64 x 64, ν 1e-3, forcing 0.3, GRF(2.5, 7), burn-in 30, 20 frames every 1.0; steps of 0.02 (the
+     * reference steps 1e-3 with a first-order scheme; RK4 at 0.02 keeps the Courant number near 0.5).
+     */
     public static NavierStokesConfig reference() {
-        return new NavierStokesConfig(64, 1e-3, 0.3, 2.5, 7.0, 30.0, 20, 1.0, 0.01);
+        return new NavierStokesConfig(64, 1e-3, 0.3, 2.5, 7.0, 30.0, 20, 1.0, 0.02);
     }
 
-    /** The reference physics on a 32 x 32 grid with a burn-in of 5: for tests and toy experiments. */
+    /**
+     * The reference physics on a 32 x 32 grid with a burn-in of 10 and steps of 0.05: for tests and toy experiments.
+     * The burn-in matters: the forcing first grows a fixed cellular pattern, and only later does the flow make each
+     * trajectory its own. Measured at 32 x 32 (6 trajectories, seed 0), the spread across trajectories of the first
+     * frame over its root mean square is 0.28 after a burn-in of 2, 0.48 after 10 and 0.79 after 30.
+     */
     public static NavierStokesConfig toy() {
-        return new NavierStokesConfig(32, 1e-3, 0.3, 2.5, 7.0, 5.0, 20, 1.0, 0.02);
+        return new NavierStokesConfig(32, 1e-3, 0.3, 2.5, 7.0, 10.0, 20, 1.0, 0.05);
     }
 
     /** The same settings with another number of frames. */

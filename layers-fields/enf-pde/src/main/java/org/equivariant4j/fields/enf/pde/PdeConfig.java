@@ -4,7 +4,7 @@ package org.equivariant4j.fields.enf.pde;
  * One PDE problem at one size: its grid, frames and frame interval, and how its trajectories are drawn and
  * simulated. A config is a value; {@link #key()} names every setting and so names cache files.
  */
-public sealed interface PdeConfig permits HeatPlaneConfig, NavierStokesConfig {
+public sealed interface PdeConfig permits HeatPlaneConfig, NavierStokesConfig, HeatSphereConfig {
 
     /** Which problem this is. */
     PdeProblem problem();

@@ -20,6 +20,24 @@ public enum PdeProblem {
         this.id = id;
     }
 
+    /** The settings of the reference code (full size). */
+    public PdeConfig reference() {
+        return switch (this) {
+            case HEAT_PLANE -> HeatPlaneConfig.reference();
+            case NAVIER_STOKES -> NavierStokesConfig.reference();
+            case HEAT_SPHERE -> HeatSphereConfig.reference();
+        };
+    }
+
+    /** The reference physics on a small grid: for tests and toy experiments. */
+    public PdeConfig toy() {
+        return switch (this) {
+            case HEAT_PLANE -> HeatPlaneConfig.toy();
+            case NAVIER_STOKES -> NavierStokesConfig.toy();
+            case HEAT_SPHERE -> HeatSphereConfig.toy();
+        };
+    }
+
     /** The id, e.g. {@code "heat-plane"}. */
     public String id() {
         return id;

@@ -117,6 +117,19 @@ class TorusVorticitySolverTest {
         assertThat(distance(aShifted, c)).isGreaterThan(1e-3 * maxAbs(a));
     }
 
+    /** A step far beyond the Courant limit is refused with a message, not run into a blown-up field. */
+    @Test
+    void refusesAStepBeyondTheCourantLimit() {
+        double[] omega = new GaussianRandomField(N, 2.5, 7.0).sample(new Rng(3));
+        for (int p = 0; p < N * N; p++) {
+            omega[p] *= 100;
+        }
+        TorusVorticitySolver solver = new TorusVorticitySolver(N, 1e-3, new double[N * N], 0.5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> solver.advance(omega, 1, 1.0))
+                .isInstanceOf(org.equivariant4j.core.error.NumericalAnomalyException.class)
+                .hasMessageContaining("Courant number").hasMessageContaining("smaller step");
+    }
+
     private static double[] run(NavierStokesConfig config, double[] start, double step) {
         double[] w = start.clone();
         new TorusVorticitySolver(N, config.viscosity(), config.forcing(), step).advance(w, 1, 2.0);
