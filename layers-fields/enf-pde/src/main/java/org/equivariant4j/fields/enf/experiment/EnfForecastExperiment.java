@@ -19,8 +19,10 @@ import org.equivariant4j.core.experiment.StandardOptions;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.fields.enf.bi.BiInvariants;
 import org.equivariant4j.fields.enf.dynamics.LatentOde;
+import org.equivariant4j.fields.enf.baseline.GridBaselineSettings;
 import org.equivariant4j.fields.enf.dynamics.OdeMethod;
 import org.equivariant4j.fields.enf.pde.HeatPlaneConfig;
+import org.equivariant4j.fields.enf.pde.HeatSphereConfig;
 import org.equivariant4j.fields.enf.pde.NavierStokesConfig;
 import org.equivariant4j.fields.enf.pde.ObservedPoints;
 import org.equivariant4j.fields.enf.pde.PdeConfig;
@@ -40,15 +42,17 @@ public final class EnfForecastExperiment implements Experiment {
     private final IntFunction<PdeConfig> config;
     private final int defaultGrid;
     private final double window;
+    private final boolean squareGrid;
 
     private EnfForecastExperiment(String id, String what, String equivariantId, IntFunction<PdeConfig> config,
-            int defaultGrid, double window) {
+            int defaultGrid, double window, boolean squareGrid) {
         this.id = id;
         this.what = what;
         this.equivariantId = equivariantId;
         this.config = config;
         this.defaultGrid = defaultGrid;
         this.window = window;
+        this.squareGrid = squareGrid;
     }
 
     /** {@code enf-heat-plane}: a point source diffusing on [-3, 3]², SE(2) bi-invariants; test sources half-turned. */
@@ -56,16 +60,33 @@ public final class EnfForecastExperiment implements Experiment {
         HeatPlaneConfig ref = HeatPlaneConfig.reference();
         return new EnfForecastExperiment("enf-heat-plane", "heat diffusion on the plane (test sources half-turned into"
                 + " the lower half)", "se2", n -> new HeatPlaneConfig(n, ref.halfWidth(), ref.diffusivity(),
-                        ref.firstFrameTime(), ref.frames(), ref.dt()), 32, 0.5);
+                        ref.firstFrameTime(), ref.frames(), ref.dt()), 32, 0.5, true);
     }
 
-    /** {@code enf-navier-stokes}: vorticity on the unit torus, periodic translation bi-invariants. */
+    /**
+     * {@code enf-navier-stokes}: vorticity on the unit torus, periodic translation bi-invariants; the reference physics
+     * with the data's toy burn-in and step at any grid size. Its transformed test split includes quarter turns, which
+     * the torus bi-invariant is not invariant to (only the half-period shifts are in its group).
+     */
     public static EnfForecastExperiment navierStokes() {
         NavierStokesConfig ref = NavierStokesConfig.toy();
         return new EnfForecastExperiment("enf-navier-stokes", "forced Navier-Stokes vorticity on the torus (test initial"
                 + " conditions turned by quarter turns and shifted by half periods)", "torus",
                 n -> new NavierStokesConfig(n, ref.viscosity(), ref.forcingAmplitude(), ref.alpha(), ref.tau(),
-                        ref.burnIn(), ref.frames(), ref.dt(), ref.step()), 32, 0.25);
+                        ref.burnIn(), ref.frames(), ref.dt(), ref.step()), 32, 0.25, true);
+    }
+
+    /**
+     * {@code enf-heat-sphere}: Gaussian peaks diffusing on the sphere (centres in the northern hemisphere), bi-invariants
+     * of sphere rotations against absolute positions in the (colatitude, longitude) chart; test peaks turned by random
+     * rotations. The grid option is the number of latitudes (twice as many longitudes). No grid CNN: the sphere's grid
+     * is not a square one.
+     */
+    public static EnfForecastExperiment heatSphere() {
+        HeatSphereConfig ref = HeatSphereConfig.reference();
+        return new EnfForecastExperiment("enf-heat-sphere", "heat diffusion on the sphere (test peaks turned by random"
+                + " rotations)", "sphere", n -> new HeatSphereConfig(n, 2 * n, ref.diffusivity(), ref.width(),
+                        ref.degree(), ref.frames(), ref.dt()), 16, 0.5, false);
     }
 
     @Override
@@ -75,8 +96,8 @@ public final class EnfForecastExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "ENF forecasting of " + what + ": " + equivariantId + " bi-invariants against absolute positions and"
-                + " persistence, MSE in and beyond the training horizon at seen and unseen points";
+        return "ENF forecasting of " + what + ": " + equivariantId + " bi-invariants against absolute positions,"
+                + (squareGrid ? " a grid CNN" : "") + " and persistence, MSE in and beyond the training horizon at seen and unseen points";
     }
 
     @Override
@@ -97,6 +118,10 @@ public final class EnfForecastExperiment implements Experiment {
                 OptionSpec.ofInt("heads", 2, "attention heads", 1, 64),
                 OptionSpec.ofDouble("window", window, "sigma of the Gaussian attention window (model coordinates)", 1e-6,
                         1e6),
+                OptionSpec.ofDouble("query-frequency", 1.0, "std of the Fourier frequencies of the query embedding",
+                        1e-6, 1e6),
+                OptionSpec.ofDouble("value-frequency", 0.5, "std of the Fourier frequencies of the value embedding",
+                        1e-6, 1e6),
                 OptionSpec.ofInt("inner-steps", 3, "inner steps of the meta-learned fitting", 0, 100),
                 OptionSpec.ofInt("ode-hidden", 64, "width of the latent ODE's message passing", 1, 4096),
                 OptionSpec.ofInt("ode-layers", 3, "message-passing layers of the latent ODE", 1, 64),
@@ -106,6 +131,9 @@ public final class EnfForecastExperiment implements Experiment {
                 OptionSpec.ofDouble("ode-lr", 1e-3, "Adam learning rate of the ODE", 1e-7, 1.0),
                 OptionSpec.ofInt("data-seed", 0, "seed of the simulated trajectories and the observed points", 0,
                         Integer.MAX_VALUE),
+                OptionSpec.ofInt("cnn-epochs", squareGrid ? 40 : 0, "epochs of the grid CNN baseline (0: none"
+                        + (squareGrid ? ")" : "; this problem has no square grid)"), 0, 100_000),
+                OptionSpec.ofInt("cnn-hidden", 32, "channels of the grid CNN baseline", 1, 4096),
                 OptionSpec.ofString("cache-dir", "", "where simulated trajectories are cached (empty: none)"),
                 OptionSpec.ofString("figure", "runs/" + id + ".png", "where the PNG of truth and forecasts goes (empty:"
                         + " none)"));
@@ -134,7 +162,8 @@ public final class EnfForecastExperiment implements Experiment {
             throw new InvalidOptionException("ode-method", id + ": " + e.getMessage());
         }
         EnfForecaster.Sizes sizes = new EnfForecaster.Sizes(c.intValue("latents"), c.intValue("context"),
-                c.intValue("hidden"), c.intValue("heads"), c.doubleValue("window"), c.intValue("inner-steps"), 1.0, 5.0,
+                c.intValue("hidden"), c.intValue("heads"), c.doubleValue("query-frequency"),
+                c.doubleValue("value-frequency"), c.doubleValue("window"), c.intValue("inner-steps"), 1.0, 5.0,
                 new LatentOde.Sizes(c.intValue("ode-hidden"), c.intValue("ode-layers"), 0.1), method,
                 c.intValue("substeps"));
         BiInvariants registry = BiInvariants.load();
@@ -152,9 +181,16 @@ public final class EnfForecastExperiment implements Experiment {
                 "%s, %d x %d grid, %d frames every %s, %d seen of %d points, data seed %d", pde.key(), pde.grid().rows(),
                 pde.grid().cols(), pde.frames(), pde.dt(), observed.seen().length, pde.grid().points(), dataSeed), splits);
         String figure = c.stringValue("figure");
+        int cnnEpochs = c.intValue("cnn-epochs");
+        if (cnnEpochs > 0 && !squareGrid) {
+            throw new InvalidOptionException("cnn-epochs", id + ": the grid CNN baseline needs a square grid; set 0");
+        }
+        GridBaselineSettings defaults = GridBaselineSettings.defaults(seed);
+        GridBaselineSettings cnn = cnnEpochs == 0 ? null : new GridBaselineSettings(c.intValue("cnn-hidden"),
+                defaults.layers(), cnnEpochs, defaults.batchSize(), defaults.learningRate(), horizon, seed);
         return new EnfForecastRun(id, data, observed, models, new EnfForecastRun.Protocol(
                 c.intValue(StandardOptions.BATCH_SIZE), c.intValue("field-epochs"), horizon, c.intValue("points-per-step"),
-                c.doubleValue("lr"), c.doubleValue("ode-lr"), seed,
+                c.doubleValue("lr"), c.doubleValue("ode-lr"), seed, cnn,
                 figure == null || figure.isBlank() ? null : Path.of(figure)), summary);
     }
 

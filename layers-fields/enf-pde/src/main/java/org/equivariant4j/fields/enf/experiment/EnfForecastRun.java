@@ -22,9 +22,13 @@ import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
 import org.equivariant4j.fields.enf.field.LatentPointCloud;
+import org.equivariant4j.fields.enf.baseline.GridBaseline;
+import org.equivariant4j.fields.enf.baseline.GridBaselineSettings;
+import org.equivariant4j.fields.enf.baseline.GridStepper;
+import org.equivariant4j.fields.enf.pde.ForecastMse;
+import org.equivariant4j.fields.enf.pde.FrameFigure;
 import org.equivariant4j.fields.enf.pde.ObservedPoints;
 import org.equivariant4j.fields.enf.pde.PdeDataset;
-import org.equivariant4j.fields.enf.pde.PdeGrid;
 import org.equivariant4j.fields.enf.pde.Split;
 import org.equivariant4j.fields.enf.pde.Trajectories;
 import org.equivariant4j.nn.layer.ModuleDict;
@@ -42,18 +46,21 @@ import org.equivariant4j.nn.optim.OptimizerStates;
  * points of every frame, and the mean squared error trains the ODE alone, backpropagated through every integration step.
  *
  * <p>Evaluation fits frame 0 of each test trajectory from its seen points, rolls out to the last frame and scores
- * every frame at the seen and unseen points ({@link ForecastErrors}), on the test split and on the transformed test
- * split (the same initial conditions moved by a symmetry), beside the persistence forecast.
+ * every frame at the seen and unseen points ({@link ForecastMse}), on the test split and on the transformed test
+ * split (the same initial conditions moved by a symmetry), beside the persistence forecast and, where the problem has
+ * a square grid, the grid CNN baseline (trained on the first evaluation, on every grid point of the training frames).
  */
 final class EnfForecastRun implements ExperimentRun {
     /** Frames of the training horizon a field-stage step fits per trajectory (the reference fits 4 of its 10). */
     private static final int FRAMES_PER_FIELD_STEP = 4;
     private static final double CLIP_NORM = 1.0;
     private static final Split[] SPLITS = {Split.TEST, Split.TRANSFORMED_TEST};
+    private static final String CNN = "grid CNN";
+    private static final String PERSISTENCE = "persistence";
 
     /** How the run trains and evaluates. */
     record Protocol(int batchSize, int fieldEpochs, int horizon, int pointsPerStep, double fieldLearningRate,
-            double odeLearningRate, long seed, Path figure) {
+            double odeLearningRate, long seed, GridBaselineSettings baseline, Path figure) {
     }
 
     private final String id;
@@ -65,6 +72,7 @@ final class EnfForecastRun implements ExperimentRun {
     private final Protocol protocol;
     private final DatasetSummary summary;
     private final ModuleDict container = new ModuleDict();
+    private GridStepper cnn;
     private long trainingNanos;
     private long steps;
 
@@ -192,17 +200,38 @@ final class EnfForecastRun implements ExperimentRun {
         return metrics(forecasts());
     }
 
-    /** Every model's forecasts of both test splits, {@code [N][T][P]}, by model then split. */
-    private Map<String, Map<Split, double[][][]>> forecasts() {
-        Map<String, Map<Split, double[][][]>> out = new LinkedHashMap<>();
+    /** Every forecaster's (and the grid baseline's) forecasts of both test splits, {@code [N, T, P]}, by name and split. */
+    private Map<String, Map<Split, float[]>> forecasts() {
+        Map<String, Map<Split, float[]>> out = new LinkedHashMap<>();
         for (Map.Entry<String, EnfForecaster> e : models.entrySet()) {
-            Map<Split, double[][][]> bySplit = new EnumMap<>(Split.class);
+            Map<Split, float[]> bySplit = new EnumMap<>(Split.class);
             for (Split split : SPLITS) {
                 bySplit.put(split, forecast(e.getKey(), e.getValue(), data.split(split)));
             }
             out.put(e.getKey(), bySplit);
         }
+        GridStepper cnn = baseline();
+        if (cnn != null) {
+            Map<Split, float[]> bySplit = new EnumMap<>(Split.class);
+            for (Split split : SPLITS) {
+                bySplit.put(split, GridBaseline.rollout(cnn, data.split(split)));
+            }
+            out.put(CNN, bySplit);
+        }
+        Map<Split, float[]> persistence = new EnumMap<>(Split.class);
+        for (Split split : SPLITS) {
+            persistence.put(split, ForecastMse.persistenceForecast(data.split(split)));
+        }
+        out.put(PERSISTENCE, persistence);
         return out;
+    }
+
+    /** The grid baseline, trained on first use (it sees every grid point of the training frames), or null if off. */
+    private GridStepper baseline() {
+        if (cnn == null && protocol.baseline() != null) {
+            cnn = GridBaseline.train(data, protocol.baseline());
+        }
+        return cnn;
     }
 
     /** The name of a test split in metric names: {@code test} or {@code transformed}. */
@@ -211,11 +240,12 @@ final class EnfForecastRun implements ExperimentRun {
     }
 
     /** Fits frame 0 of every trajectory at the seen points and decodes the rollout at every grid point. */
-    private double[][][] forecast(String name, EnfForecaster model, Trajectories truth) {
+    private float[] forecast(String name, EnfForecaster model, Trajectories truth) {
         ModelCoordinates at = coordinates.get(name);
         int points = truth.points();
+        int frames = truth.frames();
         int[] all = range(points);
-        double[][][] out = new double[truth.count()][truth.frames()][];
+        float[] out = new float[truth.values().length];
         int batch = Math.min(protocol.batchSize(), truth.count());
         try (GradMode.Scope ignored = GradMode.disabled()) {
             for (int from = 0; from < truth.count(); from += batch) {
@@ -223,12 +253,12 @@ final class EnfForecastRun implements ExperimentRun {
                 Tensor seen = at.at(observed.seen(), trajectories.length);
                 LatentPointCloud start = model.fit(seen,
                         ModelCoordinates.values(truth, trajectories, new int[] {0}, observed.seen()));
-                List<LatentPointCloud> path = model.rollout(start, truth.frames() - 1);
+                List<LatentPointCloud> path = model.rollout(start, frames - 1);
                 Tensor grid = at.at(all, trajectories.length).unsqueeze(0);
-                for (int t = 0; t < truth.frames(); t++) {
-                    double[] decoded = model.decode(List.of(path.get(t)), grid).toDoubleArray();
+                for (int t = 0; t < frames; t++) {
+                    float[] decoded = model.decode(List.of(path.get(t)), grid).toFloatArray();
                     for (int k = 0; k < trajectories.length; k++) {
-                        out[trajectories[k]][t] = Arrays.copyOfRange(decoded, k * points, (k + 1) * points);
+                        System.arraycopy(decoded, k * points, out, (trajectories[k] * frames + t) * points, points);
                     }
                 }
             }
@@ -236,39 +266,33 @@ final class EnfForecastRun implements ExperimentRun {
         return out;
     }
 
-    private Map<String, Double> metrics(Map<String, Map<Split, double[][][]>> forecasts) {
+    private Map<String, Double> metrics(Map<String, Map<Split, float[]>> forecasts) {
         Map<String, Double> m = new LinkedHashMap<>();
-        forecasts.forEach((name, bySplit) -> bySplit.forEach((split, f) -> put(m, name + "_" + label(split),
-                ForecastErrors.measure(f, data.split(split), observed, protocol.horizon()))));
-        for (Split split : SPLITS) {
+        forecasts.forEach((name, bySplit) -> bySplit.forEach((split, f) -> {
             Trajectories truth = data.split(split);
-            put(m, "persistence_" + label(split), ForecastErrors.measure(ForecastErrors.persistence(truth), truth,
-                    observed, protocol.horizon()));
-        }
+            ForecastMse seen = ForecastMse.of(truth, f, protocol.horizon(), observed.seen());
+            ForecastMse unseen = ForecastMse.of(truth, f, protocol.horizon(), observed.unseen());
+            String k = name + "_" + label(split);
+            m.put(k + "_in_seen_mse", seen.inHorizon());
+            m.put(k + "_in_unseen_mse", unseen.inHorizon());
+            m.put(k + "_beyond_seen_mse", seen.beyondHorizon());
+            m.put(k + "_beyond_unseen_mse", unseen.beyondHorizon());
+        }));
         m.put("ms_per_step", steps == 0 ? Double.NaN : trainingNanos / 1e6 / steps);
         return m;
     }
 
-    private static void put(Map<String, Double> m, String prefix, ForecastErrors e) {
-        m.put(prefix + "_in_seen_mse", e.inHorizonSeen());
-        m.put(prefix + "_in_unseen_mse", e.inHorizonUnseen());
-        m.put(prefix + "_beyond_seen_mse", e.beyondSeen());
-        m.put(prefix + "_beyond_unseen_mse", e.beyondUnseen());
-    }
-
     @Override
     public ResultTable results() {
-        Map<String, Map<Split, double[][][]>> forecasts = forecasts();
+        Map<String, Map<Split, float[]>> forecasts = forecasts();
         Map<String, Double> m = metrics(forecasts);
         List<List<String>> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>(models.keySet());
-        names.add("persistence");
-        for (String name : names) {
+        for (String name : forecasts.keySet()) {
             for (Split split : SPLITS) {
                 String k = name + "_" + label(split);
-                String label = models.containsKey(name) ? name + " (" + models.get(name).invariant().id() + ")" : name;
-                rows.add(List.of(label, label(split), format(m.get(k + "_in_seen_mse")), format(m.get(k + "_in_unseen_mse")),
-                        format(m.get(k + "_beyond_seen_mse")), format(m.get(k + "_beyond_unseen_mse"))));
+                rows.add(List.of(describe(name), label(split), format(m.get(k + "_in_seen_mse")),
+                        format(m.get(k + "_in_unseen_mse")), format(m.get(k + "_beyond_seen_mse")),
+                        format(m.get(k + "_beyond_unseen_mse"))));
             }
         }
         List<String> notes = new ArrayList<>();
@@ -276,7 +300,9 @@ final class EnfForecastRun implements ExperimentRun {
                 + " %d-%d; seen: the %d observed points, unseen: the other %d", protocol.horizon() - 1, protocol.horizon(),
                 data.test().frames() - 1, observed.seen().length, observed.unseen().length));
         notes.add("training: " + protocol.fieldEpochs() + " field epoch(s) (meta-learned fitting, second order), then"
-                + " ODE epochs (field frozen); persistence: the true frame 0 held");
+                + " ODE epochs (field frozen); persistence: the true frame 0 held"
+                + (forecasts.containsKey(CNN) ? "; grid CNN: trained and rolled out on the whole grid (all points seen)"
+                        : ""));
         if (protocol.figure() != null) {
             writeFigure(forecasts);
             notes.add("figure: " + protocol.figure().toAbsolutePath());
@@ -285,27 +311,27 @@ final class EnfForecastRun implements ExperimentRun {
                 List.of("model", "split", "in seen", "in unseen", "beyond seen", "beyond unseen"), rows, notes);
     }
 
-    /** Truth and every model's forecast of the first transformed test trajectory, at five frames. */
-    private void writeFigure(Map<String, Map<Split, double[][][]>> forecasts) {
+    private String describe(String name) {
+        EnfForecaster model = models.get(name);
+        return model == null ? name : "ENF " + name + " (" + model.invariant().id() + ")";
+    }
+
+    /** Truth and every forecast of the first transformed test trajectory, at five frames. */
+    private void writeFigure(Map<String, Map<Split, float[]>> forecasts) {
         Trajectories truth = data.split(Split.TRANSFORMED_TEST);
-        int frames = truth.frames();
-        double[][] truthFrames = new double[frames][];
-        for (int t = 0; t < frames; t++) {
-            float[] f = truth.frame(0, t);
-            truthFrames[t] = new double[f.length];
-            for (int p = 0; p < f.length; p++) {
-                truthFrames[t][p] = f[p];
+        int span = truth.frames() * truth.points();
+        List<FrameFigure.Series> rows = new ArrayList<>();
+        rows.add(new FrameFigure.Series("truth", Arrays.copyOf(truth.values(), span)));
+        forecasts.forEach((name, bySplit) -> {
+            if (!name.equals(PERSISTENCE)) {
+                rows.add(new FrameFigure.Series(describe(name), Arrays.copyOf(bySplit.get(Split.TRANSFORMED_TEST), span)));
             }
-        }
-        List<ForecastFigure.Row> rows = new ArrayList<>();
-        rows.add(new ForecastFigure.Row("truth", truthFrames));
-        models.forEach((name, model) -> rows.add(new ForecastFigure.Row(name + " (" + model.invariant().id() + ")",
-                forecasts.get(name).get(Split.TRANSFORMED_TEST)[0])));
-        int last = frames - 1;
-        int[] shown = {0, protocol.horizon() / 2, protocol.horizon() - 1, (protocol.horizon() + last) / 2, last};
-        PdeGrid grid = data.grid();
-        ForecastFigure.write(protocol.figure(), id + ": transformed test trajectory 0, truth and forecasts", grid.rows(),
-                grid.cols(), shown, protocol.horizon(), rows);
+        });
+        int last = truth.frames() - 1;
+        int h = protocol.horizon();
+        FrameFigure.write(protocol.figure(), id + ": transformed test trajectory 0 (frames from " + h
+                + " on are beyond the training horizon)", data.grid(), truth.dt(), new int[] {0, h / 2, h - 1, (h + last) / 2,
+                        last}, rows);
     }
 
     private static int[] sample(int[] from, int count, Rng rng) {

@@ -12,6 +12,7 @@ import org.equivariant4j.fields.enf.bi.BiInvariant;
 import org.equivariant4j.fields.enf.dynamics.LatentOde;
 import org.equivariant4j.fields.enf.dynamics.OdeMethod;
 import org.equivariant4j.fields.enf.dynamics.OdeState;
+import org.equivariant4j.fields.enf.field.EmbeddingKind;
 import org.equivariant4j.fields.enf.field.EquivariantCrossAttentionField;
 import org.equivariant4j.fields.enf.field.LatentPointCloud;
 import org.equivariant4j.fields.enf.fit.LatentInitialisation;
@@ -26,8 +27,13 @@ import org.equivariant4j.fields.enf.fit.MetaGradient;
  */
 public final class EnfForecaster extends Module {
 
-    /** The sizes and settings of a forecaster (the reference's planar heat: 4 latents x 16, hidden 64, 2 heads). */
-    public record Sizes(int latents, int contextDim, int hidden, int heads, double windowSigma, int innerSteps,
+    /**
+     * The sizes and settings of a forecaster (the reference's planar heat: 4 latents x 16, hidden 64, 2 heads). The
+     * frequencies are the std of the random Fourier features of the query and value embeddings, in model coordinates
+     * (the plane scaled to [-1, 1]²).
+     */
+    public record Sizes(int latents, int contextDim, int hidden, int heads, double queryFrequency,
+            double valueFrequency, double windowSigma, int innerSteps,
             double poseLearningRate, double contextLearningRate, LatentOde.Sizes ode, OdeMethod method, int substeps) {
     }
 
@@ -42,7 +48,9 @@ public final class EnfForecaster extends Module {
         this.invariant = invariant;
         this.sizes = sizes;
         this.field = registerModule("field", EquivariantCrossAttentionField.builder(invariant, sizes.contextDim(), 1)
-                .hidden(sizes.hidden()).heads(sizes.heads()).window(sizes.windowSigma()).rng(rng).build());
+                .hidden(sizes.hidden()).heads(sizes.heads())
+                .embedding(EmbeddingKind.FOURIER, sizes.queryFrequency(), sizes.valueFrequency())
+                .window(sizes.windowSigma()).rng(rng).build());
         this.initialisation = registerModule("initialisation", new LatentInitialisation(invariant, sizes.latents(),
                 sizes.contextDim(), sizes.poseLearningRate(), sizes.contextLearningRate(), rng));
         this.ode = registerModule("ode", new LatentOde(invariant, sizes.contextDim(), sizes.ode(), DType.FLOAT32, rng));

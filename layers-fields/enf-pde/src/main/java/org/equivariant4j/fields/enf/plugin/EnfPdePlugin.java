@@ -12,7 +12,7 @@ import org.equivariant4j.fields.enf.experiment.EnfForecastExperiment;
 
 import com.google.auto.service.AutoService;
 
-/** Contributes the ENF forecasting experiments {@code enf-heat-plane} and {@code enf-navier-stokes}. */
+/** Contributes the ENF forecasting experiments {@code enf-heat-plane}, {@code enf-navier-stokes} and {@code enf-heat-sphere}. */
 @AutoService(Plugin.class)
 public final class EnfPdePlugin implements Plugin {
     public static final String ID = "fields-enf-pde";
@@ -25,6 +25,7 @@ public final class EnfPdePlugin implements Plugin {
 
     @Override
     public List<Experiment> experiments() {
-        return List.of(EnfForecastExperiment.heatPlane(), EnfForecastExperiment.navierStokes());
+        return List.of(EnfForecastExperiment.heatPlane(), EnfForecastExperiment.navierStokes(),
+                EnfForecastExperiment.heatSphere());
     }
 }

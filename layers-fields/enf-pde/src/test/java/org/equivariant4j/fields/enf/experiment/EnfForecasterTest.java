@@ -30,7 +30,7 @@ class EnfForecasterTest {
     private static final double FLOAT32_BOUND = 1e-4;
 
     private static EnfForecaster forecaster(BiInvariant bi) {
-        EnfForecaster.Sizes sizes = new EnfForecaster.Sizes(4, 6, 8, 2, 0.7, 1, 1.0, 5.0, new LatentOde.Sizes(8, 2, 1.0),
+        EnfForecaster.Sizes sizes = new EnfForecaster.Sizes(4, 6, 8, 2, 1.0, 0.5, 0.7, 1, 1.0, 5.0, new LatentOde.Sizes(8, 2, 1.0),
                 OdeMethod.RK4, 1);
         return new EnfForecaster(bi, sizes, new Rng(5));
     }
