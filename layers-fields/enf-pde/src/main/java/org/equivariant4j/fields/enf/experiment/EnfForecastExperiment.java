@@ -125,6 +125,8 @@ public final class EnfForecastExperiment implements Experiment {
                 OptionSpec.ofInt("inner-steps", 3, "inner steps of the meta-learned fitting", 0, 100),
                 OptionSpec.ofInt("ode-hidden", 64, "width of the latent ODE's message passing", 1, 4096),
                 OptionSpec.ofInt("ode-layers", 3, "message-passing layers of the latent ODE", 1, 64),
+                OptionSpec.ofDouble("ode-readout-scale", 0.01, "initial scale of the ODE's readout relative to the"
+                        + " default initialisation (small: an untrained ODE nearly holds the latents still)", 1e-9, 10),
                 OptionSpec.ofString("ode-method", "rk4", "integrator: rk4 or euler"),
                 OptionSpec.ofInt("substeps", 1, "integration steps per frame", 1, 1000),
                 OptionSpec.ofDouble("lr", 1e-3, "Adam learning rate of the field and the latent start", 1e-7, 1.0),
@@ -164,7 +166,7 @@ public final class EnfForecastExperiment implements Experiment {
         EnfForecaster.Sizes sizes = new EnfForecaster.Sizes(c.intValue("latents"), c.intValue("context"),
                 c.intValue("hidden"), c.intValue("heads"), c.doubleValue("query-frequency"),
                 c.doubleValue("value-frequency"), c.doubleValue("window"), c.intValue("inner-steps"), 1.0, 5.0,
-                new LatentOde.Sizes(c.intValue("ode-hidden"), c.intValue("ode-layers"), 0.1), method,
+                new LatentOde.Sizes(c.intValue("ode-hidden"), c.intValue("ode-layers"), c.doubleValue("ode-readout-scale")), method,
                 c.intValue("substeps"));
         BiInvariants registry = BiInvariants.load();
         Map<String, EnfForecaster> models = new LinkedHashMap<>();

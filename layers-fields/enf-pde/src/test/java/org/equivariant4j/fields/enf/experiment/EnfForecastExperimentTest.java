@@ -35,6 +35,15 @@ class EnfForecastExperimentTest {
     @TempDir
     static Path scratch;
 
+    /** {@link #TOY} with the given option-value pairs replaced. */
+    private static Map<String, String> toy(String... pairs) {
+        Map<String, String> out = new LinkedHashMap<>(TOY);
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1]);
+        }
+        return out;
+    }
+
     private static Map<String, Double> train(Experiment e, Map<String, String> base, Map<String, String> extra) {
         Map<String, String> options = new LinkedHashMap<>(base);
         options.putAll(extra);
@@ -51,14 +60,8 @@ class EnfForecastExperimentTest {
 
     @Test
     void theSameSeedGivesTheSameMetricsAndAnotherSeedOthers() {
-        Map<String, String> tiny = new LinkedHashMap<>(TOY);
-        tiny.put("train-size", "4");
-        tiny.put("batch-size", "4");
-        tiny.put("test-size", "2");
-        tiny.put("points-per-step", "16");
-        tiny.put("epochs", "2");
-        tiny.put("field-epochs", "1");
-        tiny.put("grid", "8");
+        Map<String, String> tiny = toy("train-size", "4", "batch-size", "4", "test-size", "2", "points-per-step", "16",
+                "epochs", "2", "field-epochs", "1", "grid", "8");
         Experiment e = EnfForecastExperiment.navierStokes();
         Map<String, Double> first = train(e, tiny, Map.of("seed", "3"));
         assertThat(train(e, tiny, Map.of("seed", "3"))).isEqualTo(first);
@@ -67,14 +70,9 @@ class EnfForecastExperimentTest {
 
     @Test
     void theResultTableHasEveryModelAndWritesTheFigure() throws Exception {
-        Map<String, String> tiny = new LinkedHashMap<>(TOY);
-        tiny.put("train-size", "4");
-        tiny.put("test-size", "2");
-        tiny.put("epochs", "1");
-        tiny.put("grid", "8");
-        tiny.put("cnn-epochs", "0");
         Path figure = scratch.resolve("sphere.png");
-        tiny.put("figure", figure.toString());
+        Map<String, String> tiny = toy("train-size", "4", "test-size", "2", "epochs", "1", "grid", "8", "cnn-epochs", "0",
+                "figure", figure.toString());
         Experiment e = EnfForecastExperiment.heatSphere();
         ExperimentRun run = e.start(ExperimentConfig.resolve(e, tiny));
         run.trainEpoch(0, StepListener.NONE, () -> false);
