@@ -130,6 +130,8 @@ public final class EnfForecastExperiment implements Experiment {
                 OptionSpec.ofString("ode-method", "rk4", "integrator: rk4 or euler"),
                 OptionSpec.ofInt("substeps", 1, "integration steps per frame", 1, 1000),
                 OptionSpec.ofDouble("lr", 1e-3, "Adam learning rate of the field and the latent start", 1e-7, 1.0),
+                OptionSpec.ofBoolean("train-start", false, "train the shared latent start with the field (the"
+                        + " reference keeps it fixed)"),
                 OptionSpec.ofDouble("ode-lr", 1e-3, "Adam learning rate of the ODE", 1e-7, 1.0),
                 OptionSpec.ofInt("data-seed", 0, "seed of the simulated trajectories and the observed points", 0,
                         Integer.MAX_VALUE),
@@ -192,7 +194,7 @@ public final class EnfForecastExperiment implements Experiment {
                 defaults.layers(), cnnEpochs, defaults.batchSize(), defaults.learningRate(), horizon, seed);
         return new EnfForecastRun(id, data, observed, models, new EnfForecastRun.Protocol(
                 c.intValue(StandardOptions.BATCH_SIZE), c.intValue("field-epochs"), horizon, c.intValue("points-per-step"),
-                c.doubleValue("lr"), c.doubleValue("ode-lr"), seed, cnn,
+                c.doubleValue("lr"), c.doubleValue("ode-lr"), c.booleanValue("train-start"), seed, cnn,
                 figure == null || figure.isBlank() ? null : Path.of(figure)), summary);
     }
 

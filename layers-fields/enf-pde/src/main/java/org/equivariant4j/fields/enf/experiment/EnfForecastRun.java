@@ -55,12 +55,12 @@ final class EnfForecastRun implements ExperimentRun {
     private static final int FRAMES_PER_FIELD_STEP = 4;
     private static final double CLIP_NORM = 1.0;
     private static final Split[] SPLITS = {Split.TEST, Split.TRANSFORMED_TEST};
-    private static final String CNN = "grid CNN";
+    private static final String CNN = "cnn";
     private static final String PERSISTENCE = "persistence";
 
     /** How the run trains and evaluates. */
     record Protocol(int batchSize, int fieldEpochs, int horizon, int pointsPerStep, double fieldLearningRate,
-            double odeLearningRate, long seed, GridBaselineSettings baseline, Path figure) {
+            double odeLearningRate, boolean trainStart, long seed, GridBaselineSettings baseline, Path figure) {
     }
 
     private final String id;
@@ -87,9 +87,7 @@ final class EnfForecastRun implements ExperimentRun {
         models.forEach((name, model) -> {
             container.put(name, model);
             coordinates.put(name, ModelCoordinates.of(data.grid(), model.invariant().coordinateDim()));
-            List<Parameter> fieldParameters = new ArrayList<>(model.field().parameters());
-            fieldParameters.addAll(model.initialisation().parameters());
-            optimizers.put(name + ".field", Adam.builder(fieldParameters).learningRate(protocol.fieldLearningRate()).build());
+            optimizers.put(name + ".field", Adam.builder(fieldStageParameters(model)).learningRate(protocol.fieldLearningRate()).build());
             optimizers.put(name + ".ode", Adam.builder(model.ode().parameters()).learningRate(protocol.odeLearningRate())
                     .build());
         });
@@ -154,6 +152,22 @@ final class EnfForecastRun implements ExperimentRun {
         return new EpochTraining(metrics, done, done == total);
     }
 
+    /**
+     * What the field stage trains: the field and the meta-SGD step sizes, and the shared latent start only if
+     * {@link Protocol#trainStart()}. The reference keeps the start fixed (its code learning rate is 0): a start spread
+     * over the whole domain keeps the fit of an initial condition anywhere (a turned one) as good as in the training
+     * region, where a trained start drifts to the training region and the inner steps cannot bring it back.
+     */
+    private List<Parameter> fieldStageParameters(EnfForecaster model) {
+        List<Parameter> out = new ArrayList<>(model.field().parameters());
+        model.initialisation().namedParameters().forEach((name, p) -> {
+            if (protocol.trainStart() || name.endsWith("LearningRates")) {
+                out.add(p);
+            }
+        });
+        return out;
+    }
+
     /** One outer step of meta-learned fitting on {@code frames} of each trajectory; returns the outer loss. */
     private double fieldStep(String name, EnfForecaster model, int[] trajectories, int[] frames, int[] points) {
         Optimizer optimizer = optimizers.get(name + ".field");
@@ -163,9 +177,7 @@ final class EnfForecastRun implements ExperimentRun {
         Tensor values = ModelCoordinates.values(data.train(), trajectories, frames, points);
         Tensor loss = model.reconstructionLoss(coords, values, model.fit(coords, values));
         loss.backward();
-        List<Parameter> parameters = new ArrayList<>(model.field().parameters());
-        parameters.addAll(model.initialisation().parameters());
-        GradientClipping.clipGlobalNorm(parameters, CLIP_NORM);
+        GradientClipping.clipGlobalNorm(fieldStageParameters(model), CLIP_NORM);
         optimizer.step();
         model.initialisation().clampLearningRates();
         model.zeroGrad();
@@ -313,7 +325,10 @@ final class EnfForecastRun implements ExperimentRun {
 
     private String describe(String name) {
         EnfForecaster model = models.get(name);
-        return model == null ? name : "ENF " + name + " (" + model.invariant().id() + ")";
+        if (model != null) {
+            return "ENF " + name + " (" + model.invariant().id() + ")";
+        }
+        return name.equals(CNN) ? "grid CNN" : name;
     }
 
     /** Truth and every forecast of the first transformed test trajectory, at five frames. */
