@@ -339,7 +339,10 @@ final class EnfForecastRun implements ExperimentRun {
         rows.add(new FrameFigure.Series("truth", Arrays.copyOf(truth.values(), span)));
         forecasts.forEach((name, bySplit) -> {
             if (!name.equals(PERSISTENCE)) {
-                rows.add(new FrameFigure.Series(describe(name), Arrays.copyOf(bySplit.get(Split.TRANSFORMED_TEST), span)));
+                // short labels: the figure's label column is narrow
+                EnfForecaster model = models.get(name);
+                String label = model == null ? describe(name) : "ENF " + model.invariant().id();
+                rows.add(new FrameFigure.Series(label, Arrays.copyOf(bySplit.get(Split.TRANSFORMED_TEST), span)));
             }
         });
         int last = truth.frames() - 1;
