@@ -60,7 +60,7 @@ public final class Se2BiInvariant extends PlanarBiInvariant {
 
     @Override
     public Tensor samplePoses(Rng rng, int count, DType dtype) {
-        Tensor angles = Tensors.uniform(rng, -Math.PI, Math.PI, dtype, count, 1);
-        return Tensors.concat(-1, sampleCoordinates(rng, count, dtype), angles);
+        Tensor positions = sampleCoordinates(rng, count, dtype);
+        return Tensors.concat(-1, positions, Tensors.uniform(rng, -Math.PI, Math.PI, dtype, count, 1));
     }
 }
