@@ -100,8 +100,8 @@ class SphereHeatSolverTest {
         double first = sphereMean(t.frame(0, 0), config);
         double last = sphereMean(t.frame(0, 19), config);
         assertThat(last).isCloseTo(first, org.assertj.core.data.Offset.offset(1e-3 * first));
-        float peak0 = max(t.frame(0, 0));
-        float peak19 = max(t.frame(0, 19));
+        float peak0 = FrameStats.max(t.frame(0, 0));
+        float peak19 = FrameStats.max(t.frame(0, 19));
         assertThat(peak19).isLessThan(0.8f * peak0);
     }
 
@@ -117,14 +117,6 @@ class SphereHeatSolverTest {
             }
         }
         return sum / weights;
-    }
-
-    private static float max(float[] f) {
-        float m = Float.NEGATIVE_INFINITY;
-        for (float v : f) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     @Test
