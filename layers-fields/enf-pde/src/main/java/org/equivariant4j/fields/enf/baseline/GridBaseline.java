@@ -110,10 +110,15 @@ public final class GridBaseline {
 
     /** The baseline's and persistence's errors on both test splits, over all grid points. */
     public static GridBaselineScores evaluate(GridStepper model, PdeDataset data, int horizon) {
+        return evaluate(model, data, horizon, null);
+    }
+
+    /** The baseline's and persistence's errors on both test splits at {@code points} (e.g. the unseen ones; null: all). */
+    public static GridBaselineScores evaluate(GridStepper model, PdeDataset data, int horizon, int[] points) {
         return new GridBaselineScores(
-                ForecastMse.of(data.test(), rollout(model, data.test()), horizon, null),
-                ForecastMse.of(data.transformedTest(), rollout(model, data.transformedTest()), horizon, null),
-                ForecastMse.persistence(data.test(), horizon, null),
-                ForecastMse.persistence(data.transformedTest(), horizon, null));
+                ForecastMse.of(data.test(), rollout(model, data.test()), horizon, points),
+                ForecastMse.of(data.transformedTest(), rollout(model, data.transformedTest()), horizon, points),
+                ForecastMse.persistence(data.test(), horizon, points),
+                ForecastMse.persistence(data.transformedTest(), horizon, points));
     }
 }

@@ -11,21 +11,16 @@ import org.equivariant4j.core.tensor.Tensors;
  * which it is <em>not</em> invariant, which is the point of the comparison. Only {@link #squaredDistance} (the
  * Euclidean one, for the window) happens to be invariant. Poses are positions; local velocities are global ones.
  */
-public final class AbsolutePosition extends AbstractBiInvariant {
+public final class AbsolutePosition extends PlanarBiInvariant {
 
     public AbsolutePosition() {
-        super("absolute", 2, 2, 4, 4, 2);
+        super("absolute", 2, 4, 4, 2);
     }
 
     @Override
     protected Tensor computeBetween(Tensor coordinates, Tensor poses) {
         int[] pairs = {coordinates.size(0), coordinates.size(1), poses.size(1), 2};
         return Tensors.concat(-1, coordinates.unsqueeze(2).expand(pairs), poses.unsqueeze(1).expand(pairs));
-    }
-
-    @Override
-    protected Tensor computeSquaredDistance(Tensor coordinates, Tensor poses) {
-        return differences(coordinates, poses).pow(2).sum(-1, false);
     }
 
     @Override
@@ -45,12 +40,7 @@ public final class AbsolutePosition extends AbstractBiInvariant {
     }
 
     @Override
-    public Tensor sampleCoordinates(Rng rng, int count, DType dtype) {
-        return Tensors.uniform(rng, -1, 1, dtype, count, 2);
-    }
-
-    @Override
     public Tensor samplePoses(Rng rng, int count, DType dtype) {
-        return Tensors.uniform(rng, -1, 1, dtype, count, 2);
+        return sampleCoordinates(rng, count, dtype);
     }
 }

@@ -12,29 +12,23 @@ import org.equivariant4j.core.tensor.Tensors;
  * R(−θ_i)(p_j − p_i) and the relative orientation as (cos, sin)(θ_j − θ_i). A local velocity (u, v, ω) is a
  * velocity (u, v) in the latent's frame and an angular speed ω: dp/dt = (R(θ)(u, v), ω).
  */
-public final class Se2BiInvariant extends AbstractBiInvariant {
+public final class Se2BiInvariant extends PlanarBiInvariant {
 
     public Se2BiInvariant() {
-        super("se2", 2, 3, 2, 4, 3);
+        super("se2", 3, 2, 4, 3);
     }
 
     @Override
     protected Tensor computeBetween(Tensor coordinates, Tensor poses) {
-        Tensor d = differences(coordinates, poses.narrow(-1, 0, 2));
+        Tensor d = differences(coordinates, positions(poses));
         Tensor theta = component(poses, 2).unsqueeze(1);
         return rotateBack(d, theta.cos(), theta.sin());
     }
 
     @Override
-    protected Tensor computeSquaredDistance(Tensor coordinates, Tensor poses) {
-        return differences(coordinates, poses.narrow(-1, 0, 2)).pow(2).sum(-1, false);
-    }
-
-    @Override
     protected Tensor computeBetweenPoses(Tensor poses) {
-        Tensor positions = poses.narrow(-1, 0, 2);
         // Entry (i, j): p_j − p_i, seen from p_i (θ_i varies along dimension 1).
-        Tensor d = differences(positions, positions).neg();
+        Tensor d = differences(positions(poses), positions(poses)).neg();
         Tensor theta = component(poses, 2);
         Tensor thetaI = theta.unsqueeze(2);
         Tensor relative = theta.unsqueeze(1).sub(thetaI);
@@ -65,14 +59,8 @@ public final class Se2BiInvariant extends AbstractBiInvariant {
     }
 
     @Override
-    public Tensor sampleCoordinates(Rng rng, int count, DType dtype) {
-        return Tensors.uniform(rng, -1, 1, dtype, count, 2);
-    }
-
-    @Override
     public Tensor samplePoses(Rng rng, int count, DType dtype) {
-        Tensor positions = Tensors.uniform(rng, -1, 1, dtype, count, 2);
-        Tensor angles = Tensors.uniform(rng, -Math.PI, Math.PI, dtype, count, 1);
-        return Tensors.concat(-1, positions, angles);
+        Tensor positions = sampleCoordinates(rng, count, dtype);
+        return Tensors.concat(-1, positions, Tensors.uniform(rng, -Math.PI, Math.PI, dtype, count, 1));
     }
 }

@@ -3,27 +3,21 @@ package org.equivariant4j.fields.enf.bi;
 import org.equivariant4j.core.tensor.DType;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
-import org.equivariant4j.core.tensor.Tensors;
 
 /**
  * Translations of the plane: a(x, p) = x − p, the position of x relative to the latent. Poses are positions; pairs
  * give p_j − p_i; a velocity means the same in every frame (translations do not turn frames), so the local velocity
  * is the global one.
  */
-public final class TranslationBiInvariant extends AbstractBiInvariant {
+public final class TranslationBiInvariant extends PlanarBiInvariant {
 
     public TranslationBiInvariant() {
-        super("translation", 2, 2, 2, 2, 2);
+        super("translation", 2, 2, 2, 2);
     }
 
     @Override
     protected Tensor computeBetween(Tensor coordinates, Tensor poses) {
         return differences(coordinates, poses);
-    }
-
-    @Override
-    protected Tensor computeSquaredDistance(Tensor coordinates, Tensor poses) {
-        return differences(coordinates, poses).pow(2).sum(-1, false);
     }
 
     @Override
@@ -42,12 +36,7 @@ public final class TranslationBiInvariant extends AbstractBiInvariant {
     }
 
     @Override
-    public Tensor sampleCoordinates(Rng rng, int count, DType dtype) {
-        return Tensors.uniform(rng, -1, 1, dtype, count, 2);
-    }
-
-    @Override
     public Tensor samplePoses(Rng rng, int count, DType dtype) {
-        return Tensors.uniform(rng, -1, 1, dtype, count, 2);
+        return sampleCoordinates(rng, count, dtype);
     }
 }

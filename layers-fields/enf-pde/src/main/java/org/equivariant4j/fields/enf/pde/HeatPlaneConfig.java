@@ -84,18 +84,8 @@ public record HeatPlaneConfig(int size, double halfWidth, double diffusivity, do
         }
         PlaneHeatSolver solver = new PlaneHeatSolver(size, halfWidth, diffusivity);
         solver.advance(fields, count, firstFrameTime - KERNEL_TIME);
-        float[] values = new float[count * frames * points];
-        for (int t = 0; t < frames; t++) {
-            if (t > 0) {
-                solver.advance(fields, count, dt);
-            }
-            for (int k = 0; k < count; k++) {
-                for (int p = 0; p < points; p++) {
-                    values[(k * frames + t) * points + p] = (float) fields[k * points + p];
-                }
-            }
-        }
-        return new Trajectories(count, frames, points, dt, values);
+        BatchEvolution evolution = solver::advance;
+        return evolution.record(fields, count, points, frames, dt);
     }
 
     /** Writes the free-space heat kernel of a source of {@code mass} at (x, y), {@code time} after its release. */

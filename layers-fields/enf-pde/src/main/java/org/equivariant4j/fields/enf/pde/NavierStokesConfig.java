@@ -104,17 +104,7 @@ public record NavierStokesConfig(int size, double viscosity, double forcingAmpli
                         element / 8 * size / 2);
             }
         }
-        float[] values = new float[count * frames * points];
-        for (int t = 0; t < frames; t++) {
-            if (t > 0) {
-                solver.advance(fields, count, dt);
-            }
-            for (int k = 0; k < count; k++) {
-                for (int p = 0; p < points; p++) {
-                    values[(k * frames + t) * points + p] = (float) fields[k * points + p];
-                }
-            }
-        }
-        return new Trajectories(count, frames, points, dt, values);
+        BatchEvolution evolution = solver::advance;
+        return evolution.record(fields, count, points, frames, dt);
     }
 }

@@ -3,8 +3,9 @@ package org.equivariant4j.fields.enf.pde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -70,34 +71,11 @@ final class PdeCacheFile {
     static PdeDataset read(Path file, PdeConfig config, long seed, int train, int test) {
         int[] counts = {train, test, test};
         long expected = expectedLength(config, counts);
-        long actual;
-        try {
-            actual = Files.size(file);
-        } catch (IOException e) {
-            throw new PdeCacheException("PdeDataset: cannot read the cache file " + file, e);
-        }
-        if (actual != expected) {
-            throw damaged(file, String.format(Locale.ROOT, "has %,d bytes, expected %,d for %,d/%,d/%,d trajectories", actual,
-                    expected, train, test, test));
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new PdeCacheException("PdeDataset: cannot read the cache file " + file, e);
-        }
-        if (bytes.length != expected) {
-            throw damaged(file, "changed length while being read");
-        }
+        byte[] bytes = readExactly(file, expected, String.format(Locale.ROOT, "%,d/%,d/%,d trajectories", train, test,
+                test));
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         checkHeader(file, buffer, config, seed, counts);
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - CHECKSUM_BYTES);
-        long stored = buffer.getLong(bytes.length - CHECKSUM_BYTES);
-        if (stored != crc.getValue()) {
-            throw damaged(file, String.format(Locale.ROOT, "checksum %08x does not match its contents (%08x)", stored,
-                    crc.getValue()));
-        }
+        checkChecksum(file, bytes);
         buffer.position(HEADER_BYTES);
         int frames = config.frames();
         int points = config.grid().points();
@@ -115,6 +93,46 @@ final class PdeCacheFile {
         }
         spotCheck(file, config, seed, splits);
         return new PdeDataset(config, seed, splits[0], splits[1], splits[2]);
+    }
+
+    /**
+     * The file's bytes, if it has exactly {@code expected} of them: the size is compared before the buffer is
+     * allocated, so a file of any other size costs nothing, and one that changes while being read is refused.
+     */
+    private static byte[] readExactly(Path file, long expected, String contents) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size != expected) {
+                throw damaged(file, String.format(Locale.ROOT, "has %,d bytes, expected %,d for %s", size, expected,
+                        contents));
+            }
+            if (expected > Integer.MAX_VALUE - 16) {
+                throw damaged(file, "would hold " + expected + " bytes, more than one cache file holds (2 GB)");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) expected);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw damaged(file, "got shorter while being read");
+                }
+            }
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                throw damaged(file, "got longer while being read");
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw new PdeCacheException("PdeDataset: cannot read the cache file " + file, e);
+        }
+    }
+
+    /** The stored CRC-32C (the last 8 bytes) must be that of everything before it. */
+    private static void checkChecksum(Path file, byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - CHECKSUM_BYTES);
+        long stored = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(bytes.length - CHECKSUM_BYTES);
+        if (stored != crc.getValue()) {
+            throw damaged(file, String.format(Locale.ROOT, "checksum %08x does not match its contents (%08x)", stored,
+                    crc.getValue()));
+        }
     }
 
     private static void checkHeader(Path file, ByteBuffer buffer, PdeConfig config, long seed, int[] counts) {

@@ -65,6 +65,11 @@ public record PdeDataset(PdeConfig config, long seed, Trajectories train, Trajec
         return data;
     }
 
+    /** {@link #load(PdeConfig, long, int, int, Path)} in {@link #defaultCacheDir()}. */
+    public static PdeDataset load(PdeConfig config, long seed, int train, int test) {
+        return load(config, seed, train, test, defaultCacheDir());
+    }
+
     /** Where {@link #load} keeps these splits. */
     public static Path cacheFile(PdeConfig config, long seed, int train, int test, Path cacheDir) {
         String name = String.format(Locale.ROOT, "%s-%08x-seed%d-%d-%d.bin", config.problem().id(), config.key().hashCode(),

@@ -48,7 +48,7 @@ class HeatPlaneDatasetTest {
         assertThat(all.dt()).isEqualTo(0.5);
         // heat spreads: the peak falls frame after frame
         for (int t = 1; t < CONFIG.frames(); t++) {
-            assertThat(max(all.frame(0, t))).isLessThan(max(all.frame(0, t - 1)));
+            assertThat(FrameStats.max(all.frame(0, t))).isLessThan(FrameStats.max(all.frame(0, t - 1)));
         }
     }
 
@@ -70,13 +70,5 @@ class HeatPlaneDatasetTest {
             y += f[p] * grid.coordinate(p, 1);
         }
         return y / mass;
-    }
-
-    private static float max(float[] f) {
-        float m = Float.NEGATIVE_INFINITY;
-        for (float v : f) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 }

@@ -100,8 +100,8 @@ class SphereHeatSolverTest {
         double first = sphereMean(t.frame(0, 0), config);
         double last = sphereMean(t.frame(0, 19), config);
         assertThat(last).isCloseTo(first, org.assertj.core.data.Offset.offset(1e-3 * first));
-        float peak0 = max(t.frame(0, 0));
-        float peak19 = max(t.frame(0, 19));
+        float peak0 = FrameStats.max(t.frame(0, 0));
+        float peak19 = FrameStats.max(t.frame(0, 19));
         assertThat(peak19).isLessThan(0.8f * peak0);
     }
 
@@ -119,14 +119,6 @@ class SphereHeatSolverTest {
         return sum / weights;
     }
 
-    private static float max(float[] f) {
-        float m = Float.NEGATIVE_INFINITY;
-        for (float v : f) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
-
     @Test
     void trainCentresAreNorthernAndTransformedOnesAreRotatedTestCentres() {
         HeatSphereConfig config = HeatSphereConfig.toy();
@@ -142,5 +134,30 @@ class SphereHeatSolverTest {
         }
         // Haar rotations send about half of the centres south (binomial(40, 1/2): 8..32 has probability > 0.9999)
         assertThat(south).isBetween(8, 32);
+    }
+
+    /**
+     * Each transformed trajectory is its test trajectory turned by the drawn rotation R: its value at grid point x
+     * is the test solution at R^-1 x (evaluated off the grid), to float32 storage (1e-6 of the peak).
+     */
+    @Test
+    void theTransformedSplitIsTheTestSplitRotated() {
+        HeatSphereConfig config = new HeatSphereConfig(12, 24, D, 0.25, 32, 4, 0.5);
+        SphereHeatSolver solver = config.solver();
+        Trajectories moved = config.simulate(8, Split.TRANSFORMED_TEST, 0, 3);
+        PdeGrid grid = config.grid();
+        for (int k = 0; k < 3; k++) {
+            double[] a = new double[solver.coefficients()];
+            solver.addZonal(ZonalProfile.gaussianPeak(0.25, 32), config.centre(8, Split.TEST, k), a);
+            Quaternion inverse = SO3.group().sample(TrajectorySeeds.transformation(8, k)).quaternion().conjugate();
+            for (int t = 0; t < 4; t++) {
+                for (int p = 0; p < grid.points(); p += 7) {
+                    double[] back = inverse.rotate(new double[] {grid.coordinate(p, 0), grid.coordinate(p, 1),
+                            grid.coordinate(p, 2)});
+                    assertThat((double) moved.value(k, t, p)).isCloseTo(solver.evaluate(a, t * 0.5, back[0], back[1],
+                            back[2]), org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+        }
     }
 }
