@@ -289,9 +289,26 @@ final class EnfForecastRun implements ExperimentRun {
             m.put(k + "_in_unseen_mse", unseen.inHorizon());
             m.put(k + "_beyond_seen_mse", seen.beyondHorizon());
             m.put(k + "_beyond_unseen_mse", unseen.beyondHorizon());
+            m.put(k + "_initial_mse", initialError(truth, f));
         }));
         m.put("ms_per_step", steps == 0 ? Double.NaN : trainingNanos / 1e6 / steps);
         return m;
+    }
+
+    /**
+     * The error of frame 0 over every grid point: for a forecaster, how well the fitted latents reconstruct the initial
+     * condition they were fitted to (from its seen points), the start every later frame inherits; 0 for persistence.
+     */
+    private static double initialError(Trajectories truth, float[] forecast) {
+        double sum = 0;
+        int span = truth.frames() * truth.points();
+        for (int n = 0; n < truth.count(); n++) {
+            for (int p = 0; p < truth.points(); p++) {
+                double d = forecast[n * span + p] - truth.values()[n * span + p];
+                sum += d * d;
+            }
+        }
+        return sum / ((double) truth.count() * truth.points());
     }
 
     @Override
@@ -304,13 +321,15 @@ final class EnfForecastRun implements ExperimentRun {
                 String k = name + "_" + label(split);
                 rows.add(List.of(describe(name), label(split), format(m.get(k + "_in_seen_mse")),
                         format(m.get(k + "_in_unseen_mse")), format(m.get(k + "_beyond_seen_mse")),
-                        format(m.get(k + "_beyond_unseen_mse"))));
+                        format(m.get(k + "_beyond_unseen_mse")), format(m.get(k + "_initial_mse"))));
             }
         }
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "forecast MSE; 'in': frames 1-%d (the training horizon), 'beyond': frames"
                 + " %d-%d; seen: the %d observed points, unseen: the other %d", protocol.horizon() - 1, protocol.horizon(),
                 data.test().frames() - 1, observed.seen().length, observed.unseen().length));
+        notes.add("frame 0: MSE of the forecast's first frame over all points, i.e. of the fit of the initial condition"
+                + " from its seen points");
         notes.add("training: " + protocol.fieldEpochs() + " field epoch(s) (meta-learned fitting, second order), then"
                 + " ODE epochs (field frozen); persistence: the true frame 0 held"
                 + (forecasts.containsKey(CNN) ? "; grid CNN: trained and rolled out on the whole grid (all points seen)"
@@ -320,7 +339,8 @@ final class EnfForecastRun implements ExperimentRun {
             notes.add("figure: " + protocol.figure().toAbsolutePath());
         }
         return new ResultTable(id + ": forecast MSE on the test split and on the transformed test split",
-                List.of("model", "split", "in seen", "in unseen", "beyond seen", "beyond unseen"), rows, notes);
+                List.of("model", "split", "in seen", "in unseen", "beyond seen", "beyond unseen",
+                        "frame 0"), rows, notes);
     }
 
     private String describe(String name) {
