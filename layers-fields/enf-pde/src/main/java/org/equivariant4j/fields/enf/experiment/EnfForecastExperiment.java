@@ -102,6 +102,7 @@ public final class EnfForecastExperiment implements Experiment {
 
     @Override
     public List<OptionSpec> options() {
+        String startDefault = equivariantId.equals("sphere") ? "random" : "grid";
         return List.of(StandardOptions.epochs(40), StandardOptions.batchSize(8), StandardOptions.seed(0),
                 StandardOptions.trainSize(64), StandardOptions.testSize(16),
                 OptionSpec.ofInt("field-epochs", 20, "epochs of the field stage (meta-learned fitting) before the ODE"
@@ -130,6 +131,8 @@ public final class EnfForecastExperiment implements Experiment {
                 OptionSpec.ofString("ode-method", "rk4", "integrator: rk4 or euler"),
                 OptionSpec.ofInt("substeps", 1, "integration steps per frame", 1, 1000),
                 OptionSpec.ofDouble("lr", 1e-3, "Adam learning rate of the field and the latent start", 1e-7, 1.0),
+                OptionSpec.ofChoice("start", startDefault, "the latent start of the fitting: grid (the reference's"
+                        + " regular grid, equal contexts, invariant under the grid's turns) or random", "grid", "random"),
                 OptionSpec.ofBoolean("train-start", false, "train the shared latent start with the field (the"
                         + " reference keeps it fixed)"),
                 OptionSpec.ofDouble("ode-lr", 1e-3, "Adam learning rate of the ODE", 1e-7, 1.0),
@@ -171,11 +174,26 @@ public final class EnfForecastExperiment implements Experiment {
                 new LatentOde.Sizes(c.intValue("ode-hidden"), c.intValue("ode-layers"), c.doubleValue("ode-readout-scale")), method,
                 c.intValue("substeps"));
         BiInvariants registry = BiInvariants.load();
+        String startKind = c.stringValue("start");
+        boolean symmetricStart = startKind.equals("grid");
+        if (symmetricStart && equivariantId.equals("sphere")) {
+            throw new InvalidOptionException("start", id + ": the sphere has no grid start; use random");
+        }
+        int rootLatents = (int) Math.round(Math.sqrt(sizes.latents()));
+        if (symmetricStart && rootLatents * rootLatents != sizes.latents()) {
+            throw new InvalidOptionException("start", id + ": a grid start needs a square number of latents, got "
+                    + sizes.latents());
+        }
         Map<String, EnfForecaster> models = new LinkedHashMap<>();
         Rng rng = new Rng(seed);
         for (String kind : parseModels(c.stringValue("models"))) {
             String invariant = kind.equals("equivariant") ? equivariantId : "absolute";
-            models.put(kind, new EnfForecaster(registry.get(invariant), sizes, rng.split()));
+            EnfForecaster model = new EnfForecaster(registry.get(invariant), sizes, rng.split());
+            if (symmetricStart) {
+                SymmetricStart.apply(model.initialisation(), sizes.latents(), model.invariant().poseDim(),
+                        equivariantId.equals("torus"));
+            }
+            models.put(kind, model);
         }
         Map<String, Integer> splits = new LinkedHashMap<>();
         splits.put("train", trainSize);

@@ -90,6 +90,9 @@ class EnfForecastExperimentTest {
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("cnn");
         assertThatThrownBy(() -> plane.start(ExperimentConfig.resolve(plane, Map.of("horizon", "20", "train-size", "1",
                 "test-size", "1", "grid", "8")))).isInstanceOf(InvalidOptionException.class).hasMessageContaining("horizon");
+        assertThatThrownBy(() -> plane.start(ExperimentConfig.resolve(plane, Map.of("latents", "3", "train-size", "1",
+                "test-size", "1", "grid", "8")))).isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("square number of latents");
         Experiment sphere = EnfForecastExperiment.heatSphere();
         assertThatThrownBy(() -> sphere.start(ExperimentConfig.resolve(sphere, Map.of("cnn-epochs", "3", "train-size",
                 "1", "test-size", "1", "grid", "8")))).isInstanceOf(InvalidOptionException.class)
