@@ -90,6 +90,17 @@ class ExperimentDeterminismTest {
                 Map.entry("steps", "3000"), Map.entry("rollout-start", "20"), Map.entry("rollout-steps", "5"));
         toy.put("lff-electrostatic", fields);
         toy.put("lff-gravitational", fields);
+        Map<String, String> enf = Map.ofEntries(Map.entry("train-size", "4"), Map.entry("test-size", "2"),
+                Map.entry("grid", "8"), Map.entry("latents", "4"), Map.entry("context", "2"), Map.entry("hidden", "4"),
+                Map.entry("heads", "1"), Map.entry("inner-steps", "1"), Map.entry("ode-hidden", "4"),
+                Map.entry("ode-layers", "1"), Map.entry("points-per-step", "8"), Map.entry("batch-size", "4"),
+                Map.entry("field-epochs", "1"), Map.entry("cnn-hidden", "2"), Map.entry("cnn-epochs", "1"));
+        toy.put("enf-heat-plane", enf);
+        toy.put("enf-navier-stokes", enf);
+        Map<String, String> sphere = new HashMap<>(enf);
+        sphere.put("grid", "8");
+        sphere.put("cnn-epochs", "0");
+        toy.put("enf-heat-sphere", sphere);
         return toy;
     }
 
