@@ -139,7 +139,7 @@ class MetaAutoDecoderTest {
     @Test
     void learningRatesAreKeptInTheReferenceRange() {
         LatentInitialisation init = new LatentInitialisation(SE2, 4, 5, 1.0, 5.0, new Rng(7));
-        init.poseLearningRates().assign(Tensors.of(new double[] {-1, 20, 0.5}, 3));
+        init.poseLearningRates().assign(Tensors.of(new double[] {-1, 20, 0.5}, DType.FLOAT32, 3));
         init.clampLearningRates();
         assertThat(init.poseLearningRates().toDoubleArray()).containsExactly(new double[] {1e-6, 10, 0.5},
                 org.assertj.core.data.Offset.offset(1e-9));
