@@ -11,11 +11,9 @@ import org.equivariant4j.core.error.InvalidArgumentException;
 import org.equivariant4j.core.error.StateDictMismatchException;
 import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.StepListener;
-import org.equivariant4j.core.experiment.StepProgress;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
-import org.equivariant4j.nn.data.Batch;
 import org.equivariant4j.nn.data.DataLoader;
 import org.equivariant4j.nn.data.TensorDataset;
 import org.equivariant4j.nn.loss.CrossEntropyLoss;
@@ -115,12 +113,8 @@ public final class ClassifierSet extends Module {
     /** One epoch of every classifier on the same batches; see {@link org.equivariant4j.core.experiment.ExperimentRun#trainEpoch}. */
     public EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
         Rng augmentRng = new Rng(seed + (epoch + 1) * EPOCH_STRIDE);
-        Map<String, Double> sums = new LinkedHashMap<>();
-        models.keySet().forEach(n -> sums.put(n, 0.0));
-        int steps = loader.batchesPerEpoch();
-        int step = 0;
         train();
-        for (Batch batch : loader.epoch(epoch)) {
+        return LockstepEpoch.run(epoch, loader, models.keySet(), batch -> {
             Map<String, Double> losses = new LinkedHashMap<>();
             for (Trained m : models.values()) {
                 Tensor x = m.augment() == null ? batch.features() : m.augment().apply(batch.features(), augmentRng);
@@ -128,22 +122,9 @@ public final class ClassifierSet extends Module {
                 Tensor l = loss.compute(m.forward().apply(x), batch.labels());
                 l.backward();
                 m.optimizer().step();
-                double value = l.item();
-                losses.put(m.name(), value);
-                sums.merge(m.name(), value, Double::sum);
+                losses.put(m.name(), l.item());
             }
-            step++;
-            listener.onStep(new StepProgress(epoch, step, steps, losses));
-            if (stop.getAsBoolean() && step < steps) {
-                return new EpochTraining(means(sums, step), step, false);
-            }
-        }
-        return new EpochTraining(means(sums, step), step, true);
-    }
-
-    private Map<String, Double> means(Map<String, Double> sums, int steps) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        sums.forEach((n, s) -> out.put(metric("train_loss", n), s / Math.max(1, steps)));
-        return out;
+            return losses;
+        }, n -> metric("train_loss", n), listener, stop);
     }
 }

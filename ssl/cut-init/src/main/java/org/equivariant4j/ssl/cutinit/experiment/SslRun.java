@@ -12,14 +12,13 @@ import org.equivariant4j.core.experiment.EpochTraining;
 import org.equivariant4j.core.experiment.ExperimentRun;
 import org.equivariant4j.core.experiment.ResultTable;
 import org.equivariant4j.core.experiment.StepListener;
-import org.equivariant4j.core.experiment.StepProgress;
 import org.equivariant4j.core.module.Module;
 import org.equivariant4j.core.tensor.GradMode;
 import org.equivariant4j.core.tensor.Rng;
 import org.equivariant4j.core.tensor.Tensor;
-import org.equivariant4j.nn.data.Batch;
 import org.equivariant4j.nn.data.DataLoader;
 import org.equivariant4j.nn.data.TensorDataset;
+import org.equivariant4j.nn.experiment.LockstepEpoch;
 import org.equivariant4j.nn.optim.Optimizer;
 import org.equivariant4j.nn.optim.OptimizerStates;
 import org.equivariant4j.ssl.augment.AugmentationPipeline;
@@ -104,12 +103,8 @@ final class SslRun implements ExperimentRun {
     @Override
     public EpochTraining trainEpoch(int epoch, StepListener listener, BooleanSupplier stop) {
         Rng viewRng = new Rng(seed + (epoch + 1) * EPOCH_STRIDE);
-        Map<String, Double> sums = new LinkedHashMap<>();
-        variants.forEach(v -> sums.put(v.name(), 0.0));
-        int steps = loader.batchesPerEpoch();
-        int step = 0;
         models.train();
-        for (Batch batch : loader.epoch(epoch)) {
+        return LockstepEpoch.run(epoch, loader, variants.stream().map(Variant::name).toList(), batch -> {
             TwoViews pair = views.twoViews(batch.features(), viewRng);
             Map<String, Double> losses = new LinkedHashMap<>();
             for (Variant v : variants) {
@@ -118,23 +113,10 @@ final class SslRun implements ExperimentRun {
                 loss.backward();
                 v.optimizer().step();
                 v.method().afterStep();
-                double value = loss.item();
-                losses.put(v.name(), value);
-                sums.merge(v.name(), value, Double::sum);
+                losses.put(v.name(), loss.item());
             }
-            step++;
-            listener.onStep(new StepProgress(epoch, step, steps, losses));
-            if (stop.getAsBoolean() && step < steps) {
-                return new EpochTraining(means(sums, step), step, false);
-            }
-        }
-        return new EpochTraining(means(sums, step), step, true);
-    }
-
-    private Map<String, Double> means(Map<String, Double> sums, int steps) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        sums.forEach((n, s) -> out.put("train_loss." + n, s / Math.max(1, steps)));
-        return out;
+            return losses;
+        }, n -> "train_loss." + n, listener, stop);
     }
 
     /** Per variant: kNN accuracy of the backbone's features and the mean norm of the loss's embeddings (test images). */
