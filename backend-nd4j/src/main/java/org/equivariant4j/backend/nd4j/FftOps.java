@@ -1,6 +1,7 @@
 package org.equivariant4j.backend.nd4j;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import org.equivariant4j.core.error.DTypeMismatchException;
 import org.equivariant4j.core.error.InvalidArgumentException;
@@ -54,11 +55,19 @@ final class FftOps {
         AllocationLimit.check(op, outShape, type);
         double[] out = forwardValues(doubles(x.value()), sizes);
         INDArray value = array(out, outShape, type);
+        return recordLinear(op, value, x, g -> rfftBackward(g, sizes, type));
+    }
+
+    /**
+     * Records a linear op whose backward is itself written in tensor ops: the first-order backward runs it with
+     * recording off on the raw gradient, the create-graph backward runs it recorded.
+     */
+    private static Nd4jTensor recordLinear(String op, INDArray value, Nd4jTensor input, UnaryOperator<Nd4jTensor> backward) {
         return Nd4jTensor.record(op, value, g -> {
             try (GradMode.Scope ignored = GradMode.disabled()) {
-                return new INDArray[] {rfftBackward(Nd4jTensor.leaf(g), sizes, type).value()};
+                return new INDArray[] {backward.apply(Nd4jTensor.leaf(g)).value()};
             }
-        }, (g, y) -> new Nd4jTensor[] {rfftBackward(g, sizes, type)}, x);
+        }, (g, y) -> new Nd4jTensor[] {backward.apply(g)}, input);
     }
 
     /** {@code N * irfft(w * g)}: rfft's backward in tensor ops, recorded when a create-graph pass runs it. */
@@ -93,11 +102,7 @@ final class FftOps {
         AllocationLimit.check(op, outShape, type);
         double[] out = inverseValues(doubles(z.value()), sizes);
         INDArray value = array(out, outShape, type);
-        return Nd4jTensor.record(op, value, g -> {
-            try (GradMode.Scope ignored = GradMode.disabled()) {
-                return new INDArray[] {irfftBackward(Nd4jTensor.leaf(g), sizes, type).value()};
-            }
-        }, (g, x) -> new Nd4jTensor[] {irfftBackward(g, sizes, type)}, z);
+        return recordLinear(op, value, z, g -> irfftBackward(g, sizes, type));
     }
 
     /** {@code rfft(g) * v / N}: irfft's backward in tensor ops, recorded when a create-graph pass runs it. */
